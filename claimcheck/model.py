@@ -1,0 +1,205 @@
+"""The data model: frozen records that flow one way through the pipeline.
+
+Every offset (``start``/``end``) counts Unicode code points into ``Source.text``, so any
+piece of evidence can be re-quoted as ``source.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What a claim is about."""
+
+    DATE = "date"
+    QUOTE = "quote"
+    VENUE = "venue"
+    NUMBER = "number"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Status(str, Enum):
+    """The verdict on a claim across sources."""
+
+    CONFLICTING = "conflicting"
+    CORROBORATED = "corroborated"
+    UNIQUE = "unique"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Role(str, Enum):
+    """What a stretch of an article is: only TITLE and BODY carry claims by default."""
+
+    TITLE = "title"
+    BODY = "body"
+    CAPTION = "caption"
+    FURNITURE = "furniture"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A stretch ``text[start:end]`` of a source with the role cleaning gave it."""
+
+    start: int
+    end: int
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article, as read by ingest.
+
+    ``text`` is the article text (decoded, or extracted from HTML/JSON); ``regions`` cover it
+    in order and say which parts are title, body, captions or page furniture. Cleaning never
+    deletes characters, so offsets into ``text`` stay honest.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date, e.g. "2021-12-28"
+    regions: tuple[Region, ...] = ()
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of text with its offsets: what ``split_sentences`` returns."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a source; ``text == source.text[start:end]``."""
+
+    source_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    role: Role = Role.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A source with its sentences: what every extractor reads."""
+
+    source: Source
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One checkable statement found in one source.
+
+    ``value`` is the normalized form that compares across outlets (ISO date, canonical place,
+    decimal number, normalized quotation); ``text`` is the words exactly as written, and
+    ``source.text[start:end] == text``.
+    """
+
+    kind: Kind
+    value: str
+    text: str
+    start: int
+    end: int
+    source_id: str = ""
+    sentence_index: int = -1
+    speaker: str | None = None  # quotes: normalized "Name" or "Organisation role"
+    qualifier: str | None = None  # numbers: "about", "more than"…; dates: "early", "late"…
+    unit: str | None = None  # numbers: the counted noun or unit ("troops", "USD", "percent")
+    context: str = ""  # the clause words that say what the value is about, for matching
+    fragment: bool = False  # quotes: a one- or two-word scare quote
+    hedged: bool = False  # "expected to", "reportedly", "has yet to confirm"…
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be used, and why (one line, for people)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Why two mentions were judged to state the same fact."""
+
+    left: int  # indexes into Claim.mentions
+    right: int
+    scorer: str
+    score: float
+    shared: tuple[str, ...]  # the context words both sides share
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Mentions from one or more sources that state the same fact."""
+
+    id: str
+    kind: Kind
+    mentions: tuple[Mention, ...]
+    matches: tuple[Match, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """How one mention's value differs from the claim's canonical value."""
+
+    source_id: str
+    value: str
+    canonical: str
+    kind: str  # "value", "altered", "misattributed", "cosmetic", "verbatim"
+    added: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The judgement on one claim, with the evidence behind it."""
+
+    claim: Claim
+    status: Status
+    value: str
+    summary: str
+    sources: tuple[str, ...]
+    independent_sources: int
+    rule: str
+    differences: tuple[Difference, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Sources that share most of their text (wire copy, syndication) count as one origin."""
+
+    id: str
+    sources: tuple[str, ...]
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a run found, ready to render."""
+
+    sources: tuple[Source, ...]
+    sentence_counts: tuple[int, ...]  # parallel to ``sources``
+    verdicts: tuple[Verdict, ...]
+    skipped: tuple[Skipped, ...] = ()
+    origins: tuple[Origin, ...] = ()
+    schema_version: int = 1
+    warnings: tuple[str, ...] = field(default=())
+
+    def count(self, status: Status) -> int:
+        return sum(1 for v in self.verdicts if v.status is status)

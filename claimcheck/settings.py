@@ -1,0 +1,40 @@
+"""Settings: every threshold and switch of a run, with its documented default."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from claimcheck.model import Kind, Status
+
+ALL_KINDS = frozenset(Kind)
+ALL_STATUSES = frozenset(Status)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What to extract and report, and how strictly to match.
+
+    Attributes:
+        kinds: claim kinds to extract.
+        statuses: verdicts to keep in the report.
+        min_sources: keep only claims stated by at least this many sources.
+        reference_date: publication date for sources whose own date cannot be found; relative
+            dates ("on Tuesday", "next month") resolve against it.
+        include_captions: take claims from photo captions and credits too.
+        workers: processes used to read and extract sources (output never depends on it).
+        max_file_bytes: larger files are skipped, not read.
+    """
+
+    kinds: frozenset[Kind] = ALL_KINDS
+    statuses: frozenset[Status] = ALL_STATUSES
+    min_sources: int = 1
+    reference_date: dt.date | None = None
+    include_captions: bool = False
+    workers: int = 1
+    max_file_bytes: int = 20_000_000
+    # Matching: two mentions of one kind state the same fact when the rapidfuzz score of their
+    # contexts reaches `agree_cutoff` (values compatible) or `conflict_cutoff` (values differ:
+    # a conflict needs stronger evidence that it is the same event).
+    agree_cutoff: float = 55.0
+    conflict_cutoff: float = 70.0
