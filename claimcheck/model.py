@@ -159,11 +159,20 @@ class Difference:
     """How one mention's value differs from the claim's canonical value."""
 
     source_id: str
+    start: int  # of the mention, in its source
     value: str
     canonical: str
-    kind: str  # "value", "altered", "misattributed", "cosmetic", "verbatim"
+    kind: str  # "value"; for quotations "verbatim", "cosmetic", "altered", "misattributed"
     added: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ValueGroup:
+    """One value of a claim and the sources that state it (compatible variants included)."""
+
+    value: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +186,7 @@ class Verdict:
     sources: tuple[str, ...]
     independent_sources: int
     rule: str
+    groups: tuple[ValueGroup, ...] = ()
     differences: tuple[Difference, ...] = ()
 
 
@@ -193,13 +203,16 @@ class Origin:
 class Report:
     """Everything a run found, ready to render."""
 
-    sources: tuple[Source, ...]
-    sentence_counts: tuple[int, ...]  # parallel to ``sources``
+    documents: tuple[Document, ...]
     verdicts: tuple[Verdict, ...]
     skipped: tuple[Skipped, ...] = ()
     origins: tuple[Origin, ...] = ()
     schema_version: int = 1
     warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return tuple(d.source for d in self.documents)
 
     def count(self, status: Status) -> int:
         return sum(1 for v in self.verdicts if v.status is status)

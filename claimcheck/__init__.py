@@ -1,0 +1,125 @@
+"""claimcheck: cross-check the claims of news articles.
+
+    >>> import claimcheck
+    >>> [s.text for s in claimcheck.split_sentences("Talks open on Jan. 10 in Geneva. Both sides agreed.")]
+    ['Talks open on Jan. 10 in Geneva.', 'Both sides agreed.']
+
+The public API is listed in ``__all__``; everything else may change between versions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+__version__ = "0.1.0"
+
+from claimcheck.errors import ClaimcheckError, ConfigError, InputError
+from claimcheck.model import (
+    Claim,
+    Document,
+    Kind,
+    Mention,
+    Origin,
+    Region,
+    Report,
+    Role,
+    Sentence,
+    Skipped,
+    Source,
+    Span,
+    Status,
+    Verdict,
+)
+from claimcheck.report.json import SCHEMA_VERSION
+from claimcheck.settings import Settings
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Claim",
+    "ClaimcheckError",
+    "ConfigError",
+    "Document",
+    "InputError",
+    "Kind",
+    "Mention",
+    "Origin",
+    "Report",
+    "Settings",
+    "Sentence",
+    "Skipped",
+    "Source",
+    "Span",
+    "Status",
+    "Verdict",
+    "check",
+    "extract_claims",
+    "report_json",
+    "split_sentences",
+]
+
+
+def check(paths: Sequence[str] | str, **options: Any) -> Report:
+    """Read the articles at ``paths`` (files or folders) and judge every claim.
+
+    ``options`` are the fields of :class:`Settings` (``kinds``, ``statuses``, ``min_sources``,
+    ``reference_date``, ``include_captions``, ``workers``…); kinds and statuses may be given as
+    strings.
+
+    Raises:
+        InputError: nothing readable at ``paths``.
+        ConfigError: an option has no such name or an unusable value.
+    """
+    from claimcheck import pipeline
+
+    if isinstance(paths, str):
+        paths = [paths]
+    return pipeline.check(list(paths), make_settings(**options))
+
+
+def make_settings(**options: Any) -> Settings:
+    """Settings from keyword options, accepting strings where enums or dates are expected."""
+    names = {f.name for f in dataclasses.fields(Settings)}
+    unknown = sorted(set(options) - names)
+    if unknown:
+        raise ConfigError(f"unknown option(s): {', '.join(unknown)}; expected some of {', '.join(sorted(names))}")
+    try:
+        if "kinds" in options:
+            options["kinds"] = frozenset(Kind(k) for k in options["kinds"])
+        if "statuses" in options:
+            options["statuses"] = frozenset(Status(s) for s in options["statuses"])
+        if isinstance(options.get("reference_date"), str):
+            options["reference_date"] = dt.date.fromisoformat(options["reference_date"])
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    return Settings(**options)
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split English news text into sentences; each has ``.text``, ``.start`` and ``.end``."""
+    from claimcheck.segment import split_sentences as split
+
+    return split(text)
+
+
+def extract_claims(text: str, reference_date: str | dt.date | None = None) -> list[Mention]:
+    """The mentions (dates, quotations, venues, numbers) in one text, in text order.
+
+    Each has ``.kind .value .text .start .end`` (offsets into ``text``) and ``.speaker`` for
+    quotations. ``reference_date`` resolves relative dates such as "on Tuesday".
+    """
+    from claimcheck import pipeline
+
+    published = reference_date.isoformat() if isinstance(reference_date, dt.date) else reference_date
+    source = Source(id="text", path="-", text=text, published=published, regions=(Region(0, len(text), Role.BODY),))
+    _, mentions = pipeline.read(source, Settings())
+    return list(mentions)
+
+
+def report_json(report: Report) -> str:
+    """The report as schema-version-1 JSON text (what ``claimcheck run --json`` prints)."""
+    from claimcheck.report.json import render
+
+    return render(report)

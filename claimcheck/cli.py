@@ -1,0 +1,445 @@
+"""The command line: a thin click layer over the library.
+
+Each command turns its options into Settings, calls the library, picks a renderer and prints.
+Errors are translated into exit statuses in one place (``_Group.invoke``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import sys
+import tempfile
+import traceback as tb
+from collections.abc import Callable, Iterator
+from enum import IntEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from claimcheck import __version__, baseline, make_settings
+from claimcheck.errors import ClaimcheckError, ConfigError, InputError
+from claimcheck.model import Kind, Report, Status
+from claimcheck.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+PROGRESS_MIN_FILES = 20  # a progress bar for fewer files is only flicker
+PLAIN_WIDTH = 120  # table width when stdout is not a terminal
+
+
+class ExitStatus(IntEnum):
+    """Every exit status of claimcheck (also listed in README and --help)."""
+
+    OK = 0  # report written; no --fail-on threshold met
+    FINDINGS = 1  # --fail-on met
+    USAGE = 2  # bad option, missing path, conflicting flags
+    NO_INPUT = 3  # nothing readable
+    INTERNAL = 4  # a bug: one line, --traceback for the rest
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0    report written; no --fail-on threshold met
+  1    --fail-on met (conflicting, or unique/conflicting claims)
+  2    usage error: bad option, missing path, conflicting flags
+  3    nothing readable (every file skipped, empty folder, bad baseline)
+  4    internal error (rerun with --traceback to see it)
+  130  interrupted"""
+
+RUN_EXAMPLES = """\b
+Examples:
+  claimcheck run seeds/                       # a table in the terminal
+  claimcheck run seeds/ --json | jq '.summary'
+  claimcheck run articles/ --fail-on conflicting --quiet   # in CI
+  claimcheck run new/ --baseline old.json --fail-on conflicting
+  claimcheck run a.html b.txt --kinds date,venue --status conflicting
+  cat story.txt | claimcheck run - --reference-date 2024-03-14
+
+"""
+
+
+class CommaChoice(click.ParamType):
+    """A comma-separated list of choices, e.g. ``--kinds date,quote``."""
+
+    name = "list"
+
+    def __init__(self, choices: list[str]) -> None:
+        self.choices = choices
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        items = tuple(dict.fromkeys(v.strip().lower() for v in str(value).split(",") if v.strip()))
+        bad = [v for v in items if v not in self.choices]
+        if bad or not items:
+            self.fail(f"{', '.join(bad) or 'nothing'} is not one of {', '.join(self.choices)}", param, ctx)
+        return items
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return ",".join(self.choices)
+
+
+def _traceback_option(f: F) -> F:
+    def remember(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.meta["claimcheck.traceback"] = True
+
+    return click.option(
+        "--traceback",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=remember,
+        help="Show the full traceback of an internal error.",
+    )(f)
+
+
+class _Group(click.Group):
+    """Translates library errors into exit statuses, once, for every command."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except ConfigError as error:
+            raise click.UsageError(str(error), ctx) from None
+        except ClaimcheckError as error:
+            click.echo(f"claimcheck: error: {error}", err=True)
+            ctx.exit(ExitStatus.NO_INPUT)
+        except KeyboardInterrupt:
+            click.echo("claimcheck: interrupted", err=True)
+            ctx.exit(ExitStatus.INTERRUPTED)
+        except BrokenPipeError:
+            # The reader went away (`| head`): stop quietly, and keep Python from complaining
+            # when it flushes stdout at exit.
+            with contextlib.suppress(OSError, ValueError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(ExitStatus.OK)
+        except Exception as error:  # a bug: one line, unless asked for more
+            if ctx.meta.get("claimcheck.traceback"):
+                click.echo(tb.format_exc(), err=True, nl=False)
+            else:
+                click.echo(
+                    f"claimcheck: internal error: {type(error).__name__}: {error} (rerun with --traceback)",
+                    err=True,
+                )
+            ctx.exit(ExitStatus.INTERNAL)
+
+
+@click.group(cls=_Group, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="claimcheck", message="%(prog)s %(version)s")
+@_traceback_option
+def cli() -> None:
+    """Cross-check the claims of news articles: dates, quotations, venues and numbers.
+
+    Each claim is reported as corroborated (two or more sources agree), unique (one source) or
+    conflicting (sources state the same fact differently), with its evidence.
+    """
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _resolve_format(fmt: str | None, as_json: bool) -> str:
+    if as_json and fmt not in (None, "json"):
+        raise click.UsageError(f"--json contradicts --format {fmt}")
+    return "json" if as_json else (fmt or "table")
+
+
+def _settings(
+    kinds: tuple[str, ...] | None,
+    statuses: tuple[str, ...] | None,
+    min_sources: int,
+    reference_date: Any,
+    include_captions: bool,
+    workers: int,
+) -> Settings:
+    options: dict[str, Any] = {
+        "min_sources": min_sources,
+        "include_captions": include_captions,
+        "workers": workers,
+        "reference_date": reference_date.date() if reference_date else None,
+    }
+    if kinds:
+        options["kinds"] = kinds
+    if statuses:
+        options["statuses"] = statuses
+    return make_settings(**options)
+
+
+def _console(*, no_color: bool, file: Any = None, stderr: bool = False) -> Console:
+    stream = file if file is not None else (sys.stderr if stderr else sys.stdout)
+    terminal = stream.isatty() if hasattr(stream, "isatty") else False
+    return Console(
+        file=stream,
+        no_color=no_color or "NO_COLOR" in os.environ,
+        highlight=False,
+        soft_wrap=False,
+        width=None if terminal else PLAIN_WIDTH,
+    )
+
+
+@contextlib.contextmanager
+def _progress(total_hint: int, *, quiet: bool) -> Iterator[Callable[[Any], None] | None]:
+    """A progress bar on stderr, only on a terminal and only for many files."""
+    if quiet or total_hint <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading", total=total_hint)
+        yield lambda _source: bar.advance(task)
+
+
+def _count_files(paths: tuple[str, ...]) -> int:
+    total = 0
+    for path in paths:
+        if os.path.isdir(path):
+            total += sum(len(files) for _, _, files in os.walk(path))
+        else:
+            total += 1
+    return total
+
+
+def _fails(data: dict[str, Any], fail_on: str) -> bool:
+    """Whether the report (or, with a baseline, its changes) meets the --fail-on threshold."""
+    if fail_on == "never":
+        return False
+    bad = {"conflicting"} if fail_on == "conflicting" else {"conflicting", "unique"}
+    if "changes" in data:
+        changes = data["changes"]
+        status = {c["id"]: c["status"] for c in data["claims"]}
+        changed_to = {c["id"] for c in changes["status_changed"] if c["after"] in bad}
+        return any(status.get(i) in bad for i in changes["new"]) or bool(changed_to)
+    return any(c["status"] in bad for c in data["claims"])
+
+
+def _render(report: Report, data: dict[str, Any], fmt: str, console: Console) -> str | None:
+    """The report as text in ``fmt``; the table is printed to ``console`` instead (None)."""
+    from claimcheck.report import json as json_report
+    from claimcheck.report import markdown
+
+    if fmt == "json":
+        return json_report.dumps(data)
+    if fmt == "jsonl":
+        return "".join(json_report.render_lines(report))
+    if fmt == "markdown":
+        return markdown.render(report)
+    from claimcheck.report import table
+
+    table.render(report, console)
+    if "changes" in data:
+        _print_changes(data["changes"], console)
+    return None
+
+
+def _print_changes(changes: dict[str, Any], console: Console) -> None:
+    console.print(
+        f"Against {changes['baseline']}: {len(changes['new'])} new claims, "
+        f"{len(changes['new_conflicts'])} new conflicts, {len(changes['status_changed'])} changed status, "
+        f"{len(changes['gone'])} gone."
+    )
+    for change in changes["status_changed"]:
+        console.print(f"  {change['id']}: {change['before']} → {change['after']}")
+    for claim_id in changes["new_conflicts"]:
+        console.print(f"  new conflict: {claim_id}")
+
+
+def _report_notes(report: Report, *, quiet: bool) -> None:
+    if quiet:
+        return
+    for skipped in report.skipped:
+        click.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+    for warning in report.warnings:
+        click.echo(f"claimcheck: warning: {warning}", err=True)
+
+
+PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+KINDS = click.option(
+    "--kinds", type=CommaChoice([k.value for k in Kind]), help="Claim kinds to extract (default: all)."
+)
+REFERENCE_DATE = click.option(
+    "--reference-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date for articles whose own date cannot be found (YYYY-MM-DD).",
+)
+CAPTIONS = click.option("--include-captions", is_flag=True, help="Take claims from photo captions and credits too.")
+OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (atomically) instead of stdout.")
+WORKERS = click.option(
+    "--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes reading articles; output never depends on it."
+)
+
+
+@cli.command(epilog=RUN_EXAMPLES + EXIT_CODES_HELP)
+@PATHS
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "markdown"]), help="Output format (default: table).")
+@click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
+@OUTPUT
+@KINDS
+@click.option("--status", "statuses", type=CommaChoice([s.value for s in Status]), help="Statuses to report (default: all).")
+@click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True, help="Only claims stated by at least N sources.")
+@REFERENCE_DATE
+@CAPTIONS
+@click.option(
+    "--fail-on",
+    type=click.Choice(["conflicting", "unique", "never"]),
+    default="never",
+    show_default=True,
+    help="Exit 1 if any claim is conflicting (or, with 'unique', not corroborated). With --baseline: only new or changed claims count.",
+)
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="An earlier JSON report: report what changed since.")
+@WORKERS
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, no per-file notes on stderr.")
+@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
+@_traceback_option
+def run(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    as_json: bool,
+    output: str | None,
+    kinds: tuple[str, ...] | None,
+    statuses: tuple[str, ...] | None,
+    min_sources: int,
+    reference_date: Any,
+    include_captions: bool,
+    fail_on: str,
+    baseline: str | None,
+    workers: int,
+    quiet: bool,
+    no_color: bool,
+) -> None:
+    """Check the articles in PATHS (files, folders, or - for stdin) and report every claim."""
+    from claimcheck import pipeline
+    from claimcheck.report.json import report_dict
+
+    fmt = _resolve_format(fmt, as_json)
+    settings = _settings(kinds, statuses, min_sources, reference_date, include_captions, workers)
+    old = _load_baseline(baseline)
+    with _progress(_count_files(paths), quiet=quiet) as progress:
+        report = pipeline.check(list(paths), settings, stdin=sys.stdin, progress=progress)
+    _report_notes(report, quiet=quiet)
+    data = report_dict(report)
+    if old is not None and baseline is not None:
+        data["changes"] = _compare(old, data, baseline)
+    buffer = io.StringIO()
+    console = _console(no_color=no_color or output is not None, file=buffer if output else None)
+    text = _render(report, data, fmt, console)
+    if output:
+        write_atomically(output, text if text is not None else buffer.getvalue())
+    elif text is not None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if _fails(data, fail_on):
+        raise click.exceptions.Exit(ExitStatus.FINDINGS)
+
+
+def _load_baseline(path: str | None) -> dict[str, Any] | None:
+    return baseline.load(path) if path else None
+
+
+def _compare(old: dict[str, Any], new: dict[str, Any], path: str) -> dict[str, Any]:
+    return baseline.compare(old, new, baseline_path=path)
+
+
+@cli.command()
+@PATHS
+@KINDS
+@REFERENCE_DATE
+@CAPTIONS
+@OUTPUT
+@_traceback_option
+def extract(
+    paths: tuple[str, ...],
+    kinds: tuple[str, ...] | None,
+    reference_date: Any,
+    include_captions: bool,
+    output: str | None,
+) -> None:
+    """Print JSON Lines: one object per source with its sentences and mentions (for debugging)."""
+    from claimcheck import ingest, pipeline
+    from claimcheck.report.extraction import render_source
+
+    settings = _settings(kinds, None, 1, reference_date, include_captions, 1)
+    ingested = ingest.ingest(list(paths), settings=settings, stdin=sys.stdin)
+    for skipped in ingested.skipped:
+        click.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+    if not ingested.sources:
+        raise InputError(f"nothing readable in {', '.join(paths)}")
+    lines = []
+    for source in ingested.sources:
+        document, mentions = pipeline.read(source, settings)
+        lines.append(json.dumps(render_source(document, mentions), ensure_ascii=False) + "\n")
+    if output:
+        write_atomically(output, "".join(lines))
+    else:
+        sys.stdout.write("".join(lines))
+        sys.stdout.flush()
+
+
+@cli.command()
+@click.argument("claim_id")
+@PATHS
+@REFERENCE_DATE
+@CAPTIONS
+@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
+@_traceback_option
+def explain(claim_id: str, paths: tuple[str, ...], reference_date: Any, include_captions: bool, no_color: bool) -> None:
+    """Explain one claim of `claimcheck run PATHS`: its mentions, the matching scores and
+    shared context, the comparison of values and the verdict rule that fired.
+
+    CLAIM_ID is the id shown in the JSON report (a unique prefix is enough).
+    """
+    from claimcheck import pipeline
+    from claimcheck.report import explain as explain_report
+
+    settings = _settings(None, None, 1, reference_date, include_captions, 1)
+    report = pipeline.check(list(paths), settings, stdin=sys.stdin)
+    found = [v for v in report.verdicts if v.claim.id.startswith(claim_id)]
+    if len(found) != 1:
+        known = ", ".join(v.claim.id for v in report.verdicts[:5])
+        problem = "no claim" if not found else f"{len(found)} claims"
+        raise click.UsageError(f"{problem} with id {claim_id!r} in this report (ids look like: {known}…)")
+    explain_report.render(found[0], report, _console(no_color=no_color))
+
+
+@cli.command(name="eval")
+@click.argument("sets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@_traceback_option
+def evaluate(sets: tuple[str, ...], as_json: bool) -> None:
+    """Measure verdicts against labelled fixture sets (folders holding gold.json).
+
+    Prints precision and recall per status and per kind, and lists each miss.
+    """
+    from claimcheck import evaluate as evaluation
+
+    results = [evaluation.evaluate_set(path) for path in sets]
+    if as_json:
+        sys.stdout.write(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(evaluation.format_results(results))
+
+
+def main() -> None:
+    """Entry point of the `claimcheck` command."""
+    cli(prog_name="claimcheck")

@@ -1,0 +1,62 @@
+"""Extract: documents → mentions. One module per claim kind, each a generator of one shape.
+
+Every extractor exposes ``extract(doc, *, settings) -> Iterator[Mention]``; this module runs the
+ones the settings ask for and marks hedged statements, which no single extractor owns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator
+
+from claimcheck.extract import dates, numbers, places, quotes
+from claimcheck.model import Document, Kind, Mention, Role, Sentence
+from claimcheck.settings import Settings
+
+Extractor = Callable[..., Iterator[Mention]]
+
+EXTRACTORS: tuple[tuple[Kind, Extractor], ...] = (
+    (Kind.DATE, dates.extract),
+    (Kind.QUOTE, quotes.extract),
+    (Kind.VENUE, places.extract),
+    (Kind.NUMBER, numbers.extract),
+)
+
+# Words that make a statement a report of intent or hearsay rather than of fact.
+# Matches: "are expected to meet", "likely to hold", "reportedly", "has yet to confirm",
+# "is considering". Must not match: "as expected, the talks ended" (no "to" after it).
+HEDGE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|seems?|appears?)\s+(?:expected|likely|due|set|slated|"
+    r"scheduled|poised|tipped|rumou?red|believed|thought|said)\s+to|likely\s+to|"
+    r"reportedly|allegedly|purportedly|(?:has|have|had)\s+(?:yet|not\s+yet)\s+to\s+confirm|"
+    r"(?:is|are|was|were)\s+considering|could|might|may\s+(?:be|have)|proposed|tentatively|"
+    r"unconfirmed|according\s+to\s+(?:unnamed|anonymous)\s+sources?)\b",
+    re.IGNORECASE,
+)
+
+
+def eligible(sentence: Sentence, settings: Settings) -> bool:
+    """Whether claims may be taken from a sentence: never from page furniture, and from
+    captions only when asked."""
+    if sentence.role is Role.FURNITURE:
+        return False
+    return sentence.role is not Role.CAPTION or settings.include_captions
+
+
+def is_hedged(sentence_text: str) -> bool:
+    return HEDGE.search(sentence_text) is not None
+
+
+def extract(doc: Document, *, settings: Settings) -> tuple[Mention, ...]:
+    """All mentions of the kinds asked for in one document, sorted by position then kind."""
+    texts = {s.index: s.text for s in doc.sentences}
+    found: list[Mention] = []
+    for kind, extractor in EXTRACTORS:
+        if kind not in settings.kinds:
+            continue
+        for mention in extractor(doc, settings=settings):
+            hedged = is_hedged(texts.get(mention.sentence_index, ""))
+            found.append(dataclasses.replace(mention, hedged=hedged) if hedged else mention)
+    found.sort(key=lambda m: (m.start, m.end, m.kind.value, m.value))
+    return tuple(found)

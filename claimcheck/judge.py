@@ -1,0 +1,171 @@
+"""Judge: claims → verdicts. Corroborated, unique or conflicting, with the evidence for it.
+
+The mentions of a claim are split into groups of compatible values, most specific value first
+(``values.compatible``: a month agrees with a day in it, "about 100,000" with 100,000, a city
+with its country, a partial quotation with the whole). Then:
+
+* two or more groups stated by different sources → **conflicting** (for quotations: *altered*);
+* the same words attributed to speakers that cannot be the same → **conflicting**
+  (*misattributed*);
+* otherwise two or more sources → **corroborated**, one source → **unique**.
+
+Copies of one wire story are still several sources, but one origin: ``independent_sources``
+counts origins, so a renderer can say that a corroboration rests on copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from claimcheck import values
+from claimcheck.extract.entities import speakers_compatible
+from claimcheck.model import Claim, Difference, Kind, Mention, Origin, Status, ValueGroup, Verdict
+from claimcheck.settings import Settings
+
+VERBATIM, COSMETIC, ALTERED, MISATTRIBUTED = "verbatim", "cosmetic", "altered", "misattributed"
+
+
+def value_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by compatible value; each group's first mention is its most specific.
+
+    Groups are ordered by how many sources state them, then by how specific they are.
+    """
+    ordered = sorted(mentions, key=lambda m: (-values.specificity(m), m.source_id, m.start))
+    groups: list[list[Mention]] = []
+    for mention in ordered:
+        for group in groups:
+            if values.compatible(group[0], mention):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    groups.sort(key=lambda g: (-len({m.source_id for m in g}), -values.specificity(g[0]), g[0].value))
+    return groups
+
+
+def word_diff(canonical: str, other: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words ``other`` adds to and drops from ``canonical``, ignoring what a partial quotation
+    leaves out at either end."""
+    src, dst = canonical.split(), other.split()
+    ops = list(Levenshtein.opcodes(src, dst))
+    while ops and ops[0].tag == "delete":
+        ops.pop(0)
+    while ops and ops[-1].tag == "delete":
+        ops.pop()
+    added: list[str] = []
+    dropped: list[str] = []
+    for op in ops:
+        if op.tag in ("replace", "delete"):
+            dropped += src[op.src_start : op.src_end]
+        if op.tag in ("replace", "insert"):
+            added += dst[op.dest_start : op.dest_end]
+    return tuple(added), tuple(dropped)
+
+
+def _surface(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split())
+
+
+def quote_integrity(canonical: Mention, mention: Mention) -> str:
+    """Verbatim, cosmetic variant or altered, measured against the claim's canonical quotation."""
+    if _surface(mention.text) in _surface(canonical.text):
+        return VERBATIM
+    if values.quotes_compatible(canonical.value, mention.value):
+        return COSMETIC
+    return ALTERED
+
+
+def _misattributed(mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
+    """Pairs from different sources whose speakers cannot be the same."""
+    pairs = []
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1 :]:
+            if a.source_id != b.source_id and speakers_compatible(a.speaker, b.speaker) is False:
+                pairs.append((a, b))
+    return pairs
+
+
+def _topic(claim: Claim, canonical: Mention) -> str:
+    if claim.kind is Kind.QUOTE:
+        words = canonical.text.split()
+        said = f"“{' '.join(words[:12])}{'…' if len(words) > 12 else ''}”"
+        return f"{said} ({canonical.speaker})" if canonical.speaker else said
+    shared = next((m.shared for m in claim.matches if m.shared), ())
+    words = shared or tuple(canonical.context.split())
+    return " ".join(words[:8])
+
+
+def _sources_phrase(mentions: Iterable[Mention]) -> str:
+    return ", ".join(sorted({m.source_id for m in mentions}))
+
+
+def judge_claim(claim: Claim, origin_of: dict[str, str]) -> Verdict:
+    """The verdict on one claim."""
+    sources = tuple(sorted({m.source_id for m in claim.mentions}))
+    independent = len({origin_of.get(s, s) for s in sources})
+    groups = value_groups(claim.mentions)
+    canonical = groups[0][0]
+    differences: list[Difference] = []
+    rival_groups = [g for g in groups[1:] if {m.source_id for m in g} - {m.source_id for m in groups[0]}]
+    misattributed = _misattributed(claim.mentions) if claim.kind is Kind.QUOTE else []
+
+    if claim.kind is Kind.QUOTE:
+        blamed = {id(m) for pair in misattributed for m in pair[1:]}
+        for mention in claim.mentions:
+            integrity = quote_integrity(canonical, mention)
+            added, dropped = word_diff(canonical.value, mention.value) if integrity == ALTERED else ((), ())
+            if id(mention) in blamed:
+                integrity = MISATTRIBUTED
+            differences.append(
+                Difference(mention.source_id, mention.start, mention.value, canonical.value, integrity, added, dropped)
+            )
+    else:
+        for group in groups[1:]:
+            for mention in group:
+                differences.append(Difference(mention.source_id, mention.start, mention.value, canonical.value, "value"))
+
+    topic = _topic(claim, canonical)
+    if rival_groups:
+        status = Status.CONFLICTING
+        sides = " vs ".join(f"{g[0].value} ({_sources_phrase(g)})" for g in [groups[0], *rival_groups])
+        if claim.kind is Kind.QUOTE:
+            rule = "altered: the quoted words differ between sources"
+            summary = f"altered quotation: {topic}"
+        else:
+            rule = "incompatible values for one fact: " + " vs ".join(g[0].value for g in [groups[0], *rival_groups])
+            summary = f"{sides}: {topic}"
+    elif misattributed:
+        status = Status.CONFLICTING
+        a, b = misattributed[0]
+        rule = "misattributed: the same words are attributed to different speakers"
+        summary = f"misattributed: {topic} — {a.speaker} ({a.source_id}) vs {b.speaker} ({b.source_id})"
+    elif len(sources) >= 2:
+        status = Status.CORROBORATED
+        rule = f"corroborated: {len(sources)} sources ({independent} independent) state compatible values"
+        summary = f"{canonical.value if claim.kind is not Kind.QUOTE else ''} {topic}".strip()
+    else:
+        status = Status.UNIQUE
+        rule = "unique: stated by one source only"
+        summary = f"{canonical.value if claim.kind is not Kind.QUOTE else ''} {topic}".strip()
+    return Verdict(
+        claim=claim,
+        status=status,
+        value=canonical.value,
+        summary=summary,
+        sources=sources,
+        independent_sources=independent,
+        rule=rule,
+        groups=tuple(ValueGroup(g[0].value, tuple(sorted({m.source_id for m in g}))) for g in groups),
+        differences=tuple(differences),
+    )
+
+
+def judge(claims: Iterable[Claim], origins: Sequence[Origin], *, settings: Settings) -> tuple[Verdict, ...]:
+    """Verdicts for all claims, conflicts first, then corroborated, then unique."""
+    origin_of = {source: origin.id for origin in origins for source in origin.sources}
+    verdicts = [judge_claim(claim, origin_of) for claim in claims]
+    order = {status: n for n, status in enumerate(Status)}
+    verdicts.sort(key=lambda v: (order[v.status], -len(v.sources), v.claim.kind.value, v.claim.id))
+    return tuple(verdicts)

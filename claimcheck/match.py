@@ -1,0 +1,265 @@
+"""Match: mentions → claims. Decide which mentions, across sources, state the same fact.
+
+Mentions are blocked by kind. Within a kind, rapidfuzz's vectorised ``process.cdist`` scores
+every pair: dates, venues and numbers by the words of the clause around them (what happened,
+who took part), quotations by their own normalized words. A pair becomes an edge when
+
+* the values are compatible and the score reaches ``settings.agree_cutoff`` (same fact, in
+  agreement), or
+* the values differ, both are precise enough to contradict, the score reaches the stricter
+  ``settings.conflict_cutoff`` and neither source also states the other value (a source that
+  names both dates is describing two events, not contradicting anyone).
+
+A clash of named entities (one clause names NATO, the other the OSCE) costs a pair
+``CLASH_PENALTY`` points. Edges are merged strongest first into clusters, and a merge is refused
+when it would put two incompatible values from one source into one claim, or join clusters
+through an agreement edge while their values disagree (a bare "January" must not chain the
+10th and the 13th into one fact).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from claimcheck import values
+from claimcheck.extract.entities import entities
+from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence
+from claimcheck.settings import Settings
+
+EQUAL_BONUS = 10.0  # identical values need a little less context to be one fact
+CLASH_PENALTY = 35.0  # each side names an entity the other does not: likely another event
+QUOTE_CUTOFF = 88.0  # partial_ratio of two quotations that are one statement
+QUOTE_MIN_WORDS = 4  # shorter quotations match only when equal
+CHUNK = 512  # rows of the score matrix computed at once, to bound memory
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+# The boundaries of a clause inside a sentence. Matches: "; ", " — ", ", while ", ", followed by".
+# Must not match: the comma in "Geneva, Switzerland".
+CLAUSE_BREAK = re.compile(
+    r"[;:—–()\[\]“”\"]|\s-\s|,\s+(?=(?:while|whereas|but|and|or|followed|after|before|as|which|"
+    r"who|where|when|although|though|saying|adding|amid|including|then)\b)"
+)
+
+STOPWORDS = frozenset(
+    """a an the of to in on at for and or but by with from as into over about after before is are
+    was were be been being will would shall should can could may might must has have had do does
+    did that this these those it its their them his her they he she we our us you your i me my not
+    no than then there here which who whom whose what when where while also said says say saying
+    told tell according just only very more most some such other another any each all both up out
+    so if because per via s""".split()
+)
+CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december jan
+    feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+    sunday today yesterday tomorrow""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    mention: Mention
+    words: tuple[str, ...]  # normalized context words (quotes: the quotation's words)
+    entities: frozenset[str]
+
+
+def context_words(text: str) -> tuple[str, ...]:
+    """Content words, lower-cased, crudely singular, without stop words, numbers or dates."""
+    out = []
+    for raw in WORD.findall(text.casefold()):
+        word = raw.replace("’", "'").split("'")[0]
+        if word in STOPWORDS or word in CALENDAR_WORDS or word.isdigit() or len(word) < 2:
+            continue
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.append(word)
+    return tuple(out)
+
+
+def clause(sentence: Sentence, mention: Mention, siblings: Sequence[Mention]) -> str:
+    """The clause of the sentence around a mention, without the mention itself.
+
+    It ends at clause breaks and at other mentions of the same kind in the sentence, so that
+    "talks on January 12 and a meeting on January 13 with the OSCE" gives each date its own words.
+    """
+    text = sentence.text
+    lo, hi = mention.start - sentence.start, mention.end - sentence.start
+    left, right = 0, len(text)
+    for other in siblings:
+        if other is mention:
+            continue
+        if other.end - sentence.start <= lo:
+            left = max(left, other.end - sentence.start)
+        elif other.start - sentence.start >= hi:
+            right = min(right, other.start - sentence.start)
+    for brk in CLAUSE_BREAK.finditer(text, left, right):
+        if brk.end() <= lo:
+            left = max(left, brk.end())
+        elif brk.start() >= hi:
+            right = min(right, brk.start())
+            break
+    return f"{text[left:lo]} {text[hi:right]}"
+
+
+def _items(kind: Kind, mentions: Sequence[Mention], sentences: dict[tuple[str, int], Sentence]) -> list[_Item]:
+    by_sentence: defaultdict[tuple[str, int], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[(mention.source_id, mention.sentence_index)].append(mention)
+    items = []
+    for mention in mentions:
+        sentence = sentences.get((mention.source_id, mention.sentence_index))
+        around = clause(sentence, mention, by_sentence[(mention.source_id, mention.sentence_index)]) if sentence else ""
+        if kind is Kind.QUOTE:
+            words = tuple(mention.value.split())
+        else:
+            words = context_words(mention.context or around)
+        items.append(_Item(mention, words, entities(around)))
+    return items
+
+
+def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a - b) and bool(b - a)
+
+
+def _candidate_pairs(kind: Kind, items: Sequence[_Item], cutoff: float) -> Iterator[tuple[int, int, float]]:
+    """(i, j, score) for i < j whose raw score reaches ``cutoff``, from cdist in row chunks."""
+    strings = [" ".join(item.words) for item in items]
+    scorer = fuzz.partial_ratio if kind is Kind.QUOTE else fuzz.token_set_ratio
+    for start in range(0, len(strings), CHUNK):
+        block = process.cdist(
+            strings[start : start + CHUNK], strings, scorer=scorer, score_cutoff=cutoff, dtype=np.uint8
+        )
+        rows, cols = np.nonzero(block)
+        for row, col in zip(rows.tolist(), cols.tolist()):
+            i = start + row
+            if col > i:
+                yield i, col, float(block[row, col])
+
+
+class _Clusters:
+    """Union-find over mention indexes that refuses merges a single source would contradict."""
+
+    def __init__(self, items: Sequence[_Item]) -> None:
+        self.items = items
+        self.parent = list(range(len(items)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+        self.edges: dict[int, list[tuple[int, int, str, float]]] = {i: [] for i in range(len(items))}
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def merge(self, i: int, j: int, scorer: str, score: float, *, agreement: bool) -> None:
+        ri, rj = self.root(i), self.root(j)
+        if ri == rj:
+            return
+        for a in self.members[ri]:
+            ma = self.items[a].mention
+            for b in self.members[rj]:
+                mb = self.items[b].mention
+                if values.compatible(ma, mb):
+                    continue
+                if agreement or ma.source_id == mb.source_id:
+                    return
+        keep, gone = min(ri, rj), max(ri, rj)
+        self.parent[gone] = keep
+        self.members[keep] += self.members.pop(gone)
+        self.edges[keep] += self.edges.pop(gone) + [(i, j, scorer, score)]
+
+    def groups(self) -> Iterator[tuple[list[int], list[tuple[int, int, str, float]]]]:
+        for root in sorted(self.members):
+            yield sorted(self.members[root]), self.edges[root]
+
+
+def _states_value(items: Sequence[_Item], by_source: dict[str, list[int]], source_id: str, other: Mention) -> bool:
+    return any(values.compatible(items[k].mention, other) for k in by_source[source_id])
+
+
+def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Clusters:
+    clusters = _Clusters(items)
+    by_source: defaultdict[str, list[int]] = defaultdict(list)
+    for k, item in enumerate(items):
+        by_source[item.mention.source_id].append(k)
+    scorer_name = "partial_ratio" if kind is Kind.QUOTE else "token_set_ratio"
+    floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - EQUAL_BONUS, settings.conflict_cutoff)
+    edges: list[tuple[float, int, int, bool]] = []
+    for i, j, raw in _candidate_pairs(kind, items, floor):
+        a, b = items[i], items[j]
+        agree = values.compatible(a.mention, b.mention)
+        if kind is Kind.QUOTE:
+            if min(len(a.words), len(b.words)) < QUOTE_MIN_WORDS and a.mention.value != b.mention.value:
+                continue
+            score = raw
+            if not agree and (a.mention.source_id == b.mention.source_id or not _conflictable(a, b)):
+                continue
+        else:
+            score = raw + (EQUAL_BONUS if a.mention.value == b.mention.value else 0.0)
+            if _clash(a.entities, b.entities):
+                score -= CLASH_PENALTY
+            if agree and score < settings.agree_cutoff:
+                continue
+            if not agree and (
+                score < settings.conflict_cutoff
+                or a.mention.source_id == b.mention.source_id
+                or not _conflictable(a, b)
+                or _states_value(items, by_source, a.mention.source_id, b.mention)
+                or _states_value(items, by_source, b.mention.source_id, a.mention)
+            ):
+                continue
+        edges.append((score, i, j, agree))
+    for score, i, j, agree in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        clusters.merge(i, j, scorer_name, score, agreement=agree)
+    return clusters
+
+
+def _conflictable(a: _Item, b: _Item) -> bool:
+    return values.can_conflict(a.mention) and values.can_conflict(b.mention)
+
+
+def claim_id(kind: Kind, mentions: Sequence[Mention]) -> str:
+    """A short id that depends only on the claim's content, never on file order or workers."""
+    first = min(mentions, key=lambda m: (m.source_id, m.start, m.end))
+    key = f"{kind.value}|{first.source_id}|{first.start}|{first.end}|{first.value}"
+    return f"{kind.value[0]}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+
+
+def _mention_order(m: Mention) -> tuple[str, int, int]:
+    return (m.source_id, m.start, m.end)
+
+
+def match(
+    documents: Iterable[Document], mentions: Sequence[Mention], *, settings: Settings
+) -> tuple[Claim, ...]:
+    """Group mentions into claims: one claim per fact, whatever the number of sources."""
+    sentences = {(s.source_id, s.index): s for doc in documents for s in doc.sentences}
+    claims: list[Claim] = []
+    for kind in Kind:
+        of_kind = sorted((m for m in mentions if m.kind is kind), key=_mention_order)
+        if not of_kind:
+            continue
+        items = _items(kind, of_kind, sentences)
+        for members, edges in _cluster(kind, items, settings).groups():
+            ordered = [items[k].mention for k in members]  # members are sorted: same order
+            position = {k: n for n, k in enumerate(members)}
+            matches = tuple(
+                Match(
+                    left=position[i],
+                    right=position[j],
+                    scorer=scorer,
+                    score=round(score, 1),
+                    shared=tuple(sorted(set(items[i].words) & set(items[j].words)))[:12],
+                )
+                for i, j, scorer, score in sorted(edges, key=lambda e: (position[e[0]], position[e[1]]))
+            )
+            claims.append(Claim(claim_id(kind, ordered), kind, tuple(ordered), matches))
+    claims.sort(key=lambda c: (c.kind.value, _mention_order(c.mentions[0]), c.id))
+    return tuple(claims)

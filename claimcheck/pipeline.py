@@ -1,0 +1,76 @@
+"""The pipeline: the only code that knows the order of the stages.
+
+paths ─ingest→ Source* ─segment→ Sentence* ─extract→ Mention* ─match→ Claim* ─judge→ Verdict* → Report
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TextIO
+
+from claimcheck import extract, ingest, judge, match, origins, segment
+from claimcheck.errors import InputError
+from claimcheck.model import Document, Mention, Report, Source, Verdict
+from claimcheck.settings import Settings
+
+Progress = Callable[[Source], None]
+
+
+def read(source: Source, settings: Settings) -> tuple[Document, tuple[Mention, ...]]:
+    """Segment one source and extract its mentions: the per-article work, run in workers."""
+    document = Document(source, segment.segment(source))
+    return document, extract.extract(document, settings=settings)
+
+
+def _read_all(
+    sources: Sequence[Source], settings: Settings, progress: Progress | None
+) -> Iterator[tuple[Document, tuple[Mention, ...]]]:
+    if settings.workers > 1 and len(sources) > 1:
+        with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+            # map keeps input order, so the result never depends on which worker finished first.
+            for source, result in zip(sources, pool.map(read, sources, [settings] * len(sources))):
+                if progress is not None:
+                    progress(source)
+                yield result
+    else:
+        for source in sources:
+            if progress is not None:
+                progress(source)
+            yield read(source, settings)
+
+
+def keep(verdict: Verdict, settings: Settings) -> bool:
+    return verdict.status in settings.statuses and len(verdict.sources) >= settings.min_sources
+
+
+def check(
+    paths: Sequence[str],
+    settings: Settings | None = None,
+    *,
+    stdin: TextIO | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Read the articles at ``paths`` and judge every claim they make.
+
+    Raises:
+        InputError: when no article at all could be read.
+    """
+    settings = settings or Settings()
+    ingested = ingest.ingest(paths, settings=settings, stdin=stdin)
+    if not ingested.sources:
+        listed = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
+        raise InputError(f"nothing readable in {', '.join(paths)}" + (f" ({listed})" if listed else ""))
+    read_results = list(_read_all(ingested.sources, settings, progress))
+    documents = tuple(document for document, _ in read_results)
+    mentions = tuple(m for _, found in read_results for m in found)
+    found_origins = origins.find_origins(ingested.sources)
+    claims = match.match(documents, mentions, settings=settings)
+    verdicts = judge.judge(claims, found_origins, settings=settings)
+    return Report(
+        documents=documents,
+        verdicts=tuple(v for v in verdicts if keep(v, settings)),
+        skipped=ingested.skipped,
+        origins=found_origins,
+        warnings=ingested.warnings,
+    )

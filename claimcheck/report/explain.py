@@ -1,0 +1,64 @@
+"""`claimcheck explain`: why one claim got its verdict, step by step."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.model import Report, Verdict
+from claimcheck.report.table import short_names, snippet
+
+
+def render(verdict: Verdict, report: Report, console: Console) -> None:
+    claim = verdict.claim
+    documents = {d.source.id: d for d in report.documents}
+    names = short_names([d.source.id for d in report.documents])
+    console.print(Text(f"claim {claim.id}  ({claim.kind.value})", style="bold"))
+    console.print(f"verdict: {verdict.status.value}")
+    console.print(f"rule:    {verdict.rule}")
+    console.print(f"value:   {verdict.value}")
+    console.print(
+        f"sources: {', '.join(verdict.sources)} ({verdict.independent_sources} independent origin"
+        f"{'s' if verdict.independent_sources != 1 else ''})"
+    )
+
+    mentions = Table(title="mentions", title_justify="left", show_lines=True, expand=True)
+    for column in ("#", "source", "value", "speaker", "hedged", "sentence"):
+        mentions.add_column(column, ratio=6 if column == "sentence" else None)
+    for n, mention in enumerate(claim.mentions):
+        document = documents.get(mention.source_id)
+        sentence_text = Text(mention.text)
+        if document is not None and 0 <= mention.sentence_index < len(document.sentences):
+            sentence = document.sentences[mention.sentence_index]
+            sentence_text = snippet(sentence.text, mention.start - sentence.start, mention.end - sentence.start, width=400)
+        qualified = " ".join(x for x in (mention.qualifier, mention.value, mention.unit) if x)
+        mentions.add_row(
+            str(n), names.get(mention.source_id, mention.source_id), qualified, mention.speaker or "",
+            "yes" if mention.hedged else "", sentence_text,
+        )
+    console.print(mentions)
+
+    if claim.matches:
+        matches = Table(title="why these mentions are one fact", title_justify="left", expand=True)
+        for column in ("pair", "scorer", "score", "shared context"):
+            matches.add_column(column)
+        for match in claim.matches:
+            matches.add_row(f"{match.left} ~ {match.right}", match.scorer, f"{match.score:g}", " ".join(match.shared))
+        console.print(matches)
+    else:
+        console.print("no other mention matched this one")
+
+    if verdict.groups:
+        console.print(Text("values compared", style="bold"))
+        for group in verdict.groups:
+            console.print(f"  {group.value}  ← {', '.join(group.sources)}")
+    for difference in verdict.differences:
+        if difference.kind in ("verbatim", "cosmetic") and not difference.added and not difference.dropped:
+            continue
+        line = f"  {difference.source_id}: {difference.kind}"
+        if difference.dropped:
+            line += f"; dropped: {' '.join(difference.dropped)}"
+        if difference.added:
+            line += f"; added: {' '.join(difference.added)}"
+        console.print(line)

@@ -1,0 +1,50 @@
+"""Report → Markdown: for pasting into an issue, a wiki page or a newsroom chat."""
+
+from __future__ import annotations
+
+from claimcheck.model import Kind, Report, Status, Verdict
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def _row(verdict: Verdict, sentences: dict[tuple[str, int], str]) -> str:
+    if verdict.status is Status.CONFLICTING and len(verdict.groups) > 1 and verdict.claim.kind is not Kind.QUOTE:
+        value = "<br>".join(f"**{g.value}** ({', '.join(g.sources)})" for g in verdict.groups)
+    else:
+        value = verdict.value if verdict.claim.kind is not Kind.QUOTE else f"“{verdict.claim.mentions[0].text}”"
+    seen: set[str] = set()
+    evidence = []
+    for mention in verdict.claim.mentions:
+        if mention.source_id in seen:
+            continue
+        seen.add(mention.source_id)
+        sentence = sentences.get((mention.source_id, mention.sentence_index), mention.text)
+        evidence.append(f"*{mention.source_id}*: {sentence}")
+    return (
+        f"| {verdict.claim.kind.value} | {_cell(value)} | {_cell(', '.join(verdict.sources))} "
+        f"| {verdict.independent_sources} | {'<br>'.join(_cell(e) for e in evidence)} |"
+    )
+
+
+def render(report: Report) -> str:
+    """The report as Markdown: a summary line, then one table per status, conflicts first."""
+    sentences = {(s.source_id, s.index): s.text for d in report.documents for s in d.sentences}
+    lines = [
+        "# claimcheck report",
+        "",
+        f"{len(report.documents)} sources, {len(report.verdicts)} claims: "
+        f"{report.count(Status.CONFLICTING)} conflicting, {report.count(Status.CORROBORATED)} corroborated, "
+        f"{report.count(Status.UNIQUE)} unique.",
+    ]
+    for status in Status:
+        verdicts = [v for v in report.verdicts if v.status is status]
+        if not verdicts:
+            continue
+        lines += ["", f"## {status.value.capitalize()} ({len(verdicts)})", ""]
+        lines += ["| kind | value | sources | independent | evidence |", "|---|---|---|---|---|"]
+        lines += [_row(v, sentences) for v in verdicts]
+    if report.skipped:
+        lines += ["", "## Skipped", ""] + [f"- `{s.path}`: {s.reason}" for s in report.skipped]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,178 @@
+"""Report → rich tables for people: conflicts first, each claim with its evidence.
+
+The console decides decoration (colour, box characters); the content is the same on a terminal,
+in a pipe or with NO_COLOR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
+
+STATUS_STYLE = {
+    Status.CONFLICTING: "bold red",
+    Status.CORROBORATED: "green",
+    Status.UNIQUE: "dim",
+}
+SNIPPET_CHARS = 160  # evidence sentences longer than this are cut around the mention
+
+
+def short_names(ids: Sequence[str]) -> dict[str, str]:
+    """Short, unique names for sources: the id's first part when that is unique
+    ("000_00da12deb925f6b0" → "000"), otherwise the whole id."""
+    firsts = {i: i.split("_")[0] if "_" in i else i for i in ids}
+    counts: dict[str, int] = {}
+    for name in firsts.values():
+        counts[name] = counts.get(name, 0) + 1
+    return {i: (firsts[i] if counts[firsts[i]] == 1 and len(firsts[i]) >= 2 else i) for i in ids}
+
+
+def snippet(sentence: str, start: int, end: int, *, width: int = SNIPPET_CHARS) -> Text:
+    """The sentence with the mention in bold, cut to ``width`` characters around it."""
+    lo, hi = max(start, 0), min(end, len(sentence))
+    if len(sentence) > width:
+        room = max(width - (hi - lo), 20) // 2
+        cut_lo, cut_hi = max(0, lo - room), min(len(sentence), hi + room)
+    else:
+        cut_lo, cut_hi = 0, len(sentence)
+    text = Text("…" if cut_lo > 0 else "")
+    text.append(sentence[cut_lo:lo])
+    text.append(sentence[lo:hi], style="bold")
+    text.append(sentence[hi:cut_hi])
+    if cut_hi < len(sentence):
+        text.append("…")
+    return text
+
+
+class _Evidence:
+    def __init__(self, report: Report) -> None:
+        self.documents: dict[str, Document] = {d.source.id: d for d in report.documents}
+        self.names = short_names([d.source.id for d in report.documents])
+
+    def sentence_of(self, mention: Mention) -> Text:
+        document = self.documents.get(mention.source_id)
+        if document is None or not 0 <= mention.sentence_index < len(document.sentences):
+            return Text(mention.text)
+        sentence = document.sentences[mention.sentence_index]
+        return snippet(sentence.text, mention.start - sentence.start, mention.end - sentence.start)
+
+    def sources(self, ids: Iterable[str]) -> str:
+        return ", ".join(self.names.get(i, i) for i in ids)
+
+
+def _value_cell(verdict: Verdict, evidence: _Evidence) -> Text:
+    if verdict.status is Status.CONFLICTING and len(verdict.groups) > 1 and verdict.claim.kind is not Kind.QUOTE:
+        cell = Text()
+        for n, group in enumerate(verdict.groups):
+            if n:
+                cell.append("\n")
+            cell.append(group.value, style="bold")
+            cell.append(f"  ← {evidence.sources(group.sources)}")
+        return cell
+    if verdict.claim.kind is Kind.QUOTE:
+        words = verdict.claim.mentions[0].text.split()
+        speaker = next((m.speaker for m in verdict.claim.mentions if m.speaker), None)
+        text = Text("“" + " ".join(words[:14]) + ("…" if len(words) > 14 else "") + "”")
+        if speaker:
+            text.append(f"\n— {speaker}", style="italic")
+        return text
+    mention = verdict.claim.mentions[0]
+    extra = " ".join(x for x in (mention.qualifier, verdict.value, mention.unit) if x)
+    return Text(extra or verdict.value)
+
+
+def _sources_cell(verdict: Verdict, evidence: _Evidence) -> Text:
+    cell = Text(evidence.sources(verdict.sources))
+    if len(verdict.sources) > 1 and verdict.independent_sources < len(verdict.sources):
+        cell.append(f"\n{verdict.independent_sources} independent", style="yellow")
+    hedged = {m.source_id for m in verdict.claim.mentions if m.hedged}
+    firm = {m.source_id for m in verdict.claim.mentions if not m.hedged}
+    if hedged - firm:
+        cell.append(f"\nconfirmed by {len(firm)}, expected by {len(hedged - firm)}", style="cyan")
+    return cell
+
+
+def _evidence_cell(verdict: Verdict, evidence: _Evidence, limit: int) -> Group:
+    lines: list[Text] = []
+    by_mention = {(d.source_id, d.start): d for d in verdict.differences}
+    seen: set[str] = set()
+    for mention in verdict.claim.mentions:
+        if mention.source_id in seen and verdict.status is not Status.CONFLICTING:
+            continue
+        seen.add(mention.source_id)
+        line = Text(f"[{evidence.sources([mention.source_id])}] ", style="cyan")
+        line.append_text(evidence.sentence_of(mention))
+        difference = by_mention.get((mention.source_id, mention.start))
+        if difference is not None and difference.kind in ("altered", "misattributed"):
+            note = difference.kind
+            if difference.dropped:
+                note += " −" + " ".join(difference.dropped)
+            if difference.added:
+                note += " +" + " ".join(difference.added)
+            if difference.kind == "misattributed":
+                note += f" (speaker: {mention.speaker})"
+            line.append(f"  [{note}]", style="red")
+        lines.append(line)
+        if len(lines) >= limit:
+            break
+    hidden = len({m.source_id for m in verdict.claim.mentions}) - len(seen)
+    if hidden > 0:
+        lines.append(Text(f"… and {hidden} more", style="dim"))
+    return Group(*lines)
+
+
+def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None:
+    """Print the report: a header, then one table per status, conflicts first."""
+    evidence = _Evidence(report)
+    plain = console.no_color or not console.is_terminal
+    header = Text("claimcheck: ", style="bold")
+    header.append(
+        f"{len(report.documents)} sources, {len(report.verdicts)} claims — "
+        f"{report.count(Status.CONFLICTING)} conflicting, {report.count(Status.CORROBORATED)} corroborated, "
+        f"{report.count(Status.UNIQUE)} unique"
+    )
+    console.print(header)
+    for document in report.documents:
+        source = document.source
+        line = Text(f"  [{evidence.names[source.id]}] ", style="cyan")
+        line.append(source.path)
+        if source.published:
+            line.append(f"  {source.published}", style="dim")
+        if source.title:
+            line.append(f"  {source.title}", style="italic")
+        console.print(line, overflow="ellipsis", no_wrap=True)
+    copies = [o for o in report.origins if len(o.sources) > 1]
+    for origin in copies:
+        console.print(Text(f"  copies of one origin: {evidence.sources(origin.sources)}", style="yellow"))
+    for status in Status:
+        verdicts = [v for v in report.verdicts if v.status is status]
+        if not verdicts:
+            continue
+        table = Table(
+            title=f"{status.value} ({len(verdicts)})",
+            title_style=STATUS_STYLE[status],
+            title_justify="left",
+            box=box.ASCII if plain else box.ROUNDED,
+            show_lines=True,
+            expand=True,
+        )
+        table.add_column("kind", no_wrap=True)
+        table.add_column("value", ratio=2)
+        table.add_column("sources", ratio=1)
+        table.add_column("evidence", ratio=5)
+        for verdict in verdicts:
+            table.add_row(
+                Text(verdict.claim.kind.value, style=STATUS_STYLE[status]),
+                _value_cell(verdict, evidence),
+                _sources_cell(verdict, evidence),
+                _evidence_cell(verdict, evidence, evidence_lines),
+            )
+        console.print(table)
+    if not report.verdicts:
+        console.print("No claims found.")
