@@ -187,11 +187,14 @@ def _settings(
 
 
 def _console(*, no_color: bool, file: Any = None, stderr: bool = False) -> Console:
+    """The only place a Console is made: the stream and the environment decide decoration."""
     stream = file if file is not None else (sys.stderr if stderr else sys.stdout)
-    terminal = stream.isatty() if hasattr(stream, "isatty") else False
+    plain = no_color or "NO_COLOR" in os.environ or file is not None
+    terminal = not plain and hasattr(stream, "isatty") and stream.isatty()
     return Console(
         file=stream,
-        no_color=no_color or "NO_COLOR" in os.environ,
+        color_system=None if plain else "auto",
+        force_terminal=False if plain else None,
         highlight=False,
         soft_wrap=False,
         width=None if terminal else PLAIN_WIDTH,

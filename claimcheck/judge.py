@@ -45,6 +45,27 @@ def value_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
     return groups
 
 
+def _rivals(groups: Sequence[Sequence[Mention]]) -> set[int]:
+    """Indexes of the groups that contradict the first one.
+
+    A source stands by its most specific statements: one that says "Ecuador" and elsewhere
+    "Guayaquil, Ecuador" stands by Guayaquil. A group is a rival when some source stands by it
+    and not by the first group.
+    """
+    stance: dict[str, set[int]] = {}
+    best: dict[str, int] = {}
+    for index, group in enumerate(groups):
+        for mention in group:
+            level = values.specificity(mention)
+            if level > best.get(mention.source_id, -1):
+                best[mention.source_id], stance[mention.source_id] = level, {index}
+            elif level == best[mention.source_id]:
+                stance[mention.source_id].add(index)
+    if not any(0 in s for s in stance.values()):
+        return set()
+    return {i for s in stance.values() if 0 not in s for i in s}
+
+
 def word_diff(canonical: str, other: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words ``other`` adds to and drops from ``canonical``, ignoring what a partial quotation
     leaves out at either end."""
@@ -108,7 +129,7 @@ def judge_claim(claim: Claim, origin_of: dict[str, str]) -> Verdict:
     groups = value_groups(claim.mentions)
     canonical = groups[0][0]
     differences: list[Difference] = []
-    rival_groups = [g for g in groups[1:] if {m.source_id for m in g} - {m.source_id for m in groups[0]}]
+    rival_groups = [groups[i] for i in sorted(_rivals(groups))]
     misattributed = _misattributed(claim.mentions) if claim.kind is Kind.QUOTE else []
 
     if claim.kind is Kind.QUOTE:

@@ -124,8 +124,26 @@ def _items(kind: Kind, mentions: Sequence[Mention], sentences: dict[tuple[str, i
     return items
 
 
+# Entity keys that name who takes part in an event; countries are left out because outlets
+# name the same meeting by its participants' countries or not at all.
+PARTICIPANT_PREFIXES = ("org:", "person:")
+
+
+def _participants(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(k.split(":", 1)[1] for k in keys if k.startswith(PARTICIPANT_PREFIXES))
+
+
+def _related(a: str, b: str) -> bool:
+    """The same participant under two keys: "mpc" and "nbpmpc" (a name inside a longer one)."""
+    return a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a))
+
+
 def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a - b) and bool(b - a)
+    """Each side names a participant the other does not (NATO talks vs an OSCE meeting)."""
+    pa, pb = _participants(a), _participants(b)
+    only_a = [x for x in pa if not any(_related(x, y) for y in pb)]
+    only_b = [y for y in pb if not any(_related(x, y) for x in pa)]
+    return bool(only_a) and bool(only_b)
 
 
 def _candidate_pairs(kind: Kind, items: Sequence[_Item], cutoff: float) -> Iterator[tuple[int, int, float]]:
@@ -181,7 +199,13 @@ class _Clusters:
 
 
 def _states_value(items: Sequence[_Item], by_source: dict[str, list[int]], source_id: str, other: Mention) -> bool:
-    return any(values.compatible(items[k].mention, other) for k in by_source[source_id])
+    """Whether a source itself states ``other``'s value at least as precisely: then a
+    difference between it and ``other`` is two facts, not a contradiction."""
+    needed = values.specificity(other)
+    return any(
+        values.compatible(items[k].mention, other) and values.specificity(items[k].mention) >= needed
+        for k in by_source[source_id]
+    )
 
 
 def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Clusters:
@@ -194,6 +218,8 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     edges: list[tuple[float, int, int, bool]] = []
     for i, j, raw in _candidate_pairs(kind, items, floor):
         a, b = items[i], items[j]
+        if not values.comparable(a.mention, b.mention):
+            continue
         agree = values.compatible(a.mention, b.mention)
         if kind is Kind.QUOTE:
             if min(len(a.words), len(b.words)) < QUOTE_MIN_WORDS and a.mention.value != b.mention.value:

@@ -20,6 +20,10 @@ CREDITED_COPY_CONTAINMENT = 0.25  # …or a quarter, when both credit the same a
 
 WORD = re.compile(r"\w+")
 
+# Quoted words: every outlet repeats a speaker's words, so they are no sign of copying.
+# Matches: “We will not sign,” / "We will not sign". Must not match: Russia's (an apostrophe).
+QUOTATION = re.compile(r"[“\"][^“”\"\n]*[”\"]")
+
 # A wire agency credited by an article. Matches: "with AFP", "(Reuters) -", "(AP) —",
 # "via Reuters", "came from Agence France-Presse". Must not match: "Reutersville".
 AGENCY = re.compile(
@@ -38,7 +42,7 @@ def _claim_text(source: Source) -> str:
 
 
 def shingles(text: str) -> frozenset[str]:
-    words = [w.casefold() for w in WORD.findall(text)]
+    words = [w.casefold() for w in WORD.findall(QUOTATION.sub(" ", text))]
     n = SHINGLE_WORDS
     return frozenset(" ".join(words[i : i + n]) for i in range(max(len(words) - n + 1, 0)))
 

@@ -17,8 +17,18 @@ from claimcheck.model import Kind, Mention
 # Matches: "2022-01-10", "2021-06", "2014", "--01-10". Must not match: "10/01/2022".
 ISO_DATE = re.compile(r"^(?:(?P<y>\d{4})|-)-?(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
 
-# Hedges that widen a number into a neighbourhood of it ("about 100,000" agrees with 100,000).
-NUMBER_TOLERANCE = 0.10
+# What a hedge allows around a figure, as (low, high) factors: "about 100,000" agrees with
+# 95,000; "more than two hours" does not agree with three hours (a reporter who knew it was
+# three would say so); "at least 241" does not agree with 214.
+QUALIFIER_SPAN: dict[str | None, tuple[str, str]] = {
+    None: ("1", "1"),
+    "about": ("0.9", "1.1"),
+    "nearly": ("0.9", "1"),
+    "more than": ("1", "1.15"),
+    "at least": ("1", "1.15"),
+    "less than": ("0.85", "1"),
+    "up to": ("0.85", "1"),
+}
 
 
 def date_parts(value: str) -> tuple[str | None, str | None, str | None]:
@@ -57,19 +67,23 @@ def is_vague_number(value: str) -> bool:
     return ".." in value
 
 
+def number_span(mention: Mention) -> tuple[Decimal, Decimal] | None:
+    """The interval a number mention allows, its hedge included."""
+    bounds = number_range(mention.value)
+    if bounds is None:
+        return None
+    low, high = QUALIFIER_SPAN.get(mention.qualifier, QUALIFIER_SPAN["about"])
+    return (bounds[0] * Decimal(low), bounds[1] * Decimal(high))
+
+
 def numbers_compatible(a: Mention, b: Mention) -> bool:
-    """Same unit, and the figures agree within what the hedges allow."""
+    """Same unit, and the figures agree within what their hedges allow."""
     if (a.unit or "") != (b.unit or ""):
         return False
-    ra, rb = number_range(a.value), number_range(b.value)
-    if ra is None or rb is None:
+    span_a, span_b = number_span(a), number_span(b)
+    if span_a is None or span_b is None:
         return a.value == b.value
-    tolerance = Decimal(0) if a.qualifier is None and b.qualifier is None else Decimal(
-        str(NUMBER_TOLERANCE)
-    )
-    lo_a, hi_a = ra[0] * (1 - tolerance), ra[1] * (1 + tolerance)
-    lo_b, hi_b = rb[0] * (1 - tolerance), rb[1] * (1 + tolerance)
-    return lo_a <= hi_b and lo_b <= hi_a
+    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
 
 
 def place_parts(value: str) -> tuple[str, ...]:
@@ -116,6 +130,13 @@ def compatible(a: Mention, b: Mention) -> bool:
     if a.kind is Kind.VENUE:
         return places_compatible(a.value, b.value)
     return quotes_compatible(a.value, b.value)
+
+
+def comparable(a: Mention, b: Mention) -> bool:
+    """Whether two mentions could state one fact at all: counts of different things never do."""
+    if a.kind is not b.kind:
+        return False
+    return a.kind is not Kind.NUMBER or (a.unit or "") == (b.unit or "")
 
 
 def can_conflict(mention: Mention) -> bool:

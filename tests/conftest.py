@@ -1,0 +1,75 @@
+"""Shared test helpers: a CLI runner that fails loudly, golden-file regeneration, schema checks."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import ExitStatus, cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite fixtures/<set>/expected.json from the current output (review the diff in git).",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@dataclass(frozen=True)
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+def run_cli(
+    args: list[str],
+    expect: ExitStatus = ExitStatus.OK,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+) -> CliResult:
+    """Run `claimcheck ARGS`, failing the test on any exit status but ``expect``."""
+    runner = CliRunner()
+    result = runner.invoke(cli, args, input=input, env=env, catch_exceptions=False)
+    out = CliResult(result.exit_code, result.stdout, result.stderr)
+    assert result.exit_code == expect, (
+        f"exit {result.exit_code}, wanted {int(expect)}\nstdout:\n{out.stdout[-2000:]}\nstderr:\n{out.stderr[-2000:]}"
+    )
+    return out
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(
+        resources.files("claimcheck").joinpath("schema.json").read_text(encoding="utf-8")
+    )
+
+
+def validate_report(data: Any) -> None:
+    """Every report a test produces must follow the shipped schema."""
+    jsonschema.validate(data, schema())
+
+
+def validate_claim_line(data: Any) -> None:
+    jsonschema.validate(data, {**schema()["$defs"]["claim"], "$defs": schema()["$defs"]})

@@ -1,0 +1,315 @@
+"""The command line: every option and every exit status."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcheck import pipeline
+from claimcheck.cli import ExitStatus
+from tests.conftest import SEEDS, run_cli, validate_claim_line, validate_report
+
+ANSI = "\x1b["
+
+CONFLICT_A = """Ministers to meet in Lisbon on March 12
+
+14 March 2024
+
+Trade ministers from the European Union will meet in Lisbon on March 12 to discuss tariffs on steel, officials said.
+"""
+CONFLICT_B = """EU trade ministers gather in Porto
+
+14 March 2024
+
+Trade ministers from the European Union will meet in Lisbon on March 19 to discuss tariffs on steel, diplomats said.
+"""
+
+
+@pytest.fixture
+def conflicting_dir(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text(CONFLICT_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(CONFLICT_B, encoding="utf-8")
+    return tmp_path
+
+
+def test_help_lists_exit_codes_and_examples() -> None:
+    result = run_cli(["run", "--help"])
+    for code in ExitStatus:
+        assert f"  {int(code)} " in result.stdout
+    assert "Examples:" in result.stdout
+    assert "--fail-on" in result.stdout
+
+
+def test_version() -> None:
+    from claimcheck import __version__
+
+    assert run_cli(["--version"]).stdout.strip() == f"claimcheck {__version__}"
+
+
+def test_table_on_seeds_is_plain_off_a_terminal_and_stderr_is_quiet() -> None:
+    result = run_cli(["run", str(SEEDS)])
+    assert "claimcheck: 5 sources" in result.stdout
+    assert "corroborated" in result.stdout
+    assert ANSI not in result.stdout
+    assert result.stderr == ""
+
+
+def test_json_is_valid_and_equals_format_json() -> None:
+    short = run_cli(["run", str(SEEDS), "--json"])
+    long = run_cli(["run", str(SEEDS), "--format", "json"])
+    assert short.stdout == long.stdout
+    data = short.json()
+    validate_report(data)
+    assert data["schema_version"] == 1
+    assert {c["kind"] for c in data["claims"]} == {"date", "quote", "venue", "number"}
+
+
+def test_json_contradicting_format_is_a_usage_error() -> None:
+    result = run_cli(["run", str(SEEDS), "--json", "--format", "table"], expect=ExitStatus.USAGE)
+    assert "--json contradicts --format table" in result.stderr
+
+
+def test_jsonl_lines_are_self_contained_claims() -> None:
+    result = run_cli(["run", str(SEEDS), "--format", "jsonl"])
+    lines = result.stdout.splitlines()
+    assert lines
+    for line in lines:
+        claim = json.loads(line)
+        validate_claim_line(claim)
+        assert claim["schema_version"] == 1
+        assert set(claim["source_paths"]) == set(claim["sources"])
+
+
+def test_markdown() -> None:
+    result = run_cli(["run", str(SEEDS), "--format", "markdown"])
+    assert result.stdout.startswith("# claimcheck report\n")
+    assert "| kind | value | sources |" in result.stdout
+
+
+def test_output_file_is_written_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old", encoding="utf-8")
+    result = run_cli(["run", str(SEEDS), "--json", "--output", str(target)])
+    assert result.stdout == ""
+    validate_report(json.loads(target.read_text(encoding="utf-8")))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temporary file left
+
+
+def test_output_table_to_file_has_no_colour(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    run_cli(["run", str(SEEDS), "-o", str(target)], env={"FORCE_COLOR": "1"})
+    assert ANSI not in target.read_text(encoding="utf-8")
+
+
+def test_kinds_filter() -> None:
+    data = run_cli(["run", str(SEEDS), "--json", "--kinds", "date,venue"]).json()
+    assert {c["kind"] for c in data["claims"]} == {"date", "venue"}
+
+
+def test_unknown_kind_is_a_usage_error() -> None:
+    result = run_cli(["run", str(SEEDS), "--kinds", "date,weather"], expect=ExitStatus.USAGE)
+    assert "weather" in result.stderr
+
+
+def test_status_filter_and_min_sources() -> None:
+    data = run_cli(
+        ["run", str(SEEDS), "--json", "--status", "corroborated", "--min-sources", "3"]
+    ).json()
+    assert data["claims"]
+    assert all(c["status"] == "corroborated" and len(c["sources"]) >= 3 for c in data["claims"])
+
+
+def test_reference_date_resolves_relative_dates_on_stdin() -> None:
+    text = "Officials said on Tuesday that the ceasefire talks would resume in Doha.\n"
+    data = run_cli(
+        ["run", "-", "--json", "--kinds", "date", "--reference-date", "2024-03-14"], input=text
+    ).json()
+    assert data["sources"][0]["published"] == "2024-03-14"
+    assert [c["value"] for c in data["claims"]] == ["2024-03-12"]
+
+
+def test_bad_reference_date_is_a_usage_error() -> None:
+    run_cli(["run", str(SEEDS), "--reference-date", "14/03/2024"], expect=ExitStatus.USAGE)
+
+
+def test_include_captions() -> None:
+    def caption_mentions(args: list[str]) -> int:
+        data = run_cli(["run", str(SEEDS), "--json", *args]).json()
+        return sum(
+            m["sentence"].startswith("FILE -") for c in data["claims"] for m in c["mentions"]
+        )
+
+    assert caption_mentions([]) == 0
+    assert caption_mentions(["--include-captions"]) > 0
+
+
+def test_fail_on_conflicting(conflicting_dir: Path) -> None:
+    result = run_cli(
+        ["run", str(conflicting_dir), "--fail-on", "conflicting", "--json"],
+        expect=ExitStatus.FINDINGS,
+    )
+    assert any(c["status"] == "conflicting" for c in result.json()["claims"])
+    run_cli(["run", str(conflicting_dir), "--fail-on", "never"])
+
+
+def test_fail_on_unique() -> None:
+    run_cli(["run", str(SEEDS), "--fail-on", "unique", "--quiet"], expect=ExitStatus.FINDINGS)
+
+
+def test_seeds_do_not_fail_on_conflicting() -> None:
+    run_cli(["run", str(SEEDS), "--fail-on", "conflicting", "--quiet"])
+
+
+def test_quiet_hides_per_file_notes(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(CONFLICT_A, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    loud = run_cli(["run", str(tmp_path), "--json"])
+    assert "skipped" in loud.stderr and "empty.txt" in loud.stderr
+    assert loud.json()["skipped"][0]["path"].endswith("empty.txt")
+    assert run_cli(["run", str(tmp_path), "--json", "--quiet"]).stderr == ""
+
+
+def test_colour_follows_force_color_no_color_and_the_flag() -> None:
+    assert ANSI in run_cli(["run", str(SEEDS)], env={"FORCE_COLOR": "1"}).stdout
+    assert ANSI not in run_cli(["run", str(SEEDS), "--no-color"], env={"FORCE_COLOR": "1"}).stdout
+    assert (
+        ANSI not in run_cli(["run", str(SEEDS)], env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    )
+
+
+def test_missing_path_is_a_usage_error() -> None:
+    result = run_cli(["run", "no/such/folder"], expect=ExitStatus.USAGE)
+    assert "no/such/folder" in result.stderr
+
+
+def test_nothing_readable(tmp_path: Path) -> None:
+    (tmp_path / "picture.bin").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    )
+    result = run_cli(["run", str(tmp_path)], expect=ExitStatus.NO_INPUT)
+    assert result.stderr.count("\n") >= 1
+    assert "nothing readable" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_internal_error_is_one_line_unless_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "check", broken)
+    result = run_cli(["run", str(SEEDS)], expect=ExitStatus.INTERNAL)
+    assert (
+        result.stderr == "claimcheck: internal error: RuntimeError: boom (rerun with --traceback)\n"
+    )
+    result = run_cli(["run", str(SEEDS), "--traceback"], expect=ExitStatus.INTERNAL)
+    assert "Traceback" in result.stderr and "RuntimeError: boom" in result.stderr
+
+
+def test_interrupted(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "check", interrupted)
+    assert (
+        run_cli(["run", str(SEEDS)], expect=ExitStatus.INTERRUPTED).stderr
+        == "claimcheck: interrupted\n"
+    )
+
+
+def test_broken_pipe_ends_quietly() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", "run", str(SEEDS), "--format", "jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # like `| head -1`
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in stderr and "Broken pipe" not in stderr
+    assert process.returncode == ExitStatus.OK
+
+
+def test_python_dash_m_works() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith("claimcheck ")
+
+
+def test_workers_and_argument_order_give_identical_json() -> None:
+    files = sorted(str(p) for p in SEEDS.iterdir())
+    one = run_cli(["run", *files, "--json"]).stdout
+    assert run_cli(["run", *reversed(files), "--json", "--workers", "2"]).stdout == one
+
+
+def test_extract_prints_one_object_per_source() -> None:
+    result = run_cli(["extract", str(SEEDS)])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 5
+    for entry in lines:
+        text = (SEEDS / Path(entry["path"]).name).read_text(encoding="utf-8")
+        for sentence in entry["sentences"]:
+            assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+        for mention in entry["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"]
+    assert {m["kind"] for e in lines for m in e["mentions"]} == {"date", "quote", "venue", "number"}
+
+
+def test_explain_shows_the_rule_scores_and_values() -> None:
+    data = run_cli(["run", str(SEEDS), "--json", "--status", "corroborated"]).json()
+    claim = data["claims"][0]
+    result = run_cli(["explain", claim["id"][:8], str(SEEDS)])
+    assert f"claim {claim['id']}" in result.stdout
+    assert "rule:" in result.stdout and "corroborated" in result.stdout
+    assert "shared context" in result.stdout or "no other mention" in result.stdout
+
+
+def test_explain_unknown_claim_is_a_usage_error() -> None:
+    run_cli(["explain", "zz-nope", str(SEEDS)], expect=ExitStatus.USAGE)
+
+
+def test_baseline_reports_only_what_changed(tmp_path: Path, conflicting_dir: Path) -> None:
+    old = tmp_path / "old.json"
+    first = sorted(conflicting_dir.iterdir())[0]
+    run_cli(["run", str(first), "--json", "-o", str(old)])
+    result = run_cli(
+        ["run", str(conflicting_dir), "--json", "--baseline", str(old), "--fail-on", "conflicting"],
+        expect=ExitStatus.FINDINGS,
+    )
+    data = result.json()
+    validate_report(data)
+    assert data["changes"]["new_conflicts"] or any(
+        c["after"] == "conflicting" for c in data["changes"]["status_changed"]
+    )
+    again = tmp_path / "again.json"
+    run_cli(["run", str(conflicting_dir), "--json", "-o", str(again)])
+    unchanged = run_cli(
+        [
+            "run",
+            str(conflicting_dir),
+            "--json",
+            "--baseline",
+            str(again),
+            "--fail-on",
+            "conflicting",
+        ]
+    ).json()
+    assert unchanged["changes"]["new"] == [] and unchanged["changes"]["status_changed"] == []
+
+
+def test_bad_baseline_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result = run_cli(["run", str(SEEDS), "--baseline", str(bad)], expect=ExitStatus.NO_INPUT)
+    assert "baseline" in result.stderr

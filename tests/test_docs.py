@@ -1,0 +1,44 @@
+"""README stays true: its commands are the ones CI runs, and it documents every option and exit code."""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+from claimcheck.cli import ExitStatus, cli
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_ci_runs_the_two_commands_at_the_top_of_readme() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line for line in ci.splitlines() if line.startswith("python3 -m venv")]
+    assert len(commands) == 2
+    top = README[: README.index("## What it does")]
+    for command in commands:
+        assert command in top
+
+
+def test_every_option_of_every_command_is_documented() -> None:
+    assert isinstance(cli, click.Group)
+    for name, command in cli.commands.items():
+        assert f"claimcheck {name}" in README, name
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--"):
+                    assert opt in README, f"{name} {opt}"
+
+
+def test_every_exit_code_is_documented() -> None:
+    table = README[README.index("## Exit codes") :]
+    for code in ExitStatus:
+        assert re.search(rf"^\| {int(code)} \|", table, re.MULTILINE), code
+
+
+def test_every_required_json_key_is_documented() -> None:
+    from tests.conftest import schema
+
+    for key in schema()["required"] + schema()["$defs"]["claim"]["required"]:
+        assert f"`{key}`" in README, key

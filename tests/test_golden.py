@@ -1,0 +1,47 @@
+"""Golden files: the JSON report of each fixture set, byte for byte.
+
+Regenerate with `pytest tests/test_golden.py --update-goldens` and review the diff in git.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from claimcheck import pipeline
+from claimcheck.report.json import render
+from claimcheck.settings import Settings
+from tests.conftest import FIXTURES, ROOT, validate_report
+
+SETS = sorted(p.parent for p in FIXTURES.glob("*/gold.json"))
+
+
+def _report(set_dir: Path) -> str:
+    gold = json.loads((set_dir / "gold.json").read_text(encoding="utf-8"))
+    articles = (set_dir / gold.get("articles", "articles")).resolve()
+    reference = gold.get("reference_date")
+    import datetime as dt
+
+    settings = Settings(reference_date=dt.date.fromisoformat(reference) if reference else None)
+    # Relative paths, so the golden file does not depend on where the checkout lives.
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return render(pipeline.check([os.path.relpath(articles, ROOT)], settings))
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.mark.parametrize("set_dir", SETS, ids=[p.name for p in SETS])
+def test_report_matches_golden_file(set_dir: Path, update_goldens: bool) -> None:
+    text = _report(set_dir)
+    validate_report(json.loads(text))
+    expected = set_dir / "expected.json"
+    if update_goldens or not expected.exists():
+        expected.write_text(text, encoding="utf-8")
+        if not update_goldens:
+            pytest.fail(f"wrote missing golden file {expected}; review and commit it")
+    assert text == expected.read_text(encoding="utf-8")

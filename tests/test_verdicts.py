@@ -1,0 +1,235 @@
+"""Match and judge on hand-made mentions: the same fact across paraphrase, different facts apart."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from claimcheck import judge, match
+from claimcheck.model import Document, Kind, Mention, Origin, Region, Role, Source, Status, Verdict
+from claimcheck.segment import segment
+from claimcheck.settings import Settings
+
+SETTINGS = Settings()
+
+
+def _doc(source_id: str, text: str) -> Document:
+    source = Source(source_id, f"{source_id}.txt", text, regions=(Region(0, len(text), Role.BODY),))
+    return Document(source, segment(source))
+
+
+def _mention(
+    doc: Document, kind: Kind, surface: str, value: str, nth: int = 0, **extra: object
+) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.source.text.index(surface, start + 1)
+    sentence = next(s for s in doc.sentences if s.start <= start < s.end)
+    return Mention(
+        kind, value, surface, start, start + len(surface), doc.source.id, sentence.index, **extra
+    )  # type: ignore[arg-type]
+
+
+def _verdicts(
+    docs: list[Document], mentions: list[Mention], origins: tuple[Origin, ...] = ()
+) -> tuple[Verdict, ...]:
+    claims = match.match(docs, mentions, settings=SETTINGS)
+    return judge.judge(claims, origins, settings=SETTINGS)
+
+
+def _status_of(verdicts: tuple[Verdict, ...], source: str, surface: str) -> Verdict:
+    return next(
+        v
+        for v in verdicts
+        if any(m.source_id == source and m.text == surface for m in v.claim.mentions)
+    )
+
+
+def test_paraphrased_dates_of_one_meeting_are_corroborated() -> None:
+    a = _doc("a", "Trade ministers will meet in Lisbon on March 12 to discuss tariffs.")
+    b = _doc(
+        "b", "The tariff talks between the ministers are scheduled for 12 March, officials said."
+    )
+    c = _doc(
+        "c",
+        "Ministers are set to hold trade talks on Tuesday, March 12, in the Portuguese capital.",
+    )
+    mentions = [
+        _mention(a, Kind.DATE, "March 12", "2024-03-12"),
+        _mention(b, Kind.DATE, "12 March", "2024-03-12"),
+        _mention(c, Kind.DATE, "Tuesday, March 12", "2024-03-12"),
+    ]
+    verdicts = _verdicts([a, b, c], mentions)
+    assert len(verdicts) == 1
+    assert verdicts[0].status is Status.CORROBORATED
+    assert verdicts[0].sources == ("a", "b", "c")
+
+
+def test_another_day_for_the_same_meeting_conflicts() -> None:
+    a = _doc(
+        "a",
+        "Trade ministers from the European Union will meet in Lisbon on March 12 to discuss tariffs.",
+    )
+    b = _doc(
+        "b",
+        "Trade ministers from the European Union will meet in Lisbon on March 13 to discuss tariffs, diplomats said.",
+    )
+    verdicts = _verdicts(
+        [a, b],
+        [
+            _mention(a, Kind.DATE, "March 12", "2024-03-12"),
+            _mention(b, Kind.DATE, "March 13", "2024-03-13"),
+        ],
+    )
+    assert [v.status for v in verdicts] == [Status.CONFLICTING]
+    assert {g.value for g in verdicts[0].groups} == {"2024-03-12", "2024-03-13"}
+    assert verdicts[0].claim.matches and verdicts[0].claim.matches[0].scorer == "token_set_ratio"
+
+
+def test_a_source_that_names_both_dates_describes_two_events() -> None:
+    text_a = "The ministers meet on March 12, followed by a leaders' summit on March 13."
+    text_b = "The leaders' summit will be held on March 13, a day after the ministers meet."
+    a, b = _doc("a", text_a), _doc("b", text_b)
+    mentions = [
+        _mention(a, Kind.DATE, "March 12", "2024-03-12"),
+        _mention(a, Kind.DATE, "March 13", "2024-03-13"),
+        _mention(b, Kind.DATE, "March 13", "2024-03-13"),
+    ]
+    verdicts = _verdicts([a, b], mentions)
+    assert all(v.status is not Status.CONFLICTING for v in verdicts)
+    assert _status_of(verdicts, "b", "March 13").status is Status.CORROBORATED
+
+
+def test_a_bare_month_does_not_chain_two_days_into_one_fact() -> None:
+    a = _doc("a", "The talks will take place in January in Vienna.")
+    b = _doc("b", "The first round of talks will take place on January 10 in Vienna.")
+    c = _doc("c", "A second round of talks will take place on January 24 in Vienna.")
+    mentions = [
+        _mention(a, Kind.DATE, "January", "2024-01"),
+        _mention(b, Kind.DATE, "January 10", "2024-01-10"),
+        _mention(c, Kind.DATE, "January 24", "2024-01-24"),
+    ]
+    verdicts = _verdicts([a, b, c], mentions)
+    for verdict in verdicts:
+        assert len({g.value for g in verdict.groups}) == 1 or verdict.status is Status.CONFLICTING
+        assert not (
+            {"2024-01-10", "2024-01-24"} <= {m.value for m in verdict.claim.mentions}
+            and verdict.status is not Status.CONFLICTING
+        )
+
+
+def test_a_claim_seen_in_one_source_is_never_corroborated() -> None:
+    a = _doc(
+        "a",
+        "Officials said 1,200 people were evacuated. Later, 1,200 people were evacuated again, officials said.",
+    )
+    mentions = [
+        _mention(a, Kind.NUMBER, "1,200 people", "1200", 0, unit="person"),
+        _mention(a, Kind.NUMBER, "1,200 people", "1200", 1, unit="person"),
+    ]
+    verdicts = _verdicts([a], mentions)
+    assert all(v.status is Status.UNIQUE for v in verdicts)
+
+
+def test_counts_of_different_units_never_meet() -> None:
+    a = _doc("a", "The earthquake destroyed 1,200 homes in the province.")
+    b = _doc("b", "The earthquake killed 1,400 people in the province.")
+    mentions = [
+        _mention(a, Kind.NUMBER, "1,200 homes", "1200", unit="home"),
+        _mention(b, Kind.NUMBER, "1,400 people", "1400", unit="person"),
+    ]
+    assert [v.status for v in _verdicts([a, b], mentions)] == [Status.UNIQUE, Status.UNIQUE]
+
+
+def test_hedged_and_exact_counts_agree_and_different_counts_conflict() -> None:
+    a = _doc("a", "Rescuers evacuated about 12,000 residents from the flooded district on Sunday.")
+    b = _doc("b", "Rescuers evacuated 12,000 residents from the flooded district on Sunday.")
+    c = _doc(
+        "c",
+        "Rescuers evacuated 21,000 residents from the flooded district on Sunday, the agency said.",
+    )
+    mentions = [
+        _mention(
+            a, Kind.NUMBER, "about 12,000 residents", "12000", unit="resident", qualifier="about"
+        ),
+        _mention(b, Kind.NUMBER, "12,000 residents", "12000", unit="resident"),
+        _mention(c, Kind.NUMBER, "21,000 residents", "21000", unit="resident"),
+    ]
+    verdicts = _verdicts([a, b, c], mentions)
+    assert [v.status for v in verdicts] == [Status.CONFLICTING]
+    groups = {g.value: g.sources for g in verdicts[0].groups}
+    assert groups == {"12000": ("a", "b"), "21000": ("c",)}
+
+
+def _quote(doc: Document, surface: str, speaker: str | None) -> Mention:
+    value = " ".join("".join(ch for ch in surface.lower() if ch.isalnum() or ch.isspace()).split())
+    return _mention(doc, Kind.QUOTE, surface, value, speaker=speaker)
+
+
+def test_quotation_integrity_verbatim_partial_altered() -> None:
+    a = _doc(
+        "a",
+        '"We will not sign a deal that abandons our fishermen," the minister, Ana Duarte, said.',
+    )
+    b = _doc("b", 'Duarte said Portugal would "not sign a deal that abandons our fishermen".')
+    c = _doc("c", '"We will never sign a deal that abandons our fishermen," Ana Duarte said.')
+    mentions = [
+        _quote(a, "We will not sign a deal that abandons our fishermen,", "Ana Duarte"),
+        _quote(b, "not sign a deal that abandons our fishermen", "Ana Duarte"),
+        _quote(c, "We will never sign a deal that abandons our fishermen,", "Ana Duarte"),
+    ]
+    verdicts = _verdicts([a, b, c], mentions)
+    assert [v.status for v in verdicts] == [Status.CONFLICTING]
+    integrity = {d.source_id: d for d in verdicts[0].differences}
+    assert integrity["a"].kind == "verbatim"
+    assert integrity["b"].kind == "verbatim"
+    assert integrity["c"].kind == "altered"
+    assert integrity["c"].added == ("never",) and integrity["c"].dropped == ("not",)
+
+
+def test_the_same_words_from_two_speakers_are_misattributed() -> None:
+    a = _doc(
+        "a",
+        '"The evidence leaves no room for doubt about the scale of the fraud," said Judge Maria Keller.',
+    )
+    b = _doc(
+        "b",
+        '"The evidence leaves no room for doubt about the scale of the fraud," prosecutor Tomas Weber said.',
+    )
+    mentions = [
+        _quote(
+            a, "The evidence leaves no room for doubt about the scale of the fraud,", "Maria Keller"
+        ),
+        _quote(
+            b, "The evidence leaves no room for doubt about the scale of the fraud,", "Tomas Weber"
+        ),
+    ]
+    verdicts = _verdicts([a, b], mentions)
+    assert [v.status for v in verdicts] == [Status.CONFLICTING]
+    assert "misattributed" in verdicts[0].rule
+
+
+def test_copies_of_one_origin_count_once() -> None:
+    a = _doc("a", "The summit will be held in Doha on June 3.")
+    b = _doc("b", "The summit will be held in Doha on June 3.")
+    mentions = [
+        _mention(a, Kind.VENUE, "Doha", "Doha, Qatar"),
+        _mention(b, Kind.VENUE, "Doha", "Doha, Qatar"),
+    ]
+    verdicts = _verdicts([a, b], mentions, (Origin("a", ("a", "b")),))
+    assert verdicts[0].status is Status.CORROBORATED
+    assert verdicts[0].independent_sources == 1
+
+
+def test_match_is_independent_of_mention_order() -> None:
+    a = _doc("a", "Trade ministers will meet in Lisbon on March 12 to discuss tariffs.")
+    b = _doc(
+        "b", "The tariff talks between the ministers are scheduled for 13 March, officials said."
+    )
+    mentions = [
+        _mention(a, Kind.DATE, "March 12", "2024-03-12"),
+        _mention(b, Kind.DATE, "13 March", "2024-03-13"),
+    ]
+    forward = match.match([a, b], mentions, settings=SETTINGS)
+    backward = match.match([b, a], list(reversed(mentions)), settings=SETTINGS)
+    assert forward == backward
+    assert dataclasses.astuple(forward[0]) == dataclasses.astuple(backward[0])
