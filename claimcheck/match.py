@@ -35,6 +35,7 @@ from claimcheck.settings import Settings
 
 EQUAL_BONUS = 10.0  # identical values need a little less context to be one fact
 CLASH_PENALTY = 35.0  # each side names an entity the other does not: likely another event
+CONFLICT_MIN_SHARED = 2  # a contradiction needs at least this many shared context words
 QUOTE_CUTOFF = 88.0  # partial_ratio of two quotations that are one statement
 QUOTE_MIN_WORDS = 4  # shorter quotations match only when equal
 CHUNK = 512  # rows of the score matrix computed at once, to bound memory
@@ -42,10 +43,11 @@ CHUNK = 512  # rows of the score matrix computed at once, to bound memory
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 # The boundaries of a clause inside a sentence. Matches: "; ", " — ", ", while ", ", followed by".
-# Must not match: the comma in "Geneva, Switzerland".
+# Must not match: the comma in "Geneva, Switzerland", nor ", which" (a relative clause belongs
+# to the noun before it: "handed to Qwabe, which was lower than the 18 years").
 CLAUSE_BREAK = re.compile(
-    r"[;:—–()\[\]“”\"]|\s-\s|,\s+(?=(?:while|whereas|but|and|or|followed|after|before|as|which|"
-    r"who|where|when|although|though|saying|adding|amid|including|then)\b)"
+    r"[;:—–()\[\]“”\"]|\s-\s|,\s+(?=(?:while|whereas|but|and|or|followed|after|before|as|"
+    r"where|when|although|though|saying|adding|amid|including|then)\b)"
 )
 
 STOPWORDS = frozenset(
@@ -70,6 +72,18 @@ class _Item:
     entities: frozenset[str]
 
 
+# Inflections folded so that "signed", "signing" and "signs" meet; a crude stemmer is enough
+# because both sides of a comparison are folded the same way.
+SUFFIXES = ("ings", "ing", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
 def context_words(text: str) -> tuple[str, ...]:
     """Content words, lower-cased, crudely singular, without stop words, numbers or dates."""
     out = []
@@ -77,9 +91,7 @@ def context_words(text: str) -> tuple[str, ...]:
         word = raw.replace("’", "'").split("'")[0]
         if word in STOPWORDS or word in CALENDAR_WORDS or word.isdigit() or len(word) < 2:
             continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        out.append(word)
+        out.append(stem(word))
     return tuple(out)
 
 
@@ -119,7 +131,7 @@ def _items(kind: Kind, mentions: Sequence[Mention], sentences: dict[tuple[str, i
         if kind is Kind.QUOTE:
             words = tuple(mention.value.split())
         else:
-            words = context_words(mention.context or around)
+            words = tuple(dict.fromkeys(context_words(f"{mention.context} {around}")))
         items.append(_Item(mention, words, entities(around)))
     return items
 
@@ -235,6 +247,7 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
                 continue
             if not agree and (
                 score < settings.conflict_cutoff
+                or len(set(a.words) & set(b.words)) < CONFLICT_MIN_SHARED
                 or a.mention.source_id == b.mention.source_id
                 or not _conflictable(a, b)
                 or _states_value(items, by_source, a.mention.source_id, b.mention)
@@ -242,13 +255,20 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
             ):
                 continue
         edges.append((score, i, j, agree))
-    for score, i, j, agree in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+    # Agreeing mentions form groups first; only then do contradictions join groups, so that a
+    # conflict found early cannot stop later agreement with either side.
+    for score, i, j, agree in sorted(edges, key=lambda e: (not e[3], -e[0], e[1], e[2])):
         clusters.merge(i, j, scorer_name, score, agreement=agree)
     return clusters
 
 
 def _conflictable(a: _Item, b: _Item) -> bool:
-    return values.can_conflict(a.mention) and values.can_conflict(b.mention)
+    """Both precise enough to contradict, and at the same precision: a day contradicts a day,
+    but a month mentioned in passing ("the cuts in May") does not contradict a day."""
+    ma, mb = a.mention, b.mention
+    if not (values.can_conflict(ma) and values.can_conflict(mb)):
+        return False
+    return ma.kind is not Kind.DATE or values.date_precision(ma.value) == values.date_precision(mb.value)
 
 
 def claim_id(kind: Kind, mentions: Sequence[Mention]) -> str:
