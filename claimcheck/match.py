@@ -11,7 +11,7 @@ who took part), quotations by their own normalized words. A pair becomes an edge
   names both dates is describing two events, not contradicting anyone).
 
 A clash of named entities (one clause names NATO, the other the OSCE) costs a pair
-``CLASH_PENALTY`` points. Edges are merged strongest first into clusters, and a merge is refused
+``clash_penalty`` points. Edges are merged strongest first into clusters, and a merge is refused
 when it would put two incompatible values from one source into one claim, or join clusters
 through an agreement edge while their values disagree (a bare "January" must not chain the
 10th and the 13th into one fact).
@@ -34,10 +34,13 @@ from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence
 from claimcheck.settings import Settings
 
 EQUAL_BONUS = 10.0  # identical values need a little less context to be one fact
-CLASH_PENALTY = 35.0  # each side names an entity the other does not: likely another event
+ORG_CLASH_PENALTY = 35.0  # each side names an organisation the other does not: another event
+PERSON_CLASH_PENALTY = 15.0  # …or a person: weaker, one event has many people
 CONFLICT_MIN_SHARED = 2  # a contradiction needs at least this many shared context words
+CONFLICT_STRONG_SHARED = 3  # …and this many make up for a lower score (long, noisy clauses)
 QUOTE_CUTOFF = 88.0  # partial_ratio of two quotations that are one statement
 QUOTE_MIN_WORDS = 4  # shorter quotations match only when equal
+VETO_MARGIN = 15.0  # how much less alike a source's own mention of the other value may be
 CHUNK = 512  # rows of the score matrix computed at once, to bound memory
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -65,11 +68,21 @@ CALENDAR_WORDS = frozenset(
 )
 
 
+# A verb of saying: a date in a clause with one is the date of a statement.
+# Matches: "told AFP on Monday", "confirmed the date on December 28". Must not match: "sailed".
+SPEECH = re.compile(
+    r"\b(?:said|says?|saying|told|tells?|quoted|confirm(?:s|ed|ing)?|announc(?:e|es|ed|ing)|"
+    r"stated|tweeted|wrote|writes|added|comments?|commented|reported|statement)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Item:
     mention: Mention
     words: tuple[str, ...]  # normalized context words (quotes: the quotation's words)
     entities: frozenset[str]
+    speech: bool  # the clause reports somebody saying something
 
 
 # Inflections folded so that "signed", "signing" and "signs" meet; a crude stemmer is enough
@@ -132,17 +145,12 @@ def _items(kind: Kind, mentions: Sequence[Mention], sentences: dict[tuple[str, i
             words = tuple(mention.value.split())
         else:
             words = tuple(dict.fromkeys(context_words(f"{mention.context} {around}")))
-        items.append(_Item(mention, words, entities(around)))
+        items.append(_Item(mention, words, entities(around), SPEECH.search(around) is not None))
     return items
 
 
-# Entity keys that name who takes part in an event; countries are left out because outlets
-# name the same meeting by its participants' countries or not at all.
-PARTICIPANT_PREFIXES = ("org:", "person:")
-
-
-def _participants(keys: frozenset[str]) -> frozenset[str]:
-    return frozenset(k.split(":", 1)[1] for k in keys if k.startswith(PARTICIPANT_PREFIXES))
+def _keys(keys: frozenset[str], prefix: str) -> frozenset[str]:
+    return frozenset(k.split(":", 1)[1] for k in keys if k.startswith(prefix))
 
 
 def _related(a: str, b: str) -> bool:
@@ -150,12 +158,25 @@ def _related(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a))
 
 
-def _clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Each side names a participant the other does not (NATO talks vs an OSCE meeting)."""
-    pa, pb = _participants(a), _participants(b)
-    only_a = [x for x in pa if not any(_related(x, y) for y in pb)]
-    only_b = [y for y in pb if not any(_related(x, y) for x in pa)]
+def _exclusive(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each side names something the other does not."""
+    only_a = [x for x in a if not any(_related(x, y) for y in b)]
+    only_b = [y for y in b if not any(_related(x, y) for x in a)]
     return bool(only_a) and bool(only_b)
+
+
+def clash_penalty(a: frozenset[str], b: frozenset[str]) -> float:
+    """Points off when two clauses name different participants.
+
+    Different organisations (NATO talks vs an OSCE meeting) are strong evidence of two events;
+    different people are weaker (a judge and a defendant take part in one hearing). Countries
+    count for nothing: outlets name one meeting by its countries or not at all.
+    """
+    if _exclusive(_keys(a, "org:"), _keys(b, "org:")):
+        return ORG_CLASH_PENALTY
+    if _exclusive(_keys(a, "person:"), _keys(b, "person:")):
+        return PERSON_CLASH_PENALTY
+    return 0.0
 
 
 def _candidate_pairs(kind: Kind, items: Sequence[_Item], cutoff: float) -> Iterator[tuple[int, int, float]]:
@@ -210,14 +231,18 @@ class _Clusters:
             yield sorted(self.members[root]), self.edges[root]
 
 
-def _states_value(items: Sequence[_Item], by_source: dict[str, list[int]], source_id: str, other: Mention) -> bool:
-    """Whether a source itself states ``other``'s value at least as precisely: then a
-    difference between it and ``other`` is two facts, not a contradiction."""
-    needed = values.specificity(other)
-    return any(
-        values.compatible(items[k].mention, other) and values.specificity(items[k].mention) >= needed
-        for k in by_source[source_id]
-    )
+def _states_value(items: Sequence[_Item], by_source: dict[str, list[int]], own: _Item, other: _Item, score: float) -> bool:
+    """Whether ``own``'s source itself states ``other``'s value, at least as precisely and about
+    as close to ``other``'s context as ``own`` is: then the difference is two facts that source
+    knows apart ("cut in May" and "cut on Wednesday"), not a contradiction."""
+    needed = values.specificity(other.mention)
+    text = " ".join(other.words)
+    for k in by_source[own.mention.source_id]:
+        mine = items[k]
+        if values.compatible(mine.mention, other.mention) and values.specificity(mine.mention) >= needed:
+            if fuzz.token_set_ratio(" ".join(mine.words), text) >= score - VETO_MARGIN:
+                return True
+    return False
 
 
 def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Clusters:
@@ -241,17 +266,20 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
                 continue
         else:
             score = raw + (EQUAL_BONUS if a.mention.value == b.mention.value else 0.0)
-            if _clash(a.entities, b.entities):
-                score -= CLASH_PENALTY
+            score -= clash_penalty(a.entities, b.entities)
             if agree and score < settings.agree_cutoff:
                 continue
+            shared = len(set(a.words) & set(b.words))
+            strong = score >= settings.conflict_cutoff or (
+                shared >= CONFLICT_STRONG_SHARED and score >= settings.agree_cutoff
+            )
             if not agree and (
-                score < settings.conflict_cutoff
-                or len(set(a.words) & set(b.words)) < CONFLICT_MIN_SHARED
+                not strong
+                or shared < CONFLICT_MIN_SHARED
                 or a.mention.source_id == b.mention.source_id
                 or not _conflictable(a, b)
-                or _states_value(items, by_source, a.mention.source_id, b.mention)
-                or _states_value(items, by_source, b.mention.source_id, a.mention)
+                or _states_value(items, by_source, a, b, raw)
+                or _states_value(items, by_source, b, a, raw)
             ):
                 continue
         edges.append((score, i, j, agree))
@@ -264,11 +292,16 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
 
 def _conflictable(a: _Item, b: _Item) -> bool:
     """Both precise enough to contradict, and at the same precision: a day contradicts a day,
-    but a month mentioned in passing ("the cuts in May") does not contradict a day."""
+    but a month mentioned in passing ("the cuts in May") does not contradict a day. Two dates
+    on which somebody said something are two statements, not one fact told two ways."""
     ma, mb = a.mention, b.mention
     if not (values.can_conflict(ma) and values.can_conflict(mb)):
         return False
-    return ma.kind is not Kind.DATE or values.date_precision(ma.value) == values.date_precision(mb.value)
+    if ma.kind is not Kind.DATE:
+        return True
+    if values.date_precision(ma.value) != values.date_precision(mb.value):
+        return False
+    return not (a.speech and b.speech)
 
 
 def claim_id(kind: Kind, mentions: Sequence[Mention]) -> str:
