@@ -265,7 +265,7 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
             if not agree and (a.mention.source_id == b.mention.source_id or not _conflictable(a, b)):
                 continue
         else:
-            score = raw + (EQUAL_BONUS if a.mention.value == b.mention.value else 0.0)
+            score = raw + (EQUAL_BONUS if agree and _same_value(a.mention, b.mention) else 0.0)
             score -= clash_penalty(a.entities, b.entities)
             if agree and score < settings.agree_cutoff:
                 continue
@@ -288,6 +288,13 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     for score, i, j, agree in sorted(edges, key=lambda e: (not e[3], -e[0], e[1], e[2])):
         clusters.merge(i, j, scorer_name, score, agreement=agree)
     return clusters
+
+
+def _same_value(a: Mention, b: Mention) -> bool:
+    """Equal values; for dates, the same day even when only one side knows the year."""
+    if a.kind is Kind.DATE and values.specificity(a) >= 2 and values.specificity(b) >= 2:
+        return values.date_parts(a.value)[1:] == values.date_parts(b.value)[1:]
+    return a.value == b.value
 
 
 def _conflictable(a: _Item, b: _Item) -> bool:
