@@ -64,7 +64,7 @@ Examples:
 """
 
 
-class CommaChoice(click.ParamType):
+class CommaChoice(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
     """A comma-separated list of choices, e.g. ``--kinds date,quote``."""
 
     name = "list"

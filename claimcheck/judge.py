@@ -114,8 +114,7 @@ def _topic(claim: Claim, canonical: Mention) -> str:
         said = f"“{' '.join(words[:12])}{'…' if len(words) > 12 else ''}”"
         return f"{said} ({canonical.speaker})" if canonical.speaker else said
     shared = next((m.shared for m in claim.matches if m.shared), ())
-    words = shared or tuple(canonical.context.split())
-    return " ".join(words[:8])
+    return " ".join((shared or tuple(canonical.context.split()))[:8])
 
 
 def _sources_phrase(mentions: Iterable[Mention]) -> str:

@@ -8,6 +8,7 @@ quotation with a longer one that contains it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -50,6 +51,32 @@ def dates_compatible(a: str, b: str) -> bool:
     if pa == (None, None, None) or pb == (None, None, None):
         return a == b
     return all(x is None or y is None or x == y for x, y in zip(pa, pb))
+
+
+# A date given only as a weekday: it pins the day of the week, but which week depends on how
+# the extractor read the tense. Matches: "Sunday", "on Tuesday", "next Friday".
+# Must not match: "Sunday (15 September)", "Tuesday, June 15".
+WEEKDAY_ONLY = re.compile(
+    r"^(?:on\s+|last\s+|next\s+|this\s+|this\s+coming\s+)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$",
+    re.IGNORECASE,
+)
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def weekdays_compatible(a: Mention, b: Mention) -> bool:
+    """A bare weekday agrees with the same weekday a week earlier or later: "takes effect on
+    Sunday" may be read as last Sunday or the next one."""
+    if not (WEEKDAY_ONLY.match(a.text.strip()) or WEEKDAY_ONLY.match(b.text.strip())):
+        return False
+    da, db = _day(a.value), _day(b.value)
+    return da is not None and db is not None and abs((da - db).days) in (0, 7)
 
 
 def number_range(value: str) -> tuple[Decimal, Decimal] | None:
@@ -124,7 +151,7 @@ def compatible(a: Mention, b: Mention) -> bool:
     if a.kind is not b.kind:
         return False
     if a.kind is Kind.DATE:
-        return dates_compatible(a.value, b.value)
+        return dates_compatible(a.value, b.value) or weekdays_compatible(a, b)
     if a.kind is Kind.NUMBER:
         return numbers_compatible(a, b)
     if a.kind is Kind.VENUE:

@@ -97,3 +97,15 @@ def test_vague_counts_and_datelines_cannot_conflict() -> None:
     assert values.can_conflict(number("175000"))
     dateline = Mention(Kind.VENUE, "Geneva, Switzerland", "GENEVA", 0, 6, context="dateline")
     assert not values.can_conflict(dateline)
+
+
+def date(value: str, text: str) -> Mention:
+    return Mention(Kind.DATE, value, text, 0, len(text))
+
+
+def test_a_bare_weekday_agrees_with_the_same_weekday_a_week_away() -> None:
+    # "takes effect at midnight on Sunday": last Sunday or the next one, depending on tense.
+    assert values.compatible(date("2024-09-08", "Sunday"), date("2024-09-15", "on Sunday"))
+    assert not values.compatible(date("2024-09-08", "Sunday"), date("2024-09-14", "Saturday"))
+    assert not values.compatible(date("2024-09-08", "8 September"), date("2024-09-15", "15 September"))
+    assert not values.compatible(date("2024-09-08", "Sunday"), date("2024-09-22", "Sunday"))

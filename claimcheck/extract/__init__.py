@@ -11,8 +11,11 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimcheck.extract import dates, numbers, places, quotes
-from claimcheck.model import Document, Kind, Mention, Role, Sentence
+from claimcheck.extract.base import eligible
+from claimcheck.model import Document, Kind, Mention
 from claimcheck.settings import Settings
+
+__all__ = ["EXTRACTORS", "eligible", "extract", "is_hedged"]
 
 Extractor = Callable[..., Iterator[Mention]]
 
@@ -34,14 +37,6 @@ HEDGE = re.compile(
     r"unconfirmed|according\s+to\s+(?:unnamed|anonymous)\s+sources?)\b",
     re.IGNORECASE,
 )
-
-
-def eligible(sentence: Sentence, settings: Settings) -> bool:
-    """Whether claims may be taken from a sentence: never from page furniture, and from
-    captions only when asked."""
-    if sentence.role is Role.FURNITURE:
-        return False
-    return sentence.role is not Role.CAPTION or settings.include_captions
 
 
 def is_hedged(sentence_text: str) -> bool:
