@@ -1,0 +1,770 @@
+"""Numbers: counts and quantities with what they count ("some 40,000 troops", "$1.2 billion").
+
+Each mention has
+    * ``value``: a plain decimal string ("175000", "1200000000", "3.5", "0.6667"), or "low..high"
+      for a range ("10-15 people" → "10..15") and for a vague plural ("thousands" → "1000..9999");
+    * ``unit``: the counted noun, lower-case and singular ("troop", "person", "hour"), "USD",
+      "EUR", "GBP"… for money, "percent", "age" for ages, or None when nothing is counted;
+    * ``qualifier``: the hedge, normalized: "about", "nearly", "more than", "at least", "less
+      than", "up to", or None;
+    * ``text``: from the hedge to the counted noun, as written ("some 40,000 troops").
+
+Vague plurals stand for the order of magnitude they name: "hundreds" is 100..999, "thousands"
+1000..9999, "tens of thousands" 10000..99999, "hundreds of thousands" 100000..999999, "millions"
+1000000..9999999; "dozens" is two dozen up to a gross, 24..143.
+
+Fractions keep four decimals ("two-thirds" → "0.6667", "half" → "0.5"). Ages are kept, because
+outlets disagree on them: "aged 45" and "a 45-year-old" both give 45 with unit "age".
+
+Not numbers: dates and years ("March 12", "in 2014"), clock times, numbered names ("Article 5",
+"Boeing 737", "F-16", "the 2nd Armored Division"), list markers, phone numbers, sports scores
+("won 2-1"), addresses ("10 Downing Street") and "one" as a pronoun ("one of the", "no one").
+Numbers inside quotations are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from claimcheck.extract._clause import context_words
+from claimcheck.model import Document, Kind, Mention
+from claimcheck.extract.base import eligible
+from claimcheck.settings import Settings
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+ABBREVIATED_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
+DENOMINATORS = {
+    "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
+          "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3}  # fmt: skip
+# Vague plurals: the order of magnitude they name (see the module docstring).
+VAGUE = {
+    "dozens": (24, 143), "hundreds": (10**2, 10**3 - 1), "thousands": (10**3, 10**4 - 1),
+    "millions": (10**6, 10**7 - 1), "billions": (10**9, 10**10 - 1),
+}  # fmt: skip
+VAGUE_MULTIPLIERS = {"tens": 10, "hundreds": 100}
+CURRENCIES = {
+    "$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
+    "¥": "JPY", "JPY": "JPY", "CHF": "CHF", "C$": "CAD", "A$": "AUD",
+}  # fmt: skip
+FRACTION_PLACES = Decimal("0.0001")
+
+_WORD_NUMBERS = "|".join([*ONES, *TENS, "hundred", *SCALES, "dozen"])
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CUR = r"US\$|C\$|A\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF|JPY)\s?"
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_AND_DAY = rf"\s*(?:and|or|to|&|-|–)\s*{_DAY}"
+_GUARD_BEFORE = r"(?<![\w.,/:$€£¥#@©-])"  # not inside "F-16", "7:19", "1.2.3", "#5", "©2021"
+_GUARD_AFTER = r"(?![\w/]|[.,:]\d)"  # not "2nd", "1990s", "3/4", "10:30"
+
+# ---- Stretches that look numeric but are not counts: found first, and no number inside them
+# counts.
+
+# A date with a month name, or two days of one month. Matches: "March 12", "Jan. 24th, 2023",
+# "10 January", "Dec 3, 2021", "16 June 2021", "June 2021", "Jan. 12 and 13", "12-13 March".
+# Must not match: "10 troops", "may 10".
+MONTH_DATE = re.compile(
+    rf"\b{_MONTHS}\.?\s+{_DAY}(?:{_AND_DAY})?(?!\d)(?:,?\s+\d{{4}})?|"
+    rf"\b{_MONTHS}\.?,?\s+\d{{4}}\b|"
+    rf"\b{_DAY}(?:{_AND_DAY})?\s+(?:of\s+)?{_MONTHS}\b\.?(?:,?\s+\d{{4}})?"
+)
+# A numeric date. Matches: "28-12-2021", "12/28/2021", "2022-01-10". Must not match: "10-15".
+NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+# A clock time. Matches: "7:19", "3 p.m.", "10am", "0900 GMT", "8.55 GMT". Must not match:
+# "8.55 percent".
+CLOCK_TIME = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:a\.m\.|p\.m\.|am|pm)\b)?|"
+    r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|"
+    r"\b\d{1,2}[.:]?\d{2}\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|hrs|local\s+time)\b"
+)
+# A phone number. Matches: "+41 22 917 1234", "(202) 555-0143", "202-555-0143",
+# "020 7946 0958". Must not match: "10-15 people", "2 1/2 years".
+PHONE = re.compile(
+    r"\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|"
+    r"\b\d{2,5}(?:\s\d{3,4}){2,}\b"
+)
+# A span of years. Matches: "2021-22", "2014–2015". Must not match: "20-30".
+YEAR_SPAN = re.compile(r"\b(?:1[89]|20)\d{2}\s?[-–/]\s?(?:(?:1[89]|20)\d{2}|\d{2})\b")
+# A list marker at the start of a sentence. Matches: "2. ", "(3) ", "1." alone. Must not match:
+# "2.5 million".
+LIST_MARKER = re.compile(r"^\s*\(?\d{1,2}[.)](?:\s|$)")
+# An address. Matches: "10 Downing Street", "1600 Pennsylvania Avenue". Must not match:
+# "8,000 Ethiopian refugees".
+ADDRESS = re.compile(
+    r"\s+(?:[A-Z][\w.]*\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|"
+    r"Drive|Square|Place|Way|Court|Terrace|Highway)\b"
+)
+BLOCKERS = (MONTH_DATE, NUMERIC_DATE, CLOCK_TIME, PHONE, YEAR_SPAN, LIST_MARKER)
+
+# ---- The forms of a number, tried in this order; a later form never takes text an earlier one
+# took.
+
+# An age. Matches: "aged 45". Must not match: "aged cheese".
+AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})\b")
+# A number made an adjective with its unit. Matches: "eight-year", "45-year-old", "two-hour",
+# "twenty-five-year-old". Must not match: "two-state", "COVID-19".
+COMPOUND = re.compile(
+    rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|(?:{'|'.join(TENS)})(?:-(?:{'|'.join(ONES)}))?|"
+    rf"(?:{'|'.join(ONES)}))-(?P<u>year|month|week|day|hour|minute|second|mile|kilometre|"
+    r"kilometer|km|metre|meter|foot|inch|point|member|seat|nation|country|game|storey|story|"
+    r"page|man|person|vote|ton|tonne)s?(?P<old>-old)?\b",
+    re.IGNORECASE,
+)
+# A vague plural. Matches: "thousands", "tens of thousands", "hundreds of millions", "dozens".
+# Must not match: "thousand", "hundreds-strong".
+VAGUE_PLURAL = re.compile(
+    r"\b(?:(?P<mul>tens|hundreds)\s+of\s+(?=(?:thousands|millions|billions)\b))?"
+    r"(?P<base>dozens|hundreds|thousands|millions|billions)\b(?!-)",
+    re.IGNORECASE,
+)
+# Half of a round number. Matches: "half a dozen", "half a million". Must not match: "half an hour".
+HALF_A = re.compile(
+    r"\bhalf\s+a\s+(?P<s>dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
+)
+# A number and a half. Matches: "two and a half", "3 and a half". Must not match: "and a half".
+AND_A_HALF = re.compile(
+    rf"(?:\b(?P<w>{_WORD_NUMBERS})|{_GUARD_BEFORE}(?P<d>\d+))\s+and\s+a\s+half\b", re.IGNORECASE
+)
+# A fraction in words. Matches: "two-thirds", "a third of", "half of", "half an", "one quarter of".
+# Must not match: "a third term", "the second half" (checked after), "quarterly".
+FRACTION = re.compile(
+    r"\b(?:(?P<n>one|two|three|four|a|an)(?P<sep>[-\s]))?"
+    r"(?P<d>half|thirds?|quarters?|fifths?|tenths?)\b(?!-)"
+    r"(?P<of>(?=\s+of\b)|(?=\s+(?:a|an|the)\s))?",
+    re.IGNORECASE,
+)
+# A whole number and a fraction in figures. Matches: "2 1/2", "2½", "1/3 of". Must not match:
+# "12/28".
+MIXED = re.compile(
+    rf"{_GUARD_BEFORE}(?:(?P<i>\d+)(?:\s+(?P<n>\d)/(?P<d>\d{{1,2}})|(?P<v>[½¼¾⅓⅔]))|"
+    rf"(?P<bn>\d)/(?P<bd>\d{{1,2}})(?=\s+of\b)|(?<!\w)(?P<bv>[½¼¾⅓⅔]))(?![\w/])"
+)
+# One number word: "three", "twenty-five".
+_ONE_WORD = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{'|'.join(ONES)}))?|(?:{'|'.join(ONES)}))"
+# A range opened by "between". Matches: "between 10 and 15", "between two and three",
+# "between $2 and $3 million". Must not match: "between the two".
+BETWEEN = re.compile(
+    rf"\bbetween\s+(?P<cur>{_CUR})?(?P<lo>{_NUM}|{_ONE_WORD})\s+and\s+(?:{_CUR})?"
+    rf"(?P<hi>{_NUM}|{_ONE_WORD})(?:\s(?P<scale>thousand|million|billion|trillion)\b|"
+    rf"(?P<abbr>mn|bn|tn|m|k)\b)?{_GUARD_AFTER}",
+    re.IGNORECASE,
+)
+# A range in words. Matches: "two or three", "five to ten". Must not match: "one of two".
+WORD_RANGE = re.compile(
+    rf"\b(?P<lo>{_ONE_WORD})\s+(?:or|to)\s+(?P<hi>{_ONE_WORD})\b(?!-)", re.IGNORECASE
+)
+# A force counted by its strength. Matches: "100,000-strong", "5,000-strong". Must not match:
+# "strong".
+STRONG = re.compile(rf"{_GUARD_BEFORE}(?P<n>{_NUM}|{_ONE_WORD})-strong\b", re.IGNORECASE)
+# A range in figures. Matches: "10-15", "$10-15 million", "20 to 30", "10 or 12". Must not match:
+# "F-16".
+RANGE = re.compile(
+    rf"{_GUARD_BEFORE}(?P<cur>{_CUR})?(?P<lo>{_NUM})(?:\s?[-–]\s?|\s+(?:to|or)\s+)(?:{_CUR})?"
+    rf"(?P<hi>{_NUM})(?:\s(?P<scale>thousand|million|billion|trillion)\b|"
+    rf"(?P<abbr>mn|bn|tn|m|k)\b)?{_GUARD_AFTER}"
+)
+# A number in figures, with its currency, scale or attached unit. Matches: "40,000",
+# "$1.2 billion", "€3m", "5bn", "3.5", "10km". Must not match: "2nd", "G7", "7:19".
+FIGURES = re.compile(
+    rf"{_GUARD_BEFORE}(?P<cur>{_CUR})?(?P<num>{_NUM})(?:\s(?P<scale>thousand|million|billion|"
+    rf"trillion)\b|(?P<abbr>mn|bn|tn|m|k)\b|(?P<au>km|kg|kph|mph|lbs?|ft|cm|mm)\b)?"
+    rf"{_GUARD_AFTER}"
+)
+# A number in words. Matches: "three", "twenty-five", "a dozen", "two hundred and fifty
+# thousand", "a million". Must not match: "someone", "a third".
+WORDS = re.compile(
+    rf"\b(?:a\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"(?:{_WORD_NUMBERS})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD_NUMBERS}))*\b(?!-[^\W\d_])",
+    re.IGNORECASE,
+)
+# One piece of a number in words. Matches: "a", "and", "fifty" in "a hundred and fifty".
+# Must not match: "an".
+_WORD_PIECE = re.compile(rf"\b(?:a|and|{_WORD_NUMBERS})\b", re.IGNORECASE)
+# A word long enough to tell a headline's capitals. Matches: "Flood". Must not match: "In".
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+# Whether a sentence can hold a number at all (most cannot: skip them cheaply).
+# Matches: "3", "three", "half", "thousands". Must not match: "threefold", "someone".
+ANY_NUMBER = re.compile(
+    rf"\d|[½¼¾⅓⅔]|\b(?:{_WORD_NUMBERS}|half|thirds?|quarters?|fifths?|tenths?|dozens|hundreds|"
+    r"thousands|millions|billions)\b",
+    re.IGNORECASE,
+)
+
+# The hedge right before a number. Matches: "some ", "more than ", "an estimated ", "at least ".
+# Must not match: "handsome ".
+HEDGE = re.compile(
+    r"\b(?P<h>no\s+more\s+than|more\s+than|about|around|approximately|roughly|some|"
+    r"an\s+estimated|estimated|nearly|almost|close\s+to|just\s+under|upwards\s+of|"
+    r"in\s+excess\s+of|just\s+over|over|at\s+least|less\s+than|fewer\s+than|under|up\s+to|"
+    r"as\s+many\s+as|as\s+much\s+as|at\s+most|as\s+few\s+as)\s+$",
+    re.IGNORECASE,
+)
+QUALIFIERS = {
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "as few as": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "more than": "more than", "over": "more than", "upwards of": "more than",
+    "in excess of": "more than", "just over": "more than", "at least": "at least",
+    "less than": "less than", "fewer than": "less than", "under": "less than",
+    "up to": "up to", "as many as": "up to", "as much as": "up to", "at most": "up to",
+    "no more than": "up to",
+}  # fmt: skip
+
+# A percent sign or word, or points of one, after a number. Matches: "%", " percent",
+# " per cent", " percentage points", " basis points". Must not match: " percentile".
+PERCENT = re.compile(
+    r"\s?%|\s+(?:percent|per\s+cent)\b|\s+(?P<points>(?P<kind>percentage|basis)\s+points?)\b"
+)
+# "of" and a determiner between a vague number or fraction and what it counts.
+# Matches: " of the ", " of ", " of a ". Must not match: " off".
+OF = re.compile(r"\s+of(?:\s+(?:the|a|an|its|their|his|her|our|those|these|all))?(?=\s)")
+# An article between a fraction and its noun. Matches: " an", " the". Must not match: " and".
+ARTICLE = re.compile(r"\s+(?:a|an|the)(?=\s)")
+# The next word after a number. Matches: " troops", " Ethiopian", " eight-year". Must not match: ",".
+NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
+
+NOUN_STOP = frozenset(
+    """a an the of to in on at for by with from into over under about after before during since
+    until and or but nor as than that this these those which who whom whose what when where while
+    is are was were be been being has have had do does did will would shall should can could may
+    might must it its they them their he she his her we our you your i more less fewer most least
+    each every per so such not no also only just ago later earlier already still yet again away
+    back up down out off across along around against between among amid via within without
+    through toward towards always perhaps besides afterwards sometimes thus yes says said
+    according including like plus minus respectively apiece either neither both whereas went
+    came fell rose took gave made got left lost won ran saw became began grew kept held met paid
+    sent spent stood brought bought fought thought caught remain remained""".split()
+)
+UNIT_WORDS = {
+    "percent": "percent", "pct": "percent", "km": "kilometer", "kms": "kilometer",
+    "kilometre": "kilometer", "kilometres": "kilometer", "kilometer": "kilometer",
+    "kilometers": "kilometer", "metre": "meter", "metres": "meter", "meter": "meter",
+    "meters": "meter", "mile": "mile", "miles": "mile", "kg": "kilogram", "kilos": "kilogram",
+    "kilogram": "kilogram", "kilograms": "kilogram", "lb": "pound", "lbs": "pound",
+    "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "ft": "foot",
+    "feet": "foot", "foot": "foot", "mph": "mile per hour", "kph": "kilometer per hour",
+    "min": "minute", "mins": "minute", "hrs": "hour", "sec": "second", "secs": "second",
+    "yrs": "year", "cm": "centimeter", "mm": "millimeter", "dollar": "USD", "dollars": "USD",
+    "euro": "EUR", "euros": "EUR",
+    "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB",
+    "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
+}  # fmt: skip
+IRREGULAR_PLURALS = {
+    "people": "person", "persons": "person", "children": "child", "men": "man",
+    "women": "woman", "police": "police", "personnel": "personnel", "staff": "staff",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
+    "knives": "knife", "thieves": "thief", "wolves": "wolf", "halves": "half",
+    "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "deer": "deer",
+    "cattle": "cattle", "series": "series", "species": "species", "data": "data",
+    "crew": "crew",
+}  # fmt: skip
+
+# Singular nouns that end in "s" like a plural.
+NOT_PLURAL = frozenset(
+    """gas bias atlas canvas alias news physics economics politics lens chaos cosmos ethos
+    thermos""".split()
+)
+# A word before a number that names what it measures: "a magnitude 6.8 earthquake".
+UNIT_BEFORE = {"magnitude": "magnitude"}
+# A word before a number that makes it a name or a label: "Article 5", "page 12", "No. 10".
+LABELS = frozenset(
+    """article section paragraph clause chapter page pages no number item rule grade level phase
+    stage round game week day flight route highway gate room platform terminal version model
+    series season episode part volume vol issue resolution amendment title annex protocol
+    category tier class row seat figure fig step act verse line exit ward precinct unit zone
+    sector block building floor apartment apt suite box channel lot batch code id ref bill""".split()
+)
+# Capitalised words that may stand right before a number without making it a name.
+CAPITALISED_OK = frozenset(
+    """the some about around nearly almost more over only just roughly approximately at in by
+    on for all another another every each with from after before since during up to as and
+    but or of this these those its their his her our all both at least""".split()
+    + """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# A year reads as a count only when it counts something ("2000 people"), never after these.
+YEAR_PREPOSITIONS = frozenset(
+    """in since by until till from of before after during to between and through early late mid
+    the circa spring summer autumn fall winter year season fiscal""".split()
+)
+# "one" is a pronoun before these, or after these: "one of the", "no one", "the one that".
+ONE_IDIOMS = frozenset(
+    """of another day time point way thing hand side more such anything something other too by
+    after on another""".split()
+)
+ONE_PRONOUN_AFTER = frozenset("no the any every each this that which".split())
+# "the second half" is a part of a match or a year, not a fraction.
+ORDINALS = frozenset("first second third fourth final last other latter former better".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Core:
+    """A number as a form found it, before its hedge and noun are read."""
+
+    start: int
+    end: int
+    low: Decimal
+    high: Decimal | None = None  # ranges and vague plurals
+    unit: str | None = None  # fixed by the form: "USD", "age", "day"
+    noun: str = "plural"  # what may follow: "plural", "any" (singular too), "of", "none"
+    rule: str = ""
+    flags: frozenset[str] = frozenset()  # "year?", "label?", "one", "capital?", "meter?"
+
+
+def _fmt(value: Decimal) -> str:
+    """A plain decimal string: "100000", "3.5", never "1E+5"."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def _figures(raw: str) -> Decimal:
+    return Decimal(raw.replace(",", ""))
+
+
+def _words_value(pieces: list[str]) -> tuple[Decimal, int] | None:
+    """Parse number words; the value and how many pieces form one number.
+
+    >>> _words_value(["two", "hundred", "and", "fifty", "thousand"])
+    (Decimal('250000'), 5)
+    >>> _words_value(["two", "three"])
+    (Decimal('2'), 1)
+    """
+    total, current, used, last = 0, 0, 0, ""
+    largest = 10**15
+    for i, piece in enumerate(pieces):
+        word = piece.casefold()
+        if word == "a" and i == 0:
+            current, last = 1, "a"
+        elif word == "and":
+            if last not in ("hundred", "scale") or i + 1 >= len(pieces):
+                break
+            continue
+        elif word in ONES:
+            if last in ("ones", "teen") or (last == "tens" and ONES[word] >= 10):
+                break
+            current += ONES[word]
+            last = "teen" if ONES[word] >= 10 else ("ones" if last != "tens" else "teen")
+        elif word in TENS:
+            if last in ("ones", "teen", "tens"):
+                break
+            current += TENS[word]
+            last = "tens"
+        elif word == "hundred":
+            if last not in ("ones", "teen", "tens", "a"):
+                break
+            current = current * 100
+            last = "hundred"
+        elif word in SCALES:
+            scale = SCALES[word]
+            if current == 0 or scale >= largest:
+                break
+            total += current * scale
+            current, largest, last = 0, scale, "scale"
+        elif word == "dozen":
+            if last not in ("ones", "teen", "a") or total:
+                break
+            current *= 12
+            used = i + 1
+            break
+        else:
+            break
+        used = i + 1
+    if used == 0 or (used == 1 and last == "a"):
+        return None
+    return Decimal(total + current), used
+
+
+def _cores(text: str, blocked: list[tuple[int, int]]) -> Iterator[_Core]:
+    """Every number form in a sentence, in rule order; later rules skip taken text."""
+    taken = list(blocked)
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for rule, reader in READERS:
+        for m in rule.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            core = reader(m, text)
+            if core is None:
+                continue
+            taken.append((m.start(), m.end()))
+            yield core
+
+
+def _read_aged(m: re.Match[str], text: str) -> _Core | None:
+    return _Core(m.start(), m.end(), Decimal(m["n"]), unit="age", noun="none", rule="aged")
+
+
+def _read_compound(m: re.Match[str], text: str) -> _Core | None:
+    value = _number(m["n"])
+    if value is None:
+        return None
+    unit = "age" if m["old"] else _singular(m["u"].casefold())
+    unit = UNIT_WORDS.get(unit, unit)
+    return _Core(m.start(), m.end(), value, unit=unit, noun="none", rule="compound")
+
+
+def _read_vague(m: re.Match[str], text: str) -> _Core | None:
+    low, high = VAGUE[m["base"].casefold()]
+    factor = VAGUE_MULTIPLIERS[m["mul"].casefold()] if m["mul"] else 1
+    return _Core(
+        m.start(), m.end(), Decimal(low * factor), Decimal((high + 1) * factor - 1),
+        noun="of", rule="vague",
+    )  # fmt: skip
+
+
+def _read_half_a(m: re.Match[str], text: str) -> _Core | None:
+    scale = m["s"].casefold()
+    whole = 12 if scale == "dozen" else 100 if scale == "hundred" else SCALES[scale]
+    return _Core(m.start(), m.end(), Decimal(whole) / 2, rule="words")
+
+
+def _read_and_a_half(m: re.Match[str], text: str) -> _Core | None:
+    if m["d"]:
+        whole = Decimal(m["d"])
+    else:
+        parsed = _words_value([m["w"]])
+        if parsed is None:
+            return None
+        whole = parsed[0]
+    return _Core(m.start(), m.end(), whole + Decimal("0.5"), rule="mixed")
+
+
+def _read_fraction(m: re.Match[str], text: str) -> _Core | None:
+    numerator_word = (m["n"] or "").casefold()
+    denominator = m["d"].casefold()
+    hyphenated = m["sep"] == "-"
+    if not hyphenated and m["of"] is None:
+        return None  # "a third term", "half empty"
+    if numerator_word == "" and denominator != "half":
+        return None  # "quarters", "thirds" alone
+    if denominator.endswith("s") and numerator_word in ("", "one", "a", "an"):
+        return None
+    if numerator_word in ("", "a", "an") and _word_before(text, m.start()) in ORDINALS:
+        return None  # "the second half of"
+    numerator = ONES.get(numerator_word, 1)
+    value = (Decimal(numerator) / DENOMINATORS[denominator]).quantize(FRACTION_PLACES)
+    return _Core(m.start(), m.end(), value, noun="of", rule="fraction")
+
+
+def _read_mixed(m: re.Match[str], text: str) -> _Core | None:
+    if m["bv"]:
+        value = VULGAR[m["bv"]]
+    elif m["bn"]:
+        if int(m["bn"]) >= int(m["bd"]):
+            return None
+        value = Decimal(int(m["bn"])) / int(m["bd"])
+    elif m["v"]:
+        value = Decimal(m["i"]) + VULGAR[m["v"]]
+    else:
+        if int(m["n"]) >= int(m["d"]):
+            return None
+        value = Decimal(m["i"]) + Decimal(int(m["n"])) / int(m["d"])
+    return _Core(m.start(), m.end(), value.quantize(FRACTION_PLACES), rule="mixed")
+
+
+def _scaled(m: re.Match[str], raw: str) -> tuple[Decimal, str | None, frozenset[str]]:
+    """A figure times its scale word; the currency; "meter?" when "m" may be metres."""
+    value = _figures(raw)
+    flags: set[str] = set()
+    if m["scale"]:
+        value *= SCALES[m["scale"].casefold()]
+    elif m["abbr"]:
+        if m["abbr"] == "m" and not m["cur"]:
+            flags.add("meter?")
+        value *= ABBREVIATED_SCALES[m["abbr"]]
+    currency = CURRENCIES[m["cur"].strip()] if m["cur"] else None
+    return value, currency, frozenset(flags)
+
+
+def _read_range(m: re.Match[str], text: str) -> _Core | None:
+    low, currency, flags = _scaled(m, m["lo"])
+    high, _, _ = _scaled(m, m["hi"])
+    if low >= high:
+        return _Core(m.start(), m.end(), low, rule="range", flags=frozenset({"drop"}))  # "2-1"
+    plain = not (m["cur"] or m["scale"] or m["abbr"])
+    return _Core(
+        m.start(), m.end(), low, high, unit=currency, rule="range",
+        flags=flags | ({"score?"} if plain else set()),
+    )  # fmt: skip
+
+
+def _number(raw: str) -> Decimal | None:
+    """A number written in figures or as one number word ("25", "twenty-five")."""
+    if raw[0].isdigit():
+        return _figures(raw)
+    pieces = raw.split("-")
+    parsed = _words_value(pieces)
+    return parsed[0] if parsed is not None and parsed[1] == len(pieces) else None
+
+
+def _read_between(m: re.Match[str], text: str) -> _Core | None:
+    low, high = _number(m["lo"]), _number(m["hi"])
+    if low is None or high is None:
+        return None
+    if m["scale"] or m["abbr"]:
+        factor = SCALES[m["scale"].casefold()] if m["scale"] else ABBREVIATED_SCALES[m["abbr"]]
+        low, high = low * factor, high * factor
+    currency = CURRENCIES[m["cur"].strip()] if m["cur"] else None
+    years = all(r.isdigit() and len(r) == 4 and 1800 <= int(r) <= 2100 for r in (m["lo"], m["hi"]))
+    flags = {"drop"} if low >= high else {"year?"} if years else set()
+    return _Core(m.start(), m.end(), low, high, unit=currency, rule="range", flags=frozenset(flags))
+
+
+def _read_word_range(m: re.Match[str], text: str) -> _Core | None:
+    low, high = _number(m["lo"]), _number(m["hi"])
+    if low is None or high is None or low >= high:
+        return None
+    return _Core(m.start(), m.end(), low, high, rule="range")
+
+
+def _read_strong(m: re.Match[str], text: str) -> _Core | None:
+    value = _number(m["n"])
+    if value is None:
+        return None
+    return _Core(m.start(), m.end(), value, noun="any", rule="strong")
+
+
+def _read_figures(m: re.Match[str], text: str) -> _Core | None:
+    value, currency, flags = _scaled(m, m["num"])
+    raw = m["num"]
+    if m["au"]:
+        unit = UNIT_WORDS[m["au"]]
+        return _Core(m.start(), m.end(), value, unit=unit, noun="none", rule="figures")
+    extra: set[str] = set()
+    if not (m["cur"] or m["scale"] or m["abbr"]):
+        extra.add("label?")
+        if len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100:
+            extra.add("year?")
+    noun = "any" if value == 1 else "plural"
+    return _Core(
+        m.start(), m.end(), value, unit=currency, noun=noun, rule="figures",
+        flags=flags | extra,
+    )  # fmt: skip
+
+
+def _read_words(m: re.Match[str], text: str) -> _Core | None:
+    pieces = list(_WORD_PIECE.finditer(text, m.start(), m.end()))
+    parsed = _words_value([p.group() for p in pieces])
+    if parsed is None:
+        return None
+    value, used = parsed
+    end = pieces[used - 1].end()
+    flags = {"capital?"} if text[m.start()].isupper() else set()
+    if used == 1 and pieces[0].group().casefold() == "one":
+        flags.add("one")
+    noun = "any" if value == 1 else "plural"
+    return _Core(m.start(), end, value, noun=noun, rule="words", flags=frozenset(flags))
+
+
+Reader = Callable[[re.Match[str], str], "_Core | None"]
+READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
+    (AGED, _read_aged),
+    (COMPOUND, _read_compound),
+    (HALF_A, _read_half_a),
+    (VAGUE_PLURAL, _read_vague),
+    (AND_A_HALF, _read_and_a_half),
+    (FRACTION, _read_fraction),
+    (MIXED, _read_mixed),
+    (BETWEEN, _read_between),
+    (WORD_RANGE, _read_word_range),
+    (STRONG, _read_strong),
+    (RANGE, _read_range),
+    (FIGURES, _read_figures),
+    (WORDS, _read_words),
+)
+
+
+def _singular(word: str) -> str:
+    """A crude English singular: "troops" → "troop", "casualties" → "casualty"."""
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _plural(word: str) -> bool:
+    if word in IRREGULAR_PLURALS:
+        return True
+    if word in NOT_PLURAL:
+        return False
+    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
+def _head(text: str, pos: int, *, singular: bool) -> tuple[str, int] | None:
+    """The counted noun after ``pos`` (within four words) and where it ends.
+
+    A plural noun ends the search ("8,000 Ethiopian refugees"); with ``singular`` the last word
+    before a function word is taken too ("one Ethiopian soldier was").
+    """
+    last: tuple[str, int] | None = None
+    for _ in range(4):
+        m = NEXT_WORD.match(text, pos)
+        if m is None:
+            break
+        raw = m.group(1)
+        word = raw.casefold().replace("’", "'").rstrip("'")  # "two hours' drive"
+        end = m.end() - (len(raw) - len(raw.rstrip("'’")))
+        if word in NOUN_STOP:
+            break
+        if word in UNIT_WORDS:
+            return UNIT_WORDS[word], end
+        if _plural(word):
+            return _singular(word), end
+        if last is not None and word.endswith("ed"):
+            break  # "one soldier killed": a verb after the noun
+        last = (word, end)
+        pos = m.end()
+    return last if singular else None
+
+
+def _percent(text: str, pos: int) -> tuple[str, int] | None:
+    m = PERCENT.match(text, pos)
+    if m is None:
+        return None
+    return (f"{m['kind'].casefold()} point" if m["points"] else "percent"), m.end()
+
+
+def _counted(core: _Core, text: str) -> tuple[str, int] | None:
+    """What a number counts: "troops" after "100,000", "voters" after "two-thirds of"."""
+    percent = _percent(text, core.end)
+    if percent is not None:
+        return percent
+    if core.noun != "of":
+        return _head(text, core.end, singular=core.noun == "any")
+    of = OF.match(text, core.end)
+    if of is not None:  # "thousands of troops", "half of the fund", "a quarter of a point"
+        return _percent(text, of.end()) or _head(text, of.end(), singular=True)
+    if core.rule == "fraction":
+        article = ARTICLE.match(text, core.end)  # "half an hour", "a two-thirds majority"
+        return _head(text, article.end() if article else core.end, singular=True)
+    return _head(text, core.end, singular=False)  # "thousands marched"
+
+
+def _word_before(text: str, pos: int) -> str:
+    before = text[:pos].rstrip().rsplit(None, 1)
+    return before[-1].casefold().strip('"“(.,') if before else ""
+
+
+def _title_case(text: str) -> bool:
+    """Headlines capitalise every word, so capitals there say nothing about names."""
+    words = LONG_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _finish(core: _Core, text: str, title: bool) -> Mention | None:
+    """Read the hedge, percent sign and noun around a core, and apply the traps."""
+    end, unit = core.end, core.unit
+    before = _word_before(text, core.start)
+    opening = text[: core.start].strip(" \"“'‘(") == ""
+    if "capital?" in core.flags and not title and not opening:
+        return None  # "the Group of Seven", "Formula One"
+    if "label?" in core.flags:
+        if before in LABELS:
+            return None
+        prev = text[: core.start].rstrip().rsplit(None, 1)
+        # A capital on the first word of a sentence says nothing ("A 100,000-strong force").
+        named = len(prev) == 2 and any(ch.isupper() for ch in prev[-1])
+        if (
+            named
+            and not title
+            and not prev[-1].endswith(("'s", "’s"))
+            and prev[-1].casefold().strip(".,") not in CAPITALISED_OK
+        ):
+            return None  # "Boeing 737", "Windows 11"
+        if ADDRESS.match(text, core.end):
+            return None
+    if unit is None and before in UNIT_BEFORE:
+        unit = UNIT_BEFORE[before]  # "a magnitude 6.8 quake"
+    elif core.noun != "none" and unit is None:
+        found = _counted(core, text)
+        if found is not None:
+            unit, end = found
+    if "meter?" in core.flags and unit is None:
+        core = replace(core, low=core.low / ABBREVIATED_SCALES["m"])  # "5m high": metres
+        unit = "meter"
+    # A year, unless a lower-case noun right after it says it counts something ("2000 people").
+    if "year?" in core.flags and (
+        unit is None
+        or not (title or text[core.end + 1 : core.end + 2].islower())
+        or before in YEAR_PREPOSITIONS
+        or text[core.end : core.end + 2] in ("'s", "’s")
+    ):
+        return None
+    if "drop" in core.flags or ("score?" in core.flags and unit is None):
+        return None  # "won 2-1", "a 5-4 vote"
+    if "one" in core.flags:
+        following = NEXT_WORD.match(text, core.end)
+        next_word = following.group(1).casefold() if following else ""
+        if unit is None or next_word in ONE_IDIOMS or before in ONE_PRONOUN_AFTER:
+            return None
+    start, qualifier = core.start, None
+    hedge = HEDGE.search(text, max(0, core.start - 30), core.start)
+    if hedge is not None:
+        qualifier = QUALIFIERS[" ".join(hedge["h"].casefold().split())]
+        start = hedge.start("h")
+    value = _fmt(core.low) if core.high is None else f"{_fmt(core.low)}..{_fmt(core.high)}"
+    return Mention(
+        kind=Kind.NUMBER, value=value, text=text[start:end], start=start, end=end,
+        qualifier=qualifier, unit=unit, context=context_words(text, start, end),
+    )  # fmt: skip
+
+
+def _blocked(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for rule in BLOCKERS for m in rule.finditer(text)]
+
+
+def _numbers(text: str) -> Iterator[Mention]:
+    """The number mentions of one sentence, offsets relative to it, in text order."""
+    if ANY_NUMBER.search(text) is None:
+        return
+    title = _title_case(text)
+    found = [
+        mention
+        for core in _cores(text, _blocked(text))
+        if (mention := _finish(core, text, title)) is not None
+    ]
+    found.sort(key=lambda m: m.start)
+    yield from found
+
+
+def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
+    """Numbers of the eligible sentences of ``doc``, in text order."""
+    for sentence in doc.sentences:
+        if not eligible(sentence, settings):
+            continue
+        for mention in _numbers(sentence.text):
+            yield replace(
+                mention,
+                start=sentence.start + mention.start,
+                end=sentence.start + mention.end,
+                source_id=doc.source.id,
+                sentence_index=sentence.index,
+            )

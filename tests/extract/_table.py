@@ -1,0 +1,37 @@
+"""Helpers shared by the extractor table tests: load a labelled table, build a document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimcheck.model import Document, Region, Role, Source
+from claimcheck.segment import segment
+
+TABLES = Path(__file__).resolve().parents[2] / "fixtures" / "extract"
+
+
+def load(kind: str) -> list[dict[str, Any]]:
+    """The cases of ``fixtures/extract/<kind>.json``."""
+    cases: list[dict[str, Any]] = json.loads((TABLES / f"{kind}.json").read_text(encoding="utf-8"))
+    return cases
+
+
+def params(cases: list[dict[str, Any]], *, xfail: bool = True) -> list[Any]:
+    """One pytest param per case, known misses as strict xfails (unless ``xfail`` is False)."""
+    out = []
+    for case in cases:
+        marks = []
+        if xfail and "xfail" in case:
+            marks.append(pytest.mark.xfail(reason=case["xfail"], strict=True))
+        out.append(pytest.param(case, id=case["id"], marks=marks))
+    return out
+
+
+def document(text: str, published: str | None = "2024-03-14", role: Role = Role.BODY) -> Document:
+    src = Source(id="t", path="t.txt", text=text, published=published,
+                 regions=(Region(0, len(text), role),))  # fmt: skip
+    return Document(src, segment(src))

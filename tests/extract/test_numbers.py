@@ -1,0 +1,84 @@
+"""The number extractor against its labelled table (``fixtures/extract/number.json``) and a few
+properties: offsets re-quote the text, roles are honoured, values are plain decimals."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from claimcheck.extract import numbers
+from claimcheck.model import Kind, Mention, Role
+from claimcheck.settings import Settings
+from tests.extract._table import document, load, params
+
+CASES = load("number")
+VALUE = re.compile(r"^\d+(?:\.\d+)?(?:\.\.\d+(?:\.\d+)?)?$")
+
+
+def run(text: str, settings: Settings | None = None, role: Role = Role.BODY) -> list[Mention]:
+    return list(numbers.extract(document(text, role=role), settings=settings or Settings()))
+
+
+@pytest.mark.parametrize("case", params(CASES))
+def test_table(case: dict[str, Any]) -> None:
+    found = {(m.text, m.value, m.unit, m.qualifier) for m in run(case["text"])}
+    expected = {(e["text"], e["value"], e["unit"], e["qualifier"]) for e in case["expected"]}
+    assert found == expected
+
+
+def test_table_size() -> None:
+    assert len(CASES) >= 30
+    assert sum(1 for c in CASES if not c["expected"]) >= 10
+
+
+@pytest.mark.parametrize("case", params(CASES, xfail=False))
+def test_offsets_requote_the_source(case: dict[str, Any]) -> None:
+    doc = document(case["text"], case["published"])
+    mentions = list(numbers.extract(doc, settings=Settings()))
+    for m in mentions:
+        assert doc.source.text[m.start : m.end] == m.text
+        assert m.kind is Kind.NUMBER and m.source_id == "t"
+        assert VALUE.match(m.value), m.value
+        sentence = doc.sentences[m.sentence_index]
+        assert sentence.start <= m.start < m.end <= sentence.end
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+def test_offsets_count_from_the_start_of_the_source() -> None:
+    (m,) = run("Markets were calm. Rescuers found 14 survivors.")
+    assert (m.text, m.start, m.end, m.sentence_index) == ("14 survivors", 34, 46, 1)
+
+
+def test_context_is_the_clause_without_the_number() -> None:
+    (m,) = run("Officials said some 40,000 troops had been moved, while talks continued.")
+    assert m.context == "officials said had moved"
+
+
+def test_captions_only_when_asked_and_furniture_never() -> None:
+    text = "Rescuers carry one of the 30 survivors to safety."
+    assert run(text, role=Role.CAPTION) == []
+    captions = Settings(include_captions=True)
+    assert [m.value for m in run(text, captions, Role.CAPTION)] == ["30"]
+    assert run(text, captions, Role.FURNITURE) == []
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(numbers)
+    assert result.attempted > 0 and result.failed == 0
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789 ,.-/%$€£½mkbnof twoandahlf")), max_size=60)
+)
+@hsettings(max_examples=300, deadline=None)
+def test_never_crashes_and_offsets_hold(text: str) -> None:
+    doc = document(text)
+    for m in numbers.extract(doc, settings=Settings()):
+        assert doc.source.text[m.start : m.end] == m.text
+        assert VALUE.match(m.value), m.value
