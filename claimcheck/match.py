@@ -179,19 +179,36 @@ def clash_penalty(a: frozenset[str], b: frozenset[str]) -> float:
     return 0.0
 
 
-def _candidate_pairs(kind: Kind, items: Sequence[_Item], cutoff: float) -> Iterator[tuple[int, int, float]]:
+def _blocks(items: Sequence[_Item]) -> list[list[int]]:
+    """Indexes of the items that can state one fact: numbers only meet numbers of the same
+    unit, so each unit is scored on its own (a block of the matrix, not the whole of it)."""
+    groups: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        key = (item.mention.unit or "") if item.mention.kind is Kind.NUMBER else ""
+        groups.setdefault(key, []).append(index)
+    return [groups[key] for key in sorted(groups)]
+
+
+def _candidate_pairs(
+    kind: Kind, items: Sequence[_Item], cutoff: float, workers: int
+) -> Iterator[tuple[int, int, float]]:
     """(i, j, score) for i < j whose raw score reaches ``cutoff``, from cdist in row chunks."""
-    strings = [" ".join(item.words) for item in items]
     scorer = fuzz.partial_ratio if kind is Kind.QUOTE else fuzz.token_set_ratio
-    for start in range(0, len(strings), CHUNK):
-        block = process.cdist(
-            strings[start : start + CHUNK], strings, scorer=scorer, score_cutoff=cutoff, dtype=np.uint8
-        )
-        rows, cols = np.nonzero(block)
-        for row, col in zip(rows.tolist(), cols.tolist()):
-            i = start + row
-            if col > i:
-                yield i, col, float(block[row, col])
+    for block in _blocks(items):
+        strings = [" ".join(items[k].words) for k in block]
+        for start in range(0, len(strings), CHUNK):
+            scores = process.cdist(
+                strings[start : start + CHUNK],
+                strings,
+                scorer=scorer,
+                score_cutoff=cutoff,
+                dtype=np.uint8,
+                workers=workers,
+            )
+            rows, cols = np.nonzero(scores)
+            for row, col in zip(rows.tolist(), cols.tolist()):
+                if col > start + row:
+                    yield block[start + row], block[col], float(scores[row, col])
 
 
 class _Clusters:
@@ -253,7 +270,7 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     scorer_name = "partial_ratio" if kind is Kind.QUOTE else "token_set_ratio"
     floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - EQUAL_BONUS, settings.conflict_cutoff)
     edges: list[tuple[float, int, int, bool]] = []
-    for i, j, raw in _candidate_pairs(kind, items, floor):
+    for i, j, raw in _candidate_pairs(kind, items, floor, settings.workers):
         a, b = items[i], items[j]
         if not values.comparable(a.mention, b.mention):
             continue
