@@ -98,14 +98,17 @@ def quote_integrity(canonical: Mention, mention: Mention) -> str:
     return ALTERED
 
 
-def _misattributed(mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
-    """Pairs from different sources whose speakers cannot be the same."""
-    pairs = []
-    for i, a in enumerate(mentions):
-        for b in mentions[i + 1 :]:
-            if a.source_id != b.source_id and speakers_compatible(a.speaker, b.speaker) is False:
-                pairs.append((a, b))
-    return pairs
+def _misattributed(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions whose speaker cannot be the speaker most sources name."""
+    speakers = [m.speaker for m in mentions if m.speaker]
+    if not speakers:
+        return []
+
+    def support(speaker: str) -> int:
+        return len({m.source_id for m in mentions if speakers_compatible(speaker, m.speaker)})
+
+    majority = min(speakers, key=lambda s: (-support(s), s))
+    return [m for m in mentions if speakers_compatible(majority, m.speaker) is False]
 
 
 def _topic(claim: Claim, canonical: Mention) -> str:
@@ -113,8 +116,10 @@ def _topic(claim: Claim, canonical: Mention) -> str:
         words = canonical.text.split()
         said = f"“{' '.join(words[:12])}{'…' if len(words) > 12 else ''}”"
         return f"{said} ({canonical.speaker})" if canonical.speaker else said
+    if canonical.context and canonical.context != "dateline":
+        return " ".join(canonical.context.split()[:10])
     shared = next((m.shared for m in claim.matches if m.shared), ())
-    return " ".join((shared or tuple(canonical.context.split()))[:8])
+    return " ".join(shared[:8])
 
 
 def _sources_phrase(mentions: Iterable[Mention]) -> str:
@@ -132,7 +137,7 @@ def judge_claim(claim: Claim, origin_of: dict[str, str]) -> Verdict:
     misattributed = _misattributed(claim.mentions) if claim.kind is Kind.QUOTE else []
 
     if claim.kind is Kind.QUOTE:
-        blamed = {id(m) for pair in misattributed for m in pair[1:]}
+        blamed = {id(m) for m in misattributed}
         for mention in claim.mentions:
             integrity = quote_integrity(canonical, mention)
             added, dropped = word_diff(canonical.value, mention.value) if integrity == ALTERED else ((), ())
@@ -156,11 +161,11 @@ def judge_claim(claim: Claim, origin_of: dict[str, str]) -> Verdict:
         else:
             rule = "incompatible values for one fact: " + " vs ".join(g[0].value for g in [groups[0], *rival_groups])
             summary = f"{sides}: {topic}"
-    elif misattributed:
+    elif misattributed and {m.source_id for m in misattributed} != set(sources):
         status = Status.CONFLICTING
-        a, b = misattributed[0]
+        other = misattributed[0]
         rule = "misattributed: the same words are attributed to different speakers"
-        summary = f"misattributed: {topic} — {a.speaker} ({a.source_id}) vs {b.speaker} ({b.source_id})"
+        summary = f"misattributed: {topic}; {other.source_id} gives them to {other.speaker}"
     elif len(sources) >= 2:
         status = Status.CORROBORATED
         rule = f"corroborated: {len(sources)} sources ({independent} independent) state compatible values"

@@ -241,7 +241,7 @@ class _Clusters:
         keep, gone = min(ri, rj), max(ri, rj)
         self.parent[gone] = keep
         self.members[keep] += self.members.pop(gone)
-        self.edges[keep] += self.edges.pop(gone) + [(i, j, scorer, score)]
+        self.edges[keep] += [*self.edges.pop(gone), (i, j, scorer, score)]
 
     def groups(self) -> Iterator[tuple[list[int], list[tuple[int, int, str, float]]]]:
         for root in sorted(self.members):

@@ -16,9 +16,7 @@ from claimcheck.report.json import render
 from tests.conftest import SEEDS
 
 # Pieces of news text, glued in any order: enough structure to reach every extractor.
-PIECES = list("abcXYZ 0123456789.,;:!?\"'“”‘’()—–-\n$%") + [
-    "January ", "said ", " in Geneva", "Jan. ", " 2021", "about ", " troops", "U.S. ", " on Tuesday",
-]
+PIECES = [*list("abcXYZ 0123456789.,;:!?\"'“”‘’()—–-\n$%"), "January ", "said ", " in Geneva", "Jan. ", " 2021", "about ", " troops", "U.S. ", " on Tuesday"]
 NEWSY = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
 
 

@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from claimcheck.extract._clause import context_words
-from claimcheck.model import Document, Kind, Mention
 from claimcheck.extract.base import eligible
+from claimcheck.model import Document, Kind, Mention
 from claimcheck.settings import Settings
 
 ONES = {

@@ -41,8 +41,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimcheck.extract._clause import clause_bounds, context_words
-from claimcheck.model import Document, Kind, Mention
 from claimcheck.extract.base import eligible
+from claimcheck.model import Document, Kind, Mention
 from claimcheck.settings import Settings
 from claimcheck.values import places_compatible
 

@@ -35,10 +35,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from claimcheck.extract import entities as ent
+from claimcheck.extract.base import eligible
 from claimcheck.extract.entities import Token
 from claimcheck.extract.spelling import to_us, wordset
 from claimcheck.model import Document, Kind, Mention, Region, Role, Sentence
-from claimcheck.extract.base import eligible
 from claimcheck.settings import Settings
 
 # A paragraph break: a blank line, or a line break after a line that ends a sentence (a line
@@ -428,11 +428,11 @@ def _cap_group(toks: Sequence[Token], i: int, text: str) -> int:
         if gap != " ":
             break
         if (
-            _is_cap(toks[j])
-            and toks[j].text[0].isalnum()
-            or toks[j].lower in ent.CONNECTORS
+            (_is_cap(toks[j])
+            and toks[j].text[0].isalnum())
+            or (toks[j].lower in ent.CONNECTORS
             and j + 1 < len(toks)
-            and _is_cap(toks[j + 1])
+            and _is_cap(toks[j + 1]))
         ):
             j += 1
         else:

@@ -13,6 +13,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from claimcheck import values
 from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
 
 STATUS_STYLE = {
@@ -93,7 +94,7 @@ def _sources_cell(verdict: Verdict, evidence: _Evidence) -> Text:
         cell.append(f"\n{verdict.independent_sources} independent", style="yellow")
     hedged = {m.source_id for m in verdict.claim.mentions if m.hedged}
     firm = {m.source_id for m in verdict.claim.mentions if not m.hedged}
-    if hedged - firm:
+    if hedged - firm and len(verdict.sources) > 1:
         cell.append(f"\nconfirmed by {len(firm)}, expected by {len(hedged - firm)}", style="cyan")
     return cell
 
@@ -102,7 +103,9 @@ def _evidence_cell(verdict: Verdict, evidence: _Evidence, limit: int) -> Group:
     lines: list[Text] = []
     by_mention = {(d.source_id, d.start): d for d in verdict.differences}
     seen: set[str] = set()
-    for mention in verdict.claim.mentions:
+    # One line per source, its most specific mention first ("January 10" before "in January").
+    ordered = sorted(verdict.claim.mentions, key=lambda m: (m.source_id, -values.specificity(m), m.start))
+    for mention in ordered:
         if mention.source_id in seen and verdict.status is not Status.CONFLICTING:
             continue
         seen.add(mention.source_id)
@@ -164,8 +167,8 @@ def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None
         )
         table.add_column("kind", no_wrap=True)
         table.add_column("value", ratio=2)
-        table.add_column("sources", ratio=1)
-        table.add_column("evidence", ratio=5)
+        table.add_column("sources", ratio=2)
+        table.add_column("evidence", ratio=6)
         for verdict in verdicts:
             table.add_row(
                 Text(verdict.claim.kind.value, style=STATUS_STYLE[status]),
