@@ -8,14 +8,13 @@ from typing import Any
 from claimcheck.model import Document, Mention
 
 
-def mention_dict(mention: Mention) -> dict[str, Any]:
+def mention_fields(mention: Mention) -> dict[str, Any]:
+    """The fields of a mention that every output shares, in schema order."""
     return {
-        "kind": mention.kind.value,
         "value": mention.value,
         "text": mention.text,
         "start": mention.start,
         "end": mention.end,
-        "sentence": mention.sentence_index,
         "speaker": mention.speaker,
         "qualifier": mention.qualifier,
         "unit": mention.unit,
@@ -23,6 +22,10 @@ def mention_dict(mention: Mention) -> dict[str, Any]:
         "hedged": mention.hedged,
         "fragment": mention.fragment,
     }
+
+
+def mention_dict(mention: Mention) -> dict[str, Any]:
+    return {"kind": mention.kind.value, **mention_fields(mention), "sentence": mention.sentence_index}
 
 
 def render_source(document: Document, mentions: Sequence[Mention]) -> dict[str, Any]:

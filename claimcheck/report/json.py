@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from claimcheck.model import Difference, Document, Mention, Report, Status, Verdict
+from claimcheck.report.extraction import mention_fields
 
 SCHEMA_VERSION = 1
 
@@ -35,14 +36,7 @@ def _mention(mention: Mention, documents: dict[str, Document], difference: Diffe
         "value": mention.value,
         "text": mention.text,
         "sentence": _sentence_text(documents, mention),
-        "start": mention.start,
-        "end": mention.end,
-        "speaker": mention.speaker,
-        "qualifier": mention.qualifier,
-        "unit": mention.unit,
-        "context": mention.context,
-        "hedged": mention.hedged,
-        "fragment": mention.fragment,
+        **mention_fields(mention),  # value and text keep their places above
     }
     if difference is not None:
         out["integrity"] = difference.kind
