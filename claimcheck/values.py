@@ -9,6 +9,7 @@ quotation with a longer one that contains it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -32,6 +33,7 @@ QUALIFIER_SPAN: dict[str | None, tuple[str, str]] = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def date_parts(value: str) -> tuple[str | None, str | None, str | None]:
     """("2022", "01", "10") for "2022-01-10"; missing parts are None ("--01-10" has no year)."""
     match = ISO_DATE.match(value)
@@ -45,6 +47,7 @@ def date_precision(value: str) -> int:
     return sum(part is not None for part in date_parts(value))
 
 
+@functools.lru_cache(maxsize=65536)
 def dates_compatible(a: str, b: str) -> bool:
     """Both can be true: every part that both dates name is equal."""
     pa, pb = date_parts(a), date_parts(b)
@@ -79,6 +82,7 @@ def weekdays_compatible(a: Mention, b: Mention) -> bool:
     return da is not None and db is not None and abs((da - db).days) in (0, 7)
 
 
+@functools.lru_cache(maxsize=65536)
 def number_range(value: str) -> tuple[Decimal, Decimal] | None:
     """The interval a number value stands for: "175000" → (175000, 175000), "10000..99999"."""
     low, _, high = value.partition("..")
@@ -140,6 +144,7 @@ def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def quotes_compatible(a: str, b: str) -> bool:
     """Equal once normalized, or one a partial quotation of the other."""
     wa, wb = quote_words(a), quote_words(b)
