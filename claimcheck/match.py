@@ -228,8 +228,16 @@ class _Clusters:
 
     def merge(self, i: int, j: int, scorer: str, score: float, *, agreement: bool) -> None:
         ri, rj = self.root(i), self.root(j)
-        if ri == rj:
+        if ri == rj or not self._allowed(ri, rj, agreement):
             return
+        keep, gone = min(ri, rj), max(ri, rj)
+        self.parent[gone] = keep
+        self.members[keep] += self.members.pop(gone)
+        self.edges[keep] += [*self.edges.pop(gone), (i, j, scorer, score)]
+
+    def _allowed(self, ri: int, rj: int, agreement: bool) -> bool:
+        if self.items[ri].mention.kind is Kind.QUOTE:
+            return not agreement or self._one_statement(self.members[ri] + self.members[rj])
         for a in self.members[ri]:
             ma = self.items[a].mention
             for b in self.members[rj]:
@@ -237,11 +245,15 @@ class _Clusters:
                 if values.compatible(ma, mb):
                     continue
                 if agreement or ma.source_id == mb.source_id:
-                    return
-        keep, gone = min(ri, rj), max(ri, rj)
-        self.parent[gone] = keep
-        self.members[keep] += self.members.pop(gone)
-        self.edges[keep] += [*self.edges.pop(gone), (i, j, scorer, score)]
+                    return False
+        return True
+
+    def _one_statement(self, members: list[int]) -> bool:
+        """Quotations agree when the longest one contains every other: one source may quote
+        two fragments of a statement that another prints whole."""
+        mentions = [self.items[k].mention for k in members]
+        longest = max(mentions, key=lambda m: (len(m.value.split()), m.value))
+        return all(values.quotes_compatible(longest.value, m.value) for m in mentions)
 
     def groups(self) -> Iterator[tuple[list[int], list[tuple[int, int, str, float]]]]:
         for root in sorted(self.members):

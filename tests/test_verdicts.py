@@ -233,3 +233,17 @@ def test_match_is_independent_of_mention_order() -> None:
     backward = match.match([b, a], list(reversed(mentions)), settings=SETTINGS)
     assert forward == backward
     assert dataclasses.astuple(forward[0]) == dataclasses.astuple(backward[0])
+
+
+def test_two_fragments_of_one_statement_join_the_whole_quotation() -> None:
+    whole = '"We will rebuild the market. Nobody who trades here will be left without a stall," the mayor, Rosa Quispe, said.'
+    a = _doc("a", whole)
+    b = _doc("b", 'Quispe said: "We will rebuild the market." She added that "nobody who trades here will be left without a stall".')
+    mentions = [
+        _quote(a, "We will rebuild the market. Nobody who trades here will be left without a stall,", "Rosa Quispe"),
+        _quote(b, "We will rebuild the market.", "Rosa Quispe"),
+        _quote(b, "nobody who trades here will be left without a stall", "Rosa Quispe"),
+    ]
+    verdicts = _verdicts([a, b], mentions)
+    assert [v.status for v in verdicts] == [Status.CORROBORATED]
+    assert len(verdicts[0].claim.mentions) == 3
