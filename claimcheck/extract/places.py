@@ -71,14 +71,24 @@ PREP_CUE = re.compile(
     r"downtown))\s+)?(?=[^\W\d_])"
 )
 
-# A place introduced by what it is.
-# Matches: "in the Moroccan city of Marrakesh", "at the Black Sea port of Odesa",
+# A place introduced by what it is, after "in"/"at" or a verb of disaster that names where it
+# happened. Matches: "in the Moroccan city of Marrakesh", "at the Black Sea port of Odesa",
+# "struck the Peruvian city of Cusco",
 # "in the Malian capital, Bamako". Must not match: "in the city's centre".
 DESCRIBED_CUE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"\b(?:[Ii]n|[Aa]t|struck|hit|rocked|shook|devastated)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:city|town|capital|port|village|resort|region|province|state|enclave|suburb|island|"
     r"county|district|oblast|municipality)(?:\s+of|,)\s+(?=[^\W\d_])"
 )
+
+# A journey to a place where something then happens: the place is the venue of that event.
+# Matches: "flew to Brussels, where", "travelled to Doha, where". Must not match: "flew to
+# Brussels on Monday" (no "where": the clause says nothing happened there).
+JOURNEY_CUE = re.compile(
+    r"\b(?:flew|fly|flies|flying|travel(?:l)?ed|travels|travel(?:l)?ing|went|goes|headed|heads|"
+    r"returned|returns|arrived|came)\s+(?:back\s+)?to\s+(?=[^\W\d_])"
+)
+WHERE = re.compile(r",?\s+where\b")
 
 # A place that hosts an event: the name stands right before this.
 # Matches: " will host", " hosted", " is set to host". Must not match: " hostage", " hostile".
@@ -616,6 +626,13 @@ def _venues(text: str) -> Iterator[_Venue]:
         if hit is not None and found is not None:
             yield _Venue(hit.start, found[1], found[0])
             yield from _coordinated(text, found[1])
+    for cue in JOURNEY_CUE.finditer(text):
+        hit = _lookup(text, cue.end())
+        found = _place_at(text, hit, after_article=False) if hit is not None else None
+        if hit is not None and found is not None and WHERE.match(text, found[1]):
+            clause_end = WHERE.match(text, found[1])
+            if clause_end is not None and EVENT.search(text, clause_end.end()):
+                yield _Venue(hit.start, found[1], found[0])
     for verb in HOST_VERB.finditer(text):
         venue = _host(text, verb.start())
         if venue is not None:
@@ -655,7 +672,7 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         if not eligible(sentence, settings):
             continue
         text = sentence.text
-        cues = (PREP_CUE, HOST_VERB, VISIT_CUE)
+        cues = (PREP_CUE, HOST_VERB, VISIT_CUE, DESCRIBED_CUE, JOURNEY_CUE)
         if not (DATELINE.match(text) or any(cue.search(text) for cue in cues)):
             continue
         seen: dict[tuple[int, int], _Venue] = {}
