@@ -34,6 +34,8 @@ from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence
 from claimcheck.settings import Settings
 
 EQUAL_BONUS = 10.0  # identical values need a little less context to be one fact
+DISTINCT_EQUAL_BONUS = 20.0  # …and identical measured amounts (not small counts) less still
+DISTINCT_NUMBER = 10
 ORG_CLASH_PENALTY = 35.0  # each side names an organisation the other does not: another event
 PERSON_CLASH_PENALTY = 15.0  # …or a person: weaker, one event has many people
 CONFLICT_MIN_SHARED = 2  # a contradiction needs at least this many shared context words
@@ -280,7 +282,7 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
     scorer_name = "partial_ratio" if kind is Kind.QUOTE else "token_set_ratio"
-    floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - EQUAL_BONUS, settings.conflict_cutoff)
+    floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - DISTINCT_EQUAL_BONUS, settings.conflict_cutoff)
     edges: list[tuple[float, int, int, bool]] = []
     for i, j, raw in _candidate_pairs(kind, items, floor, settings.workers):
         a, b = items[i], items[j]
@@ -294,7 +296,7 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
             if not agree and (a.mention.source_id == b.mention.source_id or not _conflictable(a, b)):
                 continue
         else:
-            score = raw + (EQUAL_BONUS if agree and _same_value(a.mention, b.mention) else 0.0)
+            score = raw + (_equal_bonus(a.mention) if agree and _same_value(a.mention, b.mention) else 0.0)
             score -= clash_penalty(a.entities, b.entities)
             if agree and score < settings.agree_cutoff:
                 continue
@@ -317,6 +319,15 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     for score, i, j, agree in sorted(edges, key=lambda e: (not e[3], -e[0], e[1], e[2])):
         clusters.merge(i, j, scorer_name, score, agreement=agree)
     return clusters
+
+
+def _equal_bonus(mention: Mention) -> float:
+    """How much an identical value stands for itself: the same "$6 million" or "120 km" in two
+    outlets of one story is rarely a coincidence; the same "two" easily is."""
+    bounds = values.number_range(mention.value) if mention.kind is Kind.NUMBER else None
+    if bounds is not None and mention.unit and bounds[0] == bounds[1] and bounds[0] >= DISTINCT_NUMBER:
+        return DISTINCT_EQUAL_BONUS
+    return EQUAL_BONUS
 
 
 def _same_value(a: Mention, b: Mention) -> bool:
