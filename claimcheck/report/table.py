@@ -26,7 +26,7 @@ SNIPPET_CHARS = 160  # evidence sentences longer than this are cut around the me
 
 def short_names(ids: Sequence[str]) -> dict[str, str]:
     """Short, unique names for sources: the id's first part when that is unique
-    ("000_00da12deb925f6b0" → "000"), otherwise the whole id."""
+    ("017_4be1c0d2" → "017"), otherwise the whole id."""
     firsts = {i: i.split("_")[0] if "_" in i else i for i in ids}
     counts: dict[str, int] = {}
     for name in firsts.values():
