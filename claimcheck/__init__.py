@@ -1,8 +1,8 @@
 """claimcheck: cross-check the claims of news articles.
 
     >>> import claimcheck
-    >>> [s.text for s in claimcheck.split_sentences("Talks open on Jan. 10 in Geneva. Both sides agreed.")]
-    ['Talks open on Jan. 10 in Geneva.', 'Both sides agreed.']
+    >>> [s.text for s in claimcheck.split_sentences("Talks open on Jan. 10 in Vienna. Both sides agreed.")]
+    ['Talks open on Jan. 10 in Vienna.', 'Both sides agreed.']
 
 The public API is listed in ``__all__``; everything else may change between versions.
 """

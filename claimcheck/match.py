@@ -10,7 +10,7 @@ who took part), quotations by their own normalized words. A pair becomes an edge
   ``settings.conflict_cutoff`` and neither source also states the other value (a source that
   names both dates is describing two events, not contradicting anyone).
 
-A clash of named entities (one clause names NATO, the other the OSCE) costs a pair
+A clash of named entities (one clause names the IMF, the other OPEC) costs a pair
 ``clash_penalty`` points. Edges are merged strongest first into clusters, and a merge is refused
 when it would put two incompatible values from one source into one claim, or join clusters
 through an agreement edge while their values disagree (a bare "January" must not chain the
@@ -48,7 +48,7 @@ CHUNK = 512  # rows of the score matrix computed at once, to bound memory
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 # The boundaries of a clause inside a sentence. Matches: "; ", " — ", ", while ", ", followed by".
-# Must not match: the comma in "Geneva, Switzerland", nor ", which" (a relative clause belongs
+# Must not match: the comma in "Vienna, Austria", nor ", which" (a relative clause belongs
 # to the noun before it: "handed to Qwabe, which was lower than the 18 years").
 CLAUSE_BREAK = re.compile(
     r"[;:—–()\[\]“”\"]|\s-\s|,\s+(?=(?:while|whereas|but|and|or|followed|after|before|as|"
@@ -114,7 +114,7 @@ def clause(sentence: Sentence, mention: Mention, siblings: Sequence[Mention]) ->
     """The clause of the sentence around a mention, without the mention itself.
 
     It ends at clause breaks and at other mentions of the same kind in the sentence, so that
-    "talks on January 12 and a meeting on January 13 with the OSCE" gives each date its own words.
+    "talks on March 12 and a meeting on March 13 with OPEC" gives each date its own words.
     """
     text = sentence.text
     lo, hi = mention.start - sentence.start, mention.end - sentence.start
@@ -170,7 +170,7 @@ def _exclusive(a: frozenset[str], b: frozenset[str]) -> bool:
 def clash_penalty(a: frozenset[str], b: frozenset[str]) -> float:
     """Points off when two clauses name different participants.
 
-    Different organisations (NATO talks vs an OSCE meeting) are strong evidence of two events;
+    Different organisations (IMF talks vs an OPEC meeting) are strong evidence of two events;
     different people are weaker (a judge and a defendant take part in one hearing). Countries
     count for nothing: outlets name one meeting by its countries or not at all.
     """

@@ -118,12 +118,12 @@ def numbers_compatible(a: Mention, b: Mention) -> bool:
 
 
 def place_parts(value: str) -> tuple[str, ...]:
-    """"Geneva, Switzerland" → ("switzerland", "geneva"): from the widest area inwards."""
+    """"Vienna, Austria" → ("austria", "vienna"): from the widest area inwards."""
     return tuple(part.strip().casefold() for part in reversed(value.split(",")) if part.strip())
 
 
 def places_compatible(a: str, b: str) -> bool:
-    """The same place, or one inside the other ("Geneva, Switzerland" and "Switzerland")."""
+    """The same place, or one inside the other ("Vienna, Austria" and "Austria")."""
     pa, pb = place_parts(a), place_parts(b)
     shorter = min(len(pa), len(pb))
     return shorter > 0 and pa[:shorter] == pb[:shorter]

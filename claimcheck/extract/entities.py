@@ -45,7 +45,7 @@ TOKEN = re.compile(
 
 # "Long Name (ACRO)": an organisation introducing its own acronym.
 # Matches: "Organisation for Economic Co-operation and Development (OECD)".
-# Must not match: "the talks (held in Geneva)".
+# Must not match: "the talks (held in Vienna)".
 ALIAS = re.compile(
     r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|for|and|the|in|on|de)\s+|[A-Z][\w’'-]*\s+){0,8}"
     r"[A-Z][\w’'-]*)\s*\(([A-Z][A-Za-z]{1,7})\)"

@@ -26,7 +26,7 @@ Rules for ambiguous names:
       population ("Washington" is the capital, "Georgia" alone is a country and a state: skipped);
     * a city's canonical name beats another city's alternate name ("Salisbury" is in England,
       not the old name of Harare), unless the alternate name is a mere respelling of a city at
-      least five times larger ("Odessa" is Odesa, Ukraine, not Odessa, Texas);
+      least five times larger ("Odessa" is the large port Odesa, not Odessa, Texas);
     * datelines name cities, so a city comes first there ("NEW YORK —" is New York City).
 """
 

@@ -43,7 +43,7 @@ from claimcheck.settings import Settings
 
 # A paragraph break: a blank line, or a line break after a line that ends a sentence (a line
 # that stops mid-sentence is hard-wrapped text). Matches: "talks.\n" and "\n\n". Must not
-# match: the line break in "held in\nGeneva".
+# match: the line break in "held in\nVienna".
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”’)\]])[ \t]*\n\s*")
 
 # Double quote marks. Matches: '"', '“', '”', '„'. Must not match: "'" or "’".
