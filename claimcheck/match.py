@@ -83,7 +83,8 @@ SPEECH = re.compile(
 class _Item:
     mention: Mention
     words: tuple[str, ...]  # normalized context words (quotes: the quotation's words)
-    entities: frozenset[str]
+    orgs: frozenset[str]  # organisations and people named in the clause, as entity keys
+    people: frozenset[str]
     speech: bool  # the clause reports somebody saying something
 
 
@@ -147,7 +148,10 @@ def _items(kind: Kind, mentions: Sequence[Mention], sentences: dict[tuple[str, i
             words = tuple(mention.value.split())
         else:
             words = tuple(dict.fromkeys(context_words(f"{mention.context} {around}")))
-        items.append(_Item(mention, words, entities(around), SPEECH.search(around) is not None))
+        keys = entities(around)
+        items.append(
+            _Item(mention, words, _keys(keys, "org:"), _keys(keys, "person:"), SPEECH.search(around) is not None)
+        )
     return items
 
 
@@ -167,16 +171,16 @@ def _exclusive(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(only_a) and bool(only_b)
 
 
-def clash_penalty(a: frozenset[str], b: frozenset[str]) -> float:
+def clash_penalty(a: _Item, b: _Item) -> float:
     """Points off when two clauses name different participants.
 
     Different organisations (IMF talks vs an OPEC meeting) are strong evidence of two events;
     different people are weaker (a judge and a defendant take part in one hearing). Countries
     count for nothing: outlets name one meeting by its countries or not at all.
     """
-    if _exclusive(_keys(a, "org:"), _keys(b, "org:")):
+    if _exclusive(a.orgs, b.orgs):
         return ORG_CLASH_PENALTY
-    if _exclusive(_keys(a, "person:"), _keys(b, "person:")):
+    if _exclusive(a.people, b.people):
         return PERSON_CLASH_PENALTY
     return 0.0
 
@@ -204,7 +208,7 @@ def _candidate_pairs(
                 strings,
                 scorer=scorer,
                 score_cutoff=cutoff,
-                dtype=np.uint8,
+                dtype=np.float32,
                 workers=workers,
             )
             rows, cols = np.nonzero(scores)
@@ -282,7 +286,8 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
     scorer_name = "partial_ratio" if kind is Kind.QUOTE else "token_set_ratio"
-    floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - DISTINCT_EQUAL_BONUS, settings.conflict_cutoff)
+    bonus = DISTINCT_EQUAL_BONUS if kind is Kind.NUMBER else EQUAL_BONUS
+    floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - bonus, settings.conflict_cutoff)
     edges: list[tuple[float, int, int, bool]] = []
     for i, j, raw in _candidate_pairs(kind, items, floor, settings.workers):
         a, b = items[i], items[j]
@@ -297,7 +302,7 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
                 continue
         else:
             score = raw + (_equal_bonus(a.mention) if agree and _same_value(a.mention, b.mention) else 0.0)
-            score -= clash_penalty(a.entities, b.entities)
+            score -= clash_penalty(a, b)
             if agree and score < settings.agree_cutoff:
                 continue
             shared = len(set(a.words) & set(b.words))

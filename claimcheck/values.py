@@ -73,10 +73,15 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _weekday_only(text: str) -> bool:
+    return WEEKDAY_ONLY.match(text.strip()) is not None
+
+
 def weekdays_compatible(a: Mention, b: Mention) -> bool:
     """A bare weekday agrees with the same weekday a week earlier or later: "takes effect on
     Sunday" may be read as last Sunday or the next one."""
-    if not (WEEKDAY_ONLY.match(a.text.strip()) or WEEKDAY_ONLY.match(b.text.strip())):
+    if not (_weekday_only(a.text) or _weekday_only(b.text)):
         return False
     da, db = _day(a.value), _day(b.value)
     return da is not None and db is not None and abs((da - db).days) in (0, 7)
