@@ -47,7 +47,7 @@ def run_cli(
     args: list[str],
     expect: ExitStatus = ExitStatus.OK,
     input: str | None = None,
-    env: dict[str, str] | None = None,
+    env: dict[str, str | None] | None = None,
 ) -> CliResult:
     """Run `claimcheck ARGS`, failing the test on any exit status but ``expect``."""
     runner = CliRunner()

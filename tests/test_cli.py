@@ -175,8 +175,9 @@ def test_quiet_hides_per_file_notes(tmp_path: Path) -> None:
 
 
 def test_colour_follows_force_color_no_color_and_the_flag() -> None:
-    assert ANSI in run_cli(["run", str(SEEDS)], env={"FORCE_COLOR": "1"}).stdout
-    assert ANSI not in run_cli(["run", str(SEEDS), "--no-color"], env={"FORCE_COLOR": "1"}).stdout
+    coloured = {"FORCE_COLOR": "1", "NO_COLOR": None}  # None: unset, whatever the caller's shell has
+    assert ANSI in run_cli(["run", str(SEEDS)], env=coloured).stdout
+    assert ANSI not in run_cli(["run", str(SEEDS), "--no-color"], env=coloured).stdout
     assert (
         ANSI not in run_cli(["run", str(SEEDS)], env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
     )
