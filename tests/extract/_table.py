@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from claimcheck.model import Document, Region, Role, Source
+from claimcheck.model import Document, Kind, Mention, Region, Role, Source
 from claimcheck.segment import segment
 
 TABLES = Path(__file__).resolve().parents[2] / "fixtures" / "extract"
@@ -35,3 +36,13 @@ def document(text: str, published: str | None = "2024-03-14", role: Role = Role.
     src = Source(id="t", path="t.txt", text=text, published=published,
                  regions=(Region(0, len(text), role),))  # fmt: skip
     return Document(src, segment(src))
+
+
+def assert_requotable(doc: Document, mentions: Sequence[Mention], kind: Kind) -> None:
+    """Every mention re-quotes its source, lies inside its sentence, and comes in text order."""
+    for m in mentions:
+        assert doc.source.text[m.start : m.end] == m.text
+        assert m.kind is kind and m.source_id == doc.source.id
+        sentence = doc.sentences[m.sentence_index]
+        assert sentence.start <= m.start < m.end <= sentence.end
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)

@@ -4,8 +4,6 @@ properties: offsets re-quote the text, roles are honoured, contexts tell events 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,35 +12,18 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from claimcheck.extract import dates
-from claimcheck.model import Document, Kind, Mention, Region, Role, Source
-from claimcheck.segment import segment
+from claimcheck.model import Kind, Mention, Role
 from claimcheck.settings import Settings
+from tests.extract._table import assert_requotable, document, load, params
 
-TABLE = Path(__file__).resolve().parents[2] / "fixtures" / "extract" / "date.json"
-CASES: list[dict[str, Any]] = json.loads(TABLE.read_text(encoding="utf-8"))
-
-
-def document(text: str, published: str | None, role: Role = Role.BODY) -> Document:
-    src = Source(id="t", path="t.txt", text=text, published=published,
-                 regions=(Region(0, len(text), role),))  # fmt: skip
-    return Document(src, segment(src))
+CASES = load("date")
 
 
 def run(text: str, published: str | None, settings: Settings | None = None) -> list[Mention]:
     return list(dates.extract(document(text, published), settings=settings or Settings()))
 
 
-def _params() -> list[Any]:
-    params = []
-    for case in CASES:
-        marks = []
-        if "xfail" in case:
-            marks.append(pytest.mark.xfail(reason=case["xfail"], strict=True))
-        params.append(pytest.param(case, id=case["id"], marks=marks))
-    return params
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", params(CASES))
 def test_table(case: dict[str, Any]) -> None:
     found = {(m.text, m.value, m.qualifier) for m in run(case["text"], case["published"])}
     expected = {(e["text"], e["value"], e.get("qualifier")) for e in case["expected"]}
@@ -54,16 +35,11 @@ def test_table_size() -> None:
     assert sum(1 for c in CASES if not c["expected"]) >= 15
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in CASES])
+@pytest.mark.parametrize("case", params(CASES, xfail=False))
 def test_offsets_requote_the_source(case: dict[str, Any]) -> None:
     doc = document(case["text"], case["published"])
     mentions = list(dates.extract(doc, settings=Settings()))
-    for m in mentions:
-        assert doc.source.text[m.start : m.end] == m.text
-        assert m.kind is Kind.DATE and m.source_id == "t"
-        sentence = doc.sentences[m.sentence_index]
-        assert sentence.start <= m.start < m.end <= sentence.end
-    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    assert_requotable(doc, mentions, Kind.DATE)
 
 
 @given(st.text(alphabet=st.sampled_from(list("0123456789 -/.,:()JanMyDecTuesdayon\n")),

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from claimcheck.extract import places
 from claimcheck.model import Kind, Mention, Role
 from claimcheck.settings import Settings
-from tests.extract._table import document, load, params
+from tests.extract._table import assert_requotable, document, load, params
 
 CASES = load("venue")
 
@@ -39,12 +39,7 @@ def test_table_size() -> None:
 def test_offsets_requote_the_source(case: dict[str, Any]) -> None:
     doc = document(case["text"], case["published"])
     mentions = list(places.extract(doc, settings=Settings()))
-    for m in mentions:
-        assert doc.source.text[m.start : m.end] == m.text
-        assert m.kind is Kind.VENUE and m.source_id == "t"
-        sentence = doc.sentences[m.sentence_index]
-        assert sentence.start <= m.start < m.end <= sentence.end
-    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    assert_requotable(doc, mentions, Kind.VENUE)
 
 
 def test_offsets_count_from_the_start_of_the_source() -> None:
