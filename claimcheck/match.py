@@ -86,6 +86,7 @@ class _Item:
     orgs: frozenset[str]  # organisations and people named in the clause, as entity keys
     people: frozenset[str]
     speech: bool  # the clause reports somebody saying something
+    lead: str  # the word just before the value: "from" 4.75% is the old rate, "to" 4.5% the new
 
 
 # Inflections folded so that "signed", "signing" and "signs" meet; a crude stemmer is enough
@@ -149,10 +150,19 @@ def _items(kind: Kind, mentions: Sequence[Mention], sentences: dict[tuple[str, i
         else:
             words = tuple(dict.fromkeys(context_words(f"{mention.context} {around}")))
         keys = entities(around)
+        lead = _lead_word(sentence, mention) if sentence else ""
         items.append(
-            _Item(mention, words, _keys(keys, "org:"), _keys(keys, "person:"), SPEECH.search(around) is not None)
+            _Item(mention, words, _keys(keys, "org:"), _keys(keys, "person:"), SPEECH.search(around) is not None, lead)
         )
     return items
+
+
+LEAD_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def _lead_word(sentence: Sentence, mention: Mention) -> str:
+    found = LEAD_WORD.search(sentence.text, 0, mention.start - sentence.start)
+    return found.group(1).casefold() if found else ""
 
 
 def _keys(keys: frozenset[str], prefix: str) -> frozenset[str]:
@@ -349,6 +359,9 @@ def _conflictable(a: _Item, b: _Item) -> bool:
     ma, mb = a.mention, b.mention
     if not (values.can_conflict(ma) and values.can_conflict(mb)):
         return False
+    if ma.kind is Kind.NUMBER:
+        # "cut from 4.75% to 4.5%": the figure before a change and the figure after it.
+        return {a.lead, b.lead} != {"from", "to"}
     if ma.kind is not Kind.DATE:
         return True
     if values.date_precision(ma.value) != values.date_precision(mb.value):

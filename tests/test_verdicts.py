@@ -247,3 +247,16 @@ def test_two_fragments_of_one_statement_join_the_whole_quotation() -> None:
     verdicts = _verdicts([a, b], mentions)
     assert [v.status for v in verdicts] == [Status.CORROBORATED]
     assert len(verdicts[0].claim.mentions) == 3
+
+
+def test_the_figure_before_a_change_does_not_contradict_the_figure_after_it() -> None:
+    a = _doc("a", "The central bank lowered its main interest rate to 4.5% on Wednesday, the monetary policy council said.")
+    b = _doc("b", "The monetary policy council lowered the main interest rate from 4.75% on Wednesday, the central bank said.")
+    mentions = [
+        _mention(a, Kind.NUMBER, "4.5%", "4.5", unit="percent"),
+        _mention(b, Kind.NUMBER, "4.75%", "4.75", unit="percent"),
+    ]
+    assert all(v.status is not Status.CONFLICTING for v in _verdicts([a, b], mentions))
+    c = _doc("c", "The central bank lowered its main interest rate to 4.25% on Wednesday, the monetary policy council said.")
+    mentions.append(_mention(c, Kind.NUMBER, "4.25%", "4.25", unit="percent"))
+    assert any(v.status is Status.CONFLICTING for v in _verdicts([a, b, c], mentions))
