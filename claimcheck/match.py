@@ -149,6 +149,10 @@ def _items(kind: Kind, mentions: Sequence[Mention], sentences: dict[tuple[str, i
             words = tuple(mention.value.split())
         else:
             words = tuple(dict.fromkeys(context_words(f"{mention.context} {around}")))
+            if not words and sentence is not None:
+                # A value alone in its clause, such as "(R410m, $22m)", takes its sentence's words.
+                lo, hi = mention.start - sentence.start, mention.end - sentence.start
+                words = tuple(dict.fromkeys(context_words(f"{sentence.text[:lo]} {sentence.text[hi:]}")))
         keys = entities(around)
         lead = _lead_word(sentence, mention) if sentence else ""
         items.append(
