@@ -132,7 +132,8 @@ EVENT = re.compile(
     r"storm|hurricane|wildfire|outbreak|arrested|detained|sentenced|convicted|jailed|"
     r"born|buried|competed|won|played|performed|took\s+place|take\s+place|takes\s+place|"
     r"service|memorial|tornado|accident|derailed|derailment|collapsed|evacuated|premiere|"
-    r"taking\s+place|convened?|convenes|stayed|stopped|debate|debated|round)\b",
+    r"taking\s+place|convened?|convenes|stayed|stopped|debate|debated|round|"
+    r"serve|serves|served|serving|imprisoned|held\s+at)\b",
     re.IGNORECASE,
 )
 
