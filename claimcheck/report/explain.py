@@ -24,8 +24,8 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
     )
 
     mentions = Table(title="mentions", title_justify="left", show_lines=True, expand=True)
-    for column in ("#", "source", "value", "speaker", "hedged", "sentence"):
-        mentions.add_column(column, ratio=6 if column == "sentence" else None)
+    for column, ratio in (("#", None), ("source", 1), ("value", 2), ("speaker", 1), ("hedged", None), ("sentence", 5)):
+        mentions.add_column(column, ratio=ratio, no_wrap=ratio is None)
     for n, mention in enumerate(claim.mentions):
         document = documents.get(mention.source_id)
         sentence_text = Text(mention.text)
@@ -33,6 +33,8 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
             sentence = document.sentences[mention.sentence_index]
             sentence_text = snippet(sentence.text, mention.start - sentence.start, mention.end - sentence.start, width=400)
         qualified = " ".join(x for x in (mention.qualifier, mention.value, mention.unit) if x)
+        if claim.kind.value == "quote" and len(qualified) > 60:
+            qualified = qualified[:60] + "…"
         mentions.add_row(
             str(n), names.get(mention.source_id, mention.source_id), qualified, mention.speaker or "",
             "yes" if mention.hedged else "", sentence_text,
@@ -57,6 +59,9 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
         if difference.kind in ("verbatim", "cosmetic") and not difference.added and not difference.dropped:
             continue
         line = f"  {difference.source_id}: {difference.kind}"
+        if difference.kind == "misattributed":
+            speaker = next((m.speaker for m in claim.mentions if (m.source_id, m.start) == (difference.source_id, difference.start)), None)
+            line += f" (gives the words to {speaker})"
         if difference.dropped:
             line += f"; dropped: {' '.join(difference.dropped)}"
         if difference.added:
