@@ -50,7 +50,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
-from claimcheck.model import Document, Kind, Mention, Role, Sentence
+from claimcheck.extract.base import eligible
+from claimcheck.model import Document, Kind, Mention
 from claimcheck.settings import Settings
 
 # --------------------------------------------------------------------------------------------
@@ -1329,12 +1330,6 @@ def _reference(doc: Document, settings: Settings) -> dt.date | None:
     return settings.reference_date
 
 
-def _eligible(sentence: Sentence, settings: Settings) -> bool:
-    if sentence.role is Role.FURNITURE:
-        return False
-    return sentence.role is not Role.CAPTION or settings.include_captions
-
-
 def _writes_day_first(doc: Document) -> bool:
     """Whether the article writes "9 March" more often than "March 9"."""
     text = doc.source.text
@@ -1347,7 +1342,7 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
     day_first: bool | None = None  # decided on the first ambiguous numeric date
     previous_days: dict[int, dt.date] = {}  # sentence index → its last day-precision date
     for sentence in doc.sentences:
-        if not _eligible(sentence, settings):
+        if not eligible(sentence, settings):
             continue
         text = sentence.text
         families = _families(text)
