@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
-from claimcheck import __version__, baseline, make_settings
+from claimcheck import __version__, make_settings
+from claimcheck import baseline as baselines
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.model import Kind, Report, Status
 from claimcheck.settings import Settings
@@ -337,13 +338,13 @@ def run(
 
     fmt = _resolve_format(fmt, as_json)
     settings = _settings(kinds, statuses, min_sources, reference_date, include_captions, workers)
-    old = _load_baseline(baseline)
+    old = baselines.load(baseline) if baseline else None
     with _progress(_count_files(paths), quiet=quiet) as progress:
         report = pipeline.check(list(paths), settings, stdin=sys.stdin, progress=progress)
     _report_notes(report, quiet=quiet)
     data = report_dict(report)
     if old is not None and baseline is not None:
-        data["changes"] = _compare(old, data, baseline)
+        data["changes"] = baselines.compare(old, data, baseline_path=baseline)
     buffer = io.StringIO()
     console = _console(no_color=no_color or output is not None, file=buffer if output else None)
     text = _render(report, data, fmt, console)
@@ -354,14 +355,6 @@ def run(
         sys.stdout.flush()
     if _fails(data, fail_on):
         raise click.exceptions.Exit(ExitStatus.FINDINGS)
-
-
-def _load_baseline(path: str | None) -> dict[str, Any] | None:
-    return baseline.load(path) if path else None
-
-
-def _compare(old: dict[str, Any], new: dict[str, Any], path: str) -> dict[str, Any]:
-    return baseline.compare(old, new, baseline_path=path)
 
 
 @cli.command()
