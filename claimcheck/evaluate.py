@@ -12,6 +12,7 @@ misses), so a predicted unique claim counts only where it overlaps a gold claim.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -99,9 +100,27 @@ def _locate(text: str, wanted: str, sentence: str | None, where: str) -> tuple[i
     return found, found + len(wanted)
 
 
-def load_gold(set_dir: str, report: Report) -> list[GoldClaim]:
+@dataclass(frozen=True, slots=True)
+class FixtureSet:
+    """A labelled set: its gold.json, where its articles are, and the settings to read them."""
+
+    path: Path
+    gold: dict[str, Any]
+    articles: Path
+    settings: Settings
+
+
+def read_set(set_dir: str | Path) -> FixtureSet:
+    path = Path(set_dir)
+    gold = json.loads((path / "gold.json").read_text(encoding="utf-8"))
+    reference = gold.get("reference_date")
+    settings = Settings(reference_date=dt.date.fromisoformat(reference) if reference else None)
+    return FixtureSet(path, gold, path / gold.get("articles", "articles"), settings)
+
+
+def load_gold(fixture: FixtureSet, report: Report) -> list[GoldClaim]:
     """The gold claims of a set, with their mentions located in the report's sources."""
-    data = json.loads((Path(set_dir) / "gold.json").read_text(encoding="utf-8"))
+    set_dir, data = fixture.path, fixture.gold
     texts = {d.source.id: d.source.text for d in report.documents}
     claims = []
     for n, raw in enumerate(data["claims"]):
@@ -133,26 +152,12 @@ def _best(gold: GoldClaim, verdicts: Sequence[Verdict]) -> tuple[Verdict | None,
     return best, best_sources
 
 
-def _run(set_dir: str) -> tuple[Report, int]:
-    data = json.loads((Path(set_dir) / "gold.json").read_text(encoding="utf-8"))
-    articles = str(Path(set_dir) / data.get("articles", "articles"))
-    reference = data.get("reference_date")
-    settings = Settings(reference_date=_date(reference) if reference else None)
-    report = pipeline.check([articles], settings)
-    return report, len(report.documents)
-
-
-def _date(value: str) -> Any:
-    import datetime as dt
-
-    return dt.date.fromisoformat(value)
-
-
 def evaluate_set(set_dir: str) -> SetResult:
     """Run claimcheck on a fixture set and score its verdicts against gold.json."""
-    report, articles = _run(set_dir)
-    gold = load_gold(set_dir, report)
-    result = SetResult(Path(set_dir).name, articles)
+    fixture = read_set(set_dir)
+    report = pipeline.check([str(fixture.articles)], fixture.settings)
+    gold = load_gold(fixture, report)
+    result = SetResult(fixture.path.name, len(report.documents))
     matched: dict[str, GoldClaim] = {}  # predicted claim id → the gold claim it stands for
     for claim in gold:
         status = claim.status.value

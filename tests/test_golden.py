@@ -12,25 +12,21 @@ from pathlib import Path
 import pytest
 
 from claimcheck import pipeline
+from claimcheck.evaluate import read_set
 from claimcheck.report.json import render
-from claimcheck.settings import Settings
 from tests.conftest import FIXTURES, ROOT, validate_report
 
 SETS = sorted(p.parent for p in FIXTURES.glob("*/gold.json"))
 
 
 def _report(set_dir: Path) -> str:
-    gold = json.loads((set_dir / "gold.json").read_text(encoding="utf-8"))
-    articles = (set_dir / gold.get("articles", "articles")).resolve()
-    reference = gold.get("reference_date")
-    import datetime as dt
-
-    settings = Settings(reference_date=dt.date.fromisoformat(reference) if reference else None)
+    fixture = read_set(set_dir)
+    articles = fixture.articles.resolve()
     # Relative paths, so the golden file does not depend on where the checkout lives.
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        return render(pipeline.check([os.path.relpath(articles, ROOT)], settings))
+        return render(pipeline.check([os.path.relpath(articles, ROOT)], fixture.settings))
     finally:
         os.chdir(cwd)
 
