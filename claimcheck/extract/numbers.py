@@ -58,15 +58,29 @@ VAGUE = {
     "millions": (10**6, 10**7 - 1), "billions": (10**9, 10**10 - 1),
 }  # fmt: skip
 VAGUE_MULTIPLIERS = {"tens": 10, "hundreds": 100}
+# ISO 4217 codes of currencies that news copy writes before an amount ("CHF 3 million").
+ISO_CODES = (
+    "USD EUR GBP CHF JPY CNY INR ZAR NGN KES BRL MXN RUB TRY PLN RON HUF CZK SEK NOK DKK AUD "
+    "CAD NZD HKD SGD KRW UAH ILS EGP SAR AED"
+).split()
 CURRENCIES = {
-    "$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
-    "¥": "JPY", "JPY": "JPY", "CHF": "CHF", "C$": "CAD", "A$": "AUD",
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "C$": "CAD", "A$": "AUD",
+    "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R": "ZAR", "₹": "INR", "Rs": "INR", "Rs.": "INR",
+    "₦": "NGN", "₽": "RUB", "₺": "TRY", "₩": "KRW", "₴": "UAH",
+    **{code: code for code in ISO_CODES},
 }  # fmt: skip
 FRACTION_PLACES = Decimal("0.0001")
 
 _WORD_NUMBERS = "|".join([*ONES, *TENS, "hundred", *SCALES, "dozen"])
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR = r"US\$|C\$|A\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF|JPY)\s?"
+# Thousands grouped by commas or, in SI and South African style, by spaces: "21,000", "21 000".
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# "R" is the rand only right before an amount that cannot be a road or a label ("R410 million",
+# "R38-million", "R200 000"), never "the R34".
+_RAND = r"R(?=\d{1,3}(?:[ ,]\d{3})|\d+(?:\.\d+)?[ -]?(?:million|billion|bn|m)\b)"
+_CUR = (
+    r"(?:US|C|A|NZ|HK|S)?\$|€|£|¥|₹|₦|₽|₺|₩|₴|Rs\.?\s?|" + _RAND
+    + rf"|(?:{'|'.join(ISO_CODES)})\s?"
+)
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -185,7 +199,7 @@ RANGE = re.compile(
 # A number in figures, with its currency, scale or attached unit. Matches: "40,000",
 # "$1.2 billion", "€3m", "5bn", "3.5", "10km". Must not match: "2nd", "G7", "7:19".
 FIGURES = re.compile(
-    rf"{_GUARD_BEFORE}(?P<cur>{_CUR})?(?P<num>{_NUM})(?:\s(?P<scale>thousand|million|billion|"
+    rf"{_GUARD_BEFORE}(?P<cur>{_CUR})?(?P<num>{_NUM})(?:[\s-](?P<scale>thousand|million|billion|"
     rf"trillion)\b|(?P<abbr>mn|bn|tn|m|k)\b|(?P<au>km|kg|kph|mph|lbs?|ft|cm|mm)\b)?"
     rf"{_GUARD_AFTER}"
 )
@@ -255,6 +269,13 @@ NOUN_STOP = frozenset(
     came fell rose took gave made got left lost won ran saw became began grew kept held met paid
     sent spent stood brought bought fought thought caught remain remained""".split()
 )
+# Rainfall in litres per square metre. Matches: " of rain per square metre", " per sq m",
+# "/m²". Must not match: " of water a day".
+PER_SQUARE_METER = re.compile(
+    r"(?:\s+of\s+(?:rain|rainfall|water|precipitation))?"
+    r"(?:\s+(?:per|a|each|for\s+every)\s+(?:square\s+met(?:re|er)|sq\.?\s?m\b)|\s?/\s?(?:m²|m2|sqm)\b)",
+    re.IGNORECASE,
+)
 UNIT_WORDS = {
     "percent": "percent", "pct": "percent", "km": "kilometer", "kms": "kilometer",
     "kilometre": "kilometer", "kilometres": "kilometer", "kilometer": "kilometer",
@@ -264,10 +285,16 @@ UNIT_WORDS = {
     "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "ft": "foot",
     "feet": "foot", "foot": "foot", "mph": "mile per hour", "kph": "kilometer per hour",
     "min": "minute", "mins": "minute", "hrs": "hour", "sec": "second", "secs": "second",
-    "yrs": "year", "cm": "centimeter", "mm": "millimeter", "dollar": "USD", "dollars": "USD",
+    "yrs": "year", "cm": "centimeter", "mm": "millimeter", "millimetre": "millimeter",
+    "millimetres": "millimeter", "millimeter": "millimeter", "millimeters": "millimeter",
+    "litre": "liter", "litres": "liter", "liter": "liter", "liters": "liter", "dollar": "USD", "dollars": "USD",
     "euro": "EUR", "euros": "EUR",
     "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB",
     "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
+    "rand": "ZAR", "lei": "RON", "leu": "RON", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN",
+    "zł": "PLN", "rupee": "INR", "rupees": "INR", "naira": "NGN", "forint": "HUF",
+    "forints": "HUF", "koruna": "CZK", "lira": "TRY", "liras": "TRY", "reais": "BRL",
+    "shekel": "ILS", "shekels": "ILS",
 }  # fmt: skip
 IRREGULAR_PLURALS = {
     "people": "person", "persons": "person", "children": "child", "men": "man",
@@ -339,7 +366,7 @@ def _fmt(value: Decimal) -> str:
 
 
 def _figures(raw: str) -> Decimal:
-    return Decimal(raw.replace(",", ""))
+    return Decimal(re.sub(r"[,\s]", "", raw))
 
 
 def _words_value(pieces: list[str]) -> tuple[Decimal, int] | None:
@@ -658,7 +685,10 @@ def _counted(core: _Core, text: str) -> tuple[str, int] | None:
     if percent is not None:
         return percent
     if core.noun != "of":
-        return _head(text, core.end, singular=core.noun == "any")
+        head = _head(text, core.end, singular=core.noun == "any")
+        if head is not None and head[0] == "liter" and (rain := PER_SQUARE_METER.match(text, head[1])):
+            return "millimeter", rain.end()  # a litre of rain per square metre is 1 mm of it
+        return head
     of = OF.match(text, core.end)
     if of is not None:  # "thousands of troops", "half of the fund", "a quarter of a point"
         return _percent(text, of.end()) or _head(text, of.end(), singular=True)
