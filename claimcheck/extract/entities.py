@@ -269,6 +269,9 @@ ROLE_NOUNS: dict[str, str] = {
     "trader": "trader",
     "shopkeeper": "shopkeeper",
     "seismologist": "seismologist",
+    "forecaster": "forecaster",
+    "rescuer": "rescuer",
+    "pollster": "pollster",
     "statistician": "statistician",
 }
 ROLE_PLURALS: dict[str, str] = {
@@ -280,6 +283,9 @@ ROLE_PLURALS: dict[str, str] = {
     "authorities": "authority",
     "staff": "staff",
 }
+# Endings that only professions have, never names: "hydrologist", "photographer", "technician".
+PROFESSION = re.compile(r"(?:ologist|ographer|ician)s?$")
+
 # Roles that name no particular post: they may be any more specific role.
 GENERIC_ROLES = wordset(
     """official source aide representative member employee staff person diplomat
@@ -662,7 +668,7 @@ def label(token: Token) -> str:
         return "stop"
     if country_code(token.bare) is not None:
         return "country"
-    if low in ROLE_NOUNS or low in ROLE_PLURALS:
+    if low in ROLE_NOUNS or low in ROLE_PLURALS or PROFESSION.search(low):
         return "title"
     if "-" in low and any(country_code(p) is not None for p in token.bare.split("-")):
         return "compound"
@@ -911,6 +917,8 @@ def role_noun(word: str) -> tuple[str, bool] | None:
         return ROLE_NOUNS[low[:-1]], True
     if low.endswith("es") and low[:-2] in ROLE_NOUNS:
         return ROLE_NOUNS[low[:-2]], True
+    if PROFESSION.search(low):  # "hydrologist", "photographer", "technicians"
+        return low.removesuffix("s"), low.endswith("s")
     return None
 
 
