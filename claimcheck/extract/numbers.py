@@ -296,6 +296,11 @@ UNIT_WORDS = {
     "forints": "HUF", "koruna": "CZK", "lira": "TRY", "liras": "TRY", "reais": "BRL",
     "shekel": "ILS", "shekels": "ILS",
 }  # fmt: skip
+CURRENCY_UNITS = frozenset(CURRENCIES.values()) | {
+    unit for unit in UNIT_WORDS.values() if unit.isupper()
+}
+# Words after an amount that say when, not what: "over $5 million last year".
+TIME_AFTER = frozenset("last this next a an per each every".split())
 IRREGULAR_PLURALS = {
     "people": "person", "persons": "person", "children": "child", "men": "man",
     "women": "woman", "police": "police", "personnel": "personnel", "staff": "staff",
@@ -757,7 +762,7 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | None:
             return None
     start, qualifier = core.start, None
     hedge = HEDGE.search(text, max(0, core.start - 30), core.start)
-    if hedge is not None:
+    if hedge is not None and not _preposition(hedge["h"], unit, text, end):
         qualifier = QUALIFIERS[" ".join(hedge["h"].casefold().split())]
         start = hedge.start("h")
     value = _fmt(core.low) if core.high is None else f"{_fmt(core.low)}..{_fmt(core.high)}"
@@ -765,6 +770,16 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | None:
         kind=Kind.NUMBER, value=value, text=text[start:end], start=start, end=end,
         qualifier=qualifier, unit=unit, context=context_words(text, start, end),
     )  # fmt: skip
+
+
+def _preposition(hedge: str, unit: str | None, text: str, end: int) -> bool:
+    """Whether "over" before an amount means "about": "sentenced over the R401-million
+    contract", where the amount describes the noun after it, not "over 200 people"."""
+    if hedge.casefold() not in {"over", "under"} or unit not in CURRENCY_UNITS:
+        return False
+    following = NEXT_WORD.match(text, end)
+    word = following.group(1) if following else ""
+    return word.isalpha() and word.islower() and not _plural(word) and word not in NOUN_STOP | TIME_AFTER
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
