@@ -42,7 +42,9 @@ CONFLICT_MIN_SHARED = 2  # a contradiction needs at least this many shared conte
 CONFLICT_STRONG_SHARED = 3  # …and this many make up for a lower score (long, noisy clauses)
 QUOTE_CUTOFF = 88.0  # partial_ratio of two quotations that are one statement
 QUOTE_MIN_WORDS = 4  # shorter quotations match only when equal
-VETO_MARGIN = 15.0  # how much less alike a source's own mention of the other value may be
+TIME_BONUS = 15.0  # two figures dated to the same month or day ("in September")
+VETO_MARGIN = 15.0
+OUTMATCHED = 20.0  # an agreement this much weaker than a mention's best contradiction is dropped  # how much less alike a source's own mention of the other value may be
 CHUNK = 512  # rows of the score matrix computed at once, to bound memory
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -79,6 +81,33 @@ SPEECH = re.compile(
 )
 
 
+# How far from its article's date an undated statement can be about: news is about its days.
+NEWS_WINDOW_DAYS = 45
+
+# A date that only says when somebody spoke: "said on Tuesday", "told reporters on Monday".
+# Matches the text before such a date: "said on ", "told reporters late on ".
+STATEMENT_BEFORE = re.compile(rf"(?:{SPEECH.pattern})\W+(?:[^\W\d_]+\W+){{0,3}}$", re.IGNORECASE)
+
+
+# What opens a period rather than dating a moment. Matches the text before "May" in "since May",
+# "since the spring of". Must not match: "in May".
+PERIOD_START = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?(?:[^\W\d_]+\s+of\s+)?$", re.IGNORECASE)
+
+# A word that opens another clause between a value and a date, so the date belongs to that
+# clause. Matches: "that", "following". Must not match: "then".
+SUBORDINATE = re.compile(
+    r"\b(?:that|which|who|whose|whom|where|when|after|before|following|since|until|while|"
+    r"because|although|though|if)\b",
+    re.IGNORECASE,
+)
+
+# What follows a date whose own event the rest of the sentence tells. Matches: ", when ".
+RECALLED = re.compile(r"^,?\s*when\b", re.IGNORECASE)
+
+# What follows the date of a dateline. Matches: " (Reuters) - ", " — ". Must not match: ", when".
+DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]\s")
+
+
 @dataclass(frozen=True, slots=True)
 class _Item:
     mention: Mention
@@ -87,6 +116,38 @@ class _Item:
     people: frozenset[str]
     speech: bool  # the clause reports somebody saying something
     lead: str  # the word just before the value: "from" 4.75% is the old rate, "to" 4.5% the new
+    when: tuple[Mention, ...] = ()  # dates in the clause that say when the fact holds
+    published: str | None = None  # the article's date
+
+
+def same_time(a: _Item, b: _Item) -> bool:
+    """Whether two statements can be about one moment: "3.1% in August" and "3.1% in
+    September" are two facts, whatever their words share."""
+    if a.when and b.when:
+        return any(values.compatible(x, y) for x in a.when for y in b.when)
+    return True
+
+
+def dated_alike(a: _Item, b: _Item) -> bool:
+    """Both dated to the same month or day: as telling as a shared word."""
+    return any(
+        values.compatible(x, y) and min(values.specificity(x), values.specificity(y)) >= 2
+        for x in a.when
+        for y in b.when
+    )
+
+
+def same_moment(a: _Item, b: _Item) -> bool:
+    """Whether two statements can be about one moment: both dated alike, or an undated one
+    within the news days of its article. An undated statement is about the news of its day,
+    so "signed in Luanda" in today's story is not the ceasefire another outlet dates "March
+    2023"."""
+    if a.when and b.when:
+        return same_time(a, b)
+    undated, dated = (b, a) if a.when else (a, b)
+    if not dated.when or undated.published is None:
+        return True
+    return any(values.near(d.value, undated.published, NEWS_WINDOW_DAYS) for d in dated.when)
 
 
 # Inflections folded so that "signed", "signing" and "signs" meet; a crude stemmer is enough
@@ -101,14 +162,41 @@ def stem(word: str) -> str:
     return word
 
 
+# Words news copy uses interchangeably for one change or one event, folded to the first word
+# of their entry so that "inflation eased" meets "inflation slowed" and "killed" meets "died".
+SYNONYMS = """
+rise: rose risen rises rising increase increased increases climb climbed climbs grew grow grows
+    growing jump jumped jumps surge surged soar soared accelerate accelerated higher
+fall: fell falls falling drop dropped drops decline declined declines ease eased eases easing
+    slow slowed slows slowing slowdown dip dipped dips shrink shrank shrunk decrease decreased
+    lower lowered lowers cut cuts reduce reduced reduces
+die: died dies dead death deaths kill killed kills killing fatality fatalities toll
+injure: injured injuries injury wounded wounding hurt
+truce: ceasefire ceasefires truces armistice
+"""
+
+
+def _folds(table: str) -> dict[str, str]:
+    folds = {}
+    for entry in re.split(r"\n(?=\S)", table.strip()):
+        canon, _, words = entry.partition(":")
+        for word in words.split():
+            folds[word] = folds[stem(word)] = canon
+    return folds
+
+
+FOLDS = _folds(SYNONYMS)
+
+
 def context_words(text: str) -> tuple[str, ...]:
-    """Content words, lower-cased, crudely singular, without stop words, numbers or dates."""
+    """Content words, lower-cased, crudely singular, synonyms folded, without stop words,
+    numbers or dates."""
     out = []
     for raw in WORD.findall(text.casefold()):
         word = raw.replace("’", "'").split("'")[0]
         if word in STOPWORDS or word in CALENDAR_WORDS or word.isdigit() or len(word) < 2:
             continue
-        out.append(stem(word))
+        out.append(FOLDS.get(word) or FOLDS.get(stem(word)) or stem(word))
     return tuple(out)
 
 
@@ -118,6 +206,13 @@ def clause(sentence: Sentence, mention: Mention, siblings: Sequence[Mention]) ->
     It ends at clause breaks and at other mentions of the same kind in the sentence, so that
     "talks on March 12 and a meeting on March 13 with OPEC" gives each date its own words.
     """
+    left, right = clause_bounds(sentence, mention, siblings)
+    lo, hi = mention.start - sentence.start, mention.end - sentence.start
+    return f"{sentence.text[left:lo]} {sentence.text[hi:right]}"
+
+
+def clause_bounds(sentence: Sentence, mention: Mention, siblings: Sequence[Mention]) -> tuple[int, int]:
+    """Where the clause around a mention starts and ends, as offsets into the sentence."""
     text = sentence.text
     lo, hi = mention.start - sentence.start, mention.end - sentence.start
     left, right = 0, len(text)
@@ -134,17 +229,62 @@ def clause(sentence: Sentence, mention: Mention, siblings: Sequence[Mention]) ->
         elif brk.start() >= hi:
             right = min(right, brk.start())
             break
-    return f"{text[left:lo]} {text[hi:right]}"
+    return left, right
 
 
-def _items(kind: Kind, mentions: Sequence[Mention], sentences: dict[tuple[str, int], Sentence]) -> list[_Item]:
+def _when(sentence: Sentence, mention: Mention, siblings: Sequence[Mention], dates: Sequence[Mention]) -> tuple[Mention, ...]:
+    """The dates in a mention's clause that date the fact: each date goes to one value (see
+    ``_owner``), and neither a dateline's date, nor the day
+    somebody said it, nor the start of a period ("since May") dates a fact."""
+    left, right = clause_bounds(sentence, mention, ())
+    found = []
+    for date in dates:
+        lo, hi = date.start - sentence.start, date.end - sentence.start
+        opens = sentence.text[hi:left].strip(", ") == "" and RECALLED.match(sentence.text[hi:])
+        if (lo < left and not opens) or hi > right or DATELINE_AFTER.match(sentence.text, hi):
+            continue
+        between = sentence.text[min(hi, mention.end - sentence.start) : max(lo, mention.start - sentence.start)]
+        # "since April 2016, when a magnitude 7.8 quake struck": the clause after "when" is
+        # about that date.
+        recalled = hi <= mention.start - sentence.start and RECALLED.match(between) is not None
+        if STATEMENT_BEFORE.search(sentence.text, max(left, lo - 40), lo) or (
+            PERIOD_START.search(sentence.text, max(left, lo - 30), lo) and not recalled
+        ):
+            continue
+        if SUBORDINATE.search(RECALLED.sub("", between) if recalled else between):
+            continue  # "in Luanda, following talks that ended on Tuesday": the talks' date
+        if _owner(sentence, siblings, date) is mention:
+            found.append(date)
+    return tuple(found)
+
+
+def _owner(sentence: Sentence, siblings: Sequence[Mention], date: Mention) -> Mention:
+    """The value a date in its sentence dates: the value just before it when no comma parts
+    them ("2.9% year-on-year in September, down from 3.1%"), else the nearest value."""
+    before = [m for m in siblings if m.end <= date.start]
+    if before:
+        last = max(before, key=lambda m: m.end)
+        if "," not in sentence.text[last.end - sentence.start : date.start - sentence.start]:
+            return last
+    return min(siblings, key=lambda m: (max(date.start - m.end, m.start - date.end, 0), m.start))
+
+
+def _items(
+    kind: Kind,
+    mentions: Sequence[Mention],
+    sentences: dict[tuple[str, int], Sentence],
+    dates: dict[tuple[str, int], list[Mention]],
+    published: dict[str, str | None],
+) -> list[_Item]:
     by_sentence: defaultdict[tuple[str, int], list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_sentence[(mention.source_id, mention.sentence_index)].append(mention)
     items = []
     for mention in mentions:
-        sentence = sentences.get((mention.source_id, mention.sentence_index))
-        around = clause(sentence, mention, by_sentence[(mention.source_id, mention.sentence_index)]) if sentence else ""
+        place = (mention.source_id, mention.sentence_index)
+        sentence = sentences.get(place)
+        around = clause(sentence, mention, by_sentence[place]) if sentence else ""
+        when = _when(sentence, mention, by_sentence[place], dates.get(place, ())) if sentence and kind is not Kind.DATE else ()
         if kind is Kind.QUOTE:
             words = tuple(mention.value.split())
         else:
@@ -156,8 +296,11 @@ def _items(kind: Kind, mentions: Sequence[Mention], sentences: dict[tuple[str, i
         keys = entities(around)
         lead = _lead_word(sentence, mention) if sentence else ""
         items.append(
-            _Item(mention, words, _keys(keys, "org:"), _keys(keys, "person:"), SPEECH.search(around) is not None, lead)
-        )
+            _Item(
+                mention, words, _keys(keys, "org:"), _keys(keys, "person:"),
+                SPEECH.search(around) is not None, lead, when, published.get(mention.source_id),
+            )
+        )  # fmt: skip
     return items
 
 
@@ -288,6 +431,8 @@ def _states_value(items: Sequence[_Item], by_source: dict[str, list[int]], own: 
     text = " ".join(other.words)
     for k in by_source[own.mention.source_id]:
         mine = items[k]
+        if not same_moment(mine, other):
+            continue  # "signed in Luanda in March 2023" is not today's signing
         if values.compatible(mine.mention, other.mention) and values.specificity(mine.mention) >= needed:
             if fuzz.token_set_ratio(" ".join(mine.words), text) >= score - VETO_MARGIN:
                 return True
@@ -301,11 +446,11 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
         by_source[item.mention.source_id].append(k)
     scorer_name = "partial_ratio" if kind is Kind.QUOTE else "token_set_ratio"
     bonus = DISTINCT_EQUAL_BONUS if kind is Kind.NUMBER else EQUAL_BONUS
-    floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - bonus, settings.conflict_cutoff)
+    floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - bonus, settings.conflict_cutoff) - TIME_BONUS
     edges: list[tuple[float, int, int, bool]] = []
     for i, j, raw in _candidate_pairs(kind, items, floor, settings.workers):
         a, b = items[i], items[j]
-        if not values.comparable(a.mention, b.mention):
+        if not values.comparable(a.mention, b.mention) or not same_moment(a, b):
             continue
         agree = values.compatible(a.mention, b.mention)
         if kind is Kind.QUOTE:
@@ -315,11 +460,14 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
             if not agree and (a.mention.source_id == b.mention.source_id or not _conflictable(a, b)):
                 continue
         else:
-            score = raw + (_equal_bonus(a.mention) if agree and _same_value(a.mention, b.mention) else 0.0)
+            same = _same_value(a.mention, b.mention) if agree else _transposed(a.mention, b.mention)
+            score = raw + (_equal_bonus(a.mention) if same else 0.0)
+            dated = dated_alike(a, b)
+            score += TIME_BONUS if dated else 0.0
             score -= clash_penalty(a, b)
             if agree and score < settings.agree_cutoff:
                 continue
-            shared = len(set(a.words) & set(b.words))
+            shared = len(set(a.words) & set(b.words)) + dated
             strong = score >= settings.conflict_cutoff or (
                 shared >= CONFLICT_STRONG_SHARED and score >= settings.agree_cutoff
             )
@@ -347,6 +495,15 @@ def _equal_bonus(mention: Mention) -> float:
     if bounds is not None and mention.unit and bounds[0] == bounds[1] and bounds[0] >= DISTINCT_NUMBER:
         return DISTINCT_EQUAL_BONUS
     return EQUAL_BONUS
+
+
+def _transposed(a: Mention, b: Mention) -> bool:
+    """Figures that differ by swapped digits ("R410 million" and "R401 million"): a typo of one
+    figure, as telling as the same figure."""
+    if a.kind is not Kind.NUMBER:
+        return False
+    da, db = a.value.replace(".", ""), b.value.replace(".", "")
+    return len(da) >= 3 and da.isdigit() and db.isdigit() and da != db and sorted(da) == sorted(db)
 
 
 def _same_value(a: Mention, b: Mention) -> bool:
@@ -388,13 +545,19 @@ def match(
     documents: Iterable[Document], mentions: Sequence[Mention], *, settings: Settings
 ) -> tuple[Claim, ...]:
     """Group mentions into claims: one claim per fact, whatever the number of sources."""
+    documents = list(documents)
     sentences = {(s.source_id, s.index): s for doc in documents for s in doc.sentences}
+    published = {doc.source.id: doc.source.published for doc in documents}
+    dates: defaultdict[tuple[str, int], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.kind is Kind.DATE:
+            dates[(mention.source_id, mention.sentence_index)].append(mention)
     claims: list[Claim] = []
     for kind in Kind:
         of_kind = sorted((m for m in mentions if m.kind is kind), key=_mention_order)
         if not of_kind:
             continue
-        items = _items(kind, of_kind, sentences)
+        items = _items(kind, of_kind, sentences, dates, published)
         for members, edges in _cluster(kind, items, settings).groups():
             ordered = [items[k].mention for k in members]  # members are sorted: same order
             position = {k: n for n, k in enumerate(members)}

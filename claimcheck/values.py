@@ -78,6 +78,32 @@ def _weekday_only(text: str) -> bool:
     return WEEKDAY_ONLY.match(text.strip()) is not None
 
 
+@functools.lru_cache(maxsize=65536)
+def date_interval(value: str, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date value can mean ("2023-03" → March 1 to 31); a value
+    without a year takes ``year``."""
+    y, m, d = date_parts(value)
+    whole_year = int(y) if y is not None else year
+    if whole_year is None or (y is None and m is None):
+        return None
+    if m is None:
+        return dt.date(whole_year, 1, 1), dt.date(whole_year, 12, 31)
+    first = dt.date(whole_year, int(m), int(d) if d else 1)
+    if d:
+        return first, first
+    following = dt.date(whole_year + int(m) // 12, int(m) % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def near(value: str, day: str, days: int) -> bool:
+    """Whether a date value can fall within ``days`` of the ISO ``day`` (unknown: True)."""
+    around = _day(day)
+    interval = date_interval(value, around.year if around else None)
+    if around is None or interval is None:
+        return True
+    return interval[0] - dt.timedelta(days=days) <= around <= interval[1] + dt.timedelta(days=days)
+
+
 def weekdays_compatible(a: Mention, b: Mention) -> bool:
     """A bare weekday agrees with the same weekday a week earlier or later: "takes effect on
     Sunday" may be read as last Sunday or the next one."""

@@ -1,0 +1,114 @@
+"""Whole-pipeline cases of one fact told several ways, and of different facts told alike.
+
+Each case is a few short articles in news style; the assertion is on the verdict a reader of
+the report would see.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import claimcheck
+from claimcheck.model import Kind, Report, Status, Verdict
+
+
+def _report(tmp_path: Path, articles: dict[str, str]) -> Report:
+    for name, text in articles.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    return claimcheck.check(str(tmp_path))
+
+
+def _verdicts_with(report: Report, kind: Kind, source: str, text: str) -> list[Verdict]:
+    return [
+        v
+        for v in report.verdicts
+        if v.claim.kind is kind
+        and any(m.source_id == source and m.text == text for m in v.claim.mentions)
+    ]
+
+
+def _only(report: Report, kind: Kind, source: str, text: str) -> Verdict:
+    found = _verdicts_with(report, kind, source, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _sources(verdict: Verdict) -> set[str]:
+    return {m.source_id for m in verdict.claim.mentions}
+
+
+def test_figures_dated_to_different_months_are_different_facts(tmp_path: Path) -> None:
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2025-10-08\n\nAnnual inflation slowed to 2.9 percent in September "
+            "from 3.1 percent in August, according to preliminary data.\n",
+            "b": "Published: 2025-10-08\n\nConsumer prices rose 2.9% year-on-year in September, "
+            "down from 3.1% in August, the statistics office said.\n",
+            "c": "Published: 2025-10-08\n\nThe central bank cut its main rate on Wednesday, citing "
+            "a sharp fall in inflation, which eased to 3.1% in September.\n",
+        },
+    )
+    september = _only(report, Kind.NUMBER, "c", "3.1%")
+    assert september.status is Status.CONFLICTING
+    assert {m.source_id for m in september.claim.mentions if m.value == "2.9"} == {"a", "b"}
+    august = _only(report, Kind.NUMBER, "a", "3.1 percent")
+    assert august.status is Status.CORROBORATED
+    assert _sources(august) == {"a", "b"}
+
+
+def test_transposed_digits_of_one_amount_conflict(tmp_path: Path) -> None:
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2024-05-24\n\nThe court sentenced the former official to 15 years "
+            "for corruption linked to an R410 million contract for protective equipment.\n",
+            "b": "Published: 2024-05-24\n\nThe former official was jailed for 15 years for "
+            "corruption linked to the R410 million contract for protective equipment.\n",
+            "c": "Published: 2024-05-24\n\nThe pair were convicted of corruption linked to the "
+            "R401-million contract for protective equipment.\n",
+        },
+    )
+    verdict = _only(report, Kind.NUMBER, "c", "R401-million")
+    assert verdict.status is Status.CONFLICTING
+    assert _sources(verdict) == {"a", "b", "c"}
+
+
+def test_an_earlier_event_in_the_same_place_does_not_excuse_a_contradiction(
+    tmp_path: Path,
+) -> None:
+    signed_in_capital = (
+        "The government and the rebel front signed a ceasefire in Bangui on Wednesday, after "
+        "mediated talks in Luanda that ended on Tuesday.\n\nA previous ceasefire between the "
+        "two sides, signed in Luanda in March 2023, collapsed within weeks.\n"
+    )
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2024-09-12\n\n" + signed_in_capital,
+            "b": "Published: 2024-09-12\n\n" + signed_in_capital.replace("two sides", "parties"),
+            "c": "Published: 2024-09-12\n\nThe government and the main rebel front have signed a "
+            "ceasefire at a ceremony in Luanda, the Angolan capital.\n",
+        },
+    )
+    verdict = _only(report, Kind.VENUE, "c", "Luanda")
+    assert verdict.status is Status.CONFLICTING
+    assert {m.source_id for m in verdict.claim.mentions if m.value.startswith("Bangui")} == {
+        "a",
+        "b",
+    }
+
+
+def test_an_undated_recollection_meets_its_dated_telling(tmp_path: Path) -> None:
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2025-03-11\n\nIt was the deadliest quake since April 2016, when a "
+            "magnitude 7.8 quake on the Pacific coast killed about 670 people.\n",
+            "b": "Published: 2025-03-11\n\nThat disaster, in April 2016, was a magnitude 7.8 "
+            "earthquake on the Pacific coast that killed some 670 people.\n",
+        },
+    )
+    verdict = _only(report, Kind.NUMBER, "a", "7.8")
+    assert verdict.status is Status.CORROBORATED
+    assert _sources(verdict) == {"a", "b"}
