@@ -54,7 +54,7 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # to the noun before it: "handed to Qwabe, which was lower than the 18 years").
 CLAUSE_BREAK = re.compile(
     r"[;:—–()\[\]“”\"]|\s-\s|,\s+(?=(?:while|whereas|but|and|or|followed|after|before|as|"
-    r"where|when|although|though|saying|adding|amid|including|then)\b)"
+    r"where|when|although|though|saying|adding|amid|including|following|then)\b)"
 )
 
 STOPWORDS = frozenset(
@@ -117,6 +117,8 @@ class _Item:
     speech: bool  # the clause reports somebody saying something
     lead: str  # the word just before the value: "from" 4.75% is the old rate, "to" 4.5% the new
     when: tuple[Mention, ...] = ()  # dates in the clause that say when the fact holds
+    fates: frozenset[str] = frozenset()  # counts of people: "die", "missing", "evacuate"…
+    running: bool = False  # a count that says it is still moving: "400 people are still in shelters"
     published: str | None = None  # the article's date
 
 
@@ -176,6 +178,19 @@ truce: ceasefire ceasefires truces armistice
 """
 
 
+# What happened to the people a count counts, when a word right next to it says so: "eight
+# people were killed", "two people still missing". Counts of different fates are different
+# facts, however alike their sentences.
+FATES = """
+die: died dies dead death deaths kill killed killing kills lives bodies
+injure: injured injuring wounded hurt hospitalised hospitalized
+missing: missing unaccounted
+evacuate: evacuated evacuation evacuees fled displaced forced homeless
+rescue: rescued saved pulled
+arrest: arrested detained held jailed
+"""
+
+
 def _folds(table: str) -> dict[str, str]:
     folds = {}
     for entry in re.split(r"\n(?=\S)", table.strip()):
@@ -186,6 +201,10 @@ def _folds(table: str) -> dict[str, str]:
 
 
 FOLDS = _folds(SYNONYMS)
+FATE_OF = _folds(FATES)
+FATE_REACH = 3  # words either side of a count that can name its fate
+# Words that call a count a running tally, true on the day it was written.
+RUNNING = frozenset("still remain remains remaining currently now".split())
 
 
 def context_words(text: str) -> tuple[str, ...]:
@@ -295,13 +314,26 @@ def _items(
                 words = tuple(dict.fromkeys(context_words(f"{sentence.text[:lo]} {sentence.text[hi:]}")))
         keys = entities(around)
         lead = _lead_word(sentence, mention) if sentence else ""
+        fates, running = _fates(sentence, mention) if sentence and kind is Kind.NUMBER else (frozenset(), False)
         items.append(
             _Item(
                 mention, words, _keys(keys, "org:"), _keys(keys, "person:"),
-                SPEECH.search(around) is not None, lead, when, published.get(mention.source_id),
+                SPEECH.search(around) is not None, lead, when, fates, running, published.get(mention.source_id),
             )
         )  # fmt: skip
     return items
+
+
+def _fates(sentence: Sentence, mention: Mention) -> tuple[frozenset[str], bool]:
+    """The fates named within a few words of a count, in its own clause and not past an "and"
+    ("eight people were killed and 12,000 forced from their homes"), and whether those words
+    call it a running count."""
+    lo, hi = mention.start - sentence.start, mention.end - sentence.start
+    before = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(sentence.text[:lo])[-1])[-1]
+    after = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(sentence.text[hi:])[0])[0]
+    words = before.casefold().split()[-FATE_REACH:] + after.casefold().split()[:FATE_REACH]
+    words = [w.strip(".,;:!?\"'’“”") for w in words]
+    return frozenset(FATE_OF[w] for w in words if w in FATE_OF), bool(RUNNING & set(words)) or "so far" in " ".join(words)
 
 
 LEAD_WORD = re.compile(r"([^\W\d_]+)\W*$")
@@ -452,6 +484,8 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
         a, b = items[i], items[j]
         if not values.comparable(a.mention, b.mention) or not same_moment(a, b):
             continue
+        if a.fates and b.fates and not a.fates & b.fates:
+            continue  # eight killed and two missing
         agree = values.compatible(a.mention, b.mention)
         if kind is Kind.QUOTE:
             if min(len(a.words), len(b.words)) < QUOTE_MIN_WORDS and a.mention.value != b.mention.value:
@@ -521,6 +555,8 @@ def _conflictable(a: _Item, b: _Item) -> bool:
     if not (values.can_conflict(ma) and values.can_conflict(mb)):
         return False
     if ma.kind is Kind.NUMBER:
+        if (a.running or b.running) and a.published and b.published and a.published != b.published:
+            return False  # "400 still in shelters" three days after "1,100 spent the night"
         # "cut from 4.75% to 4.5%": the figure before a change and the figure after it.
         return {a.lead, b.lead} != {"from", "to"}
     if ma.kind is not Kind.DATE:

@@ -112,3 +112,41 @@ def test_an_undated_recollection_meets_its_dated_telling(tmp_path: Path) -> None
     verdict = _only(report, Kind.NUMBER, "a", "7.8")
     assert verdict.status is Status.CORROBORATED
     assert _sources(verdict) == {"a", "b"}
+
+
+def test_counts_of_different_fates_are_different_facts(tmp_path: Path) -> None:
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2025-05-20\n\nEight people were killed and about 12,000 people forced "
+            "from their homes after a dyke burst, as rescuers in boats searched flooded streets "
+            "for two people still missing.\n",
+            "b": "Published: 2025-05-20\n\nRescuers in boats searched flooded streets on Tuesday, a "
+            "day after the dyke gave way, killing eight people.\n",
+        },
+    )
+    missing = _only(report, Kind.NUMBER, "a", "two people")
+    assert missing.status is Status.UNIQUE
+    killed = _only(report, Kind.NUMBER, "b", "eight people")
+    assert killed.status is not Status.CONFLICTING
+
+
+def test_a_running_count_on_a_later_day_is_an_update_not_a_contradiction(
+    tmp_path: Path,
+) -> None:
+    night_one = (
+        "About 1,100 people spent the night in schools and sports halls turned into shelters.\n"
+    )
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2025-05-20\n\n" + night_one,
+            "b": "Published: 2025-05-20\n\n" + night_one.replace("About", "Some"),
+            "c": "Published: 2025-05-23\n\nAbout 400 people are still sleeping in schools and "
+            "sports halls turned into shelters.\n",
+        },
+    )
+    later = _only(report, Kind.NUMBER, "c", "About 400 people")
+    assert later.status is Status.UNIQUE
+    first = _only(report, Kind.NUMBER, "a", "About 1,100 people")
+    assert first.status is Status.CORROBORATED

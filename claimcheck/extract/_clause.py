@@ -13,7 +13,7 @@ import re
 # Matches: "; ", " — ", ", while", ", followed". Must not match: the comma in "Vienna, Austria".
 CLAUSE_BREAK = re.compile(
     r"[;:()\[\]\"“”—–]|\s-\s|,(?=\s+(?:while|whereas|but|and|or|followed|after|before|as|which|"
-    r"who|where|when|although|though|because|saying|adding|amid|including|then|according)\b)"
+    r"who|where|when|although|though|because|saying|adding|amid|including|following|then|according)\b)"
 )
 
 # A word for the context: letters and digits, with inner apostrophes, hyphens and dots.
