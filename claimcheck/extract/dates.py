@@ -368,7 +368,8 @@ class _Tense(Enum):
 _FUTURE_WORDS = frozenset({
     "will", "shall", "would", "won't", "wont", "scheduled", "slated", "upcoming", "planned",
     "expected", "proposed", "due", "intends", "intend", "aims", "plans", "plan", "hopes",
-    "hope", "set", "tomorrow", "soon"
+    "hope", "set", "tomorrow", "soon", "could", "might", "likely", "threatened", "threatens",
+    "threaten"
 })
 # fmt: on
 # "set", "plans", "due" and kin say future only before "to" or "for" ("set to meet", not
@@ -383,6 +384,10 @@ _FUTURE_NEEDS_NEXT = {
     "aims": {"to"},
     "intends": {"to"},
     "intend": {"to"},
+    "likely": {"to"},
+    "threatened": {"to"},
+    "threatens": {"to"},
+    "threaten": {"to"},
 }  # fmt: skip
 # fmt: off
 _PAST_WORDS = frozenset({
@@ -1100,9 +1105,10 @@ def _resolve(c: _Candidate, ref: dt.date | None, tense: _Tense, anchor: dt.date 
         back = (ref.weekday() - c.offset) % 7  # days back to the latest such day, 0..6
         if c.rel == "last":
             return _day(ref - dt.timedelta(days=back or 7))
-        if c.rel in ("next", "coming") or tense is _Tense.FUTURE:
-            ahead = (c.offset - ref.weekday()) % 7 or 7
-            return _day(ref + dt.timedelta(days=ahead))
+        if c.rel in ("next", "coming"):
+            return _day(ref + dt.timedelta(days=(c.offset - ref.weekday()) % 7 or 7))
+        if tense is _Tense.FUTURE:  # "due to travel on Tuesday", written on a Tuesday: today
+            return _day(ref + dt.timedelta(days=(c.offset - ref.weekday()) % 7))
         return _day(ref - dt.timedelta(days=back))
     if form is _Form.DEICTIC:
         return _day(ref + dt.timedelta(days=c.offset))
