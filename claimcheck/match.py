@@ -44,6 +44,8 @@ QUOTE_CUTOFF = 88.0  # partial_ratio of two quotations that are one statement
 QUOTE_MIN_WORDS = 4  # shorter quotations match only when equal
 TIME_BONUS = 15.0  # two figures dated to the same month or day ("in September")
 VETO_MARGIN = 15.0
+RESTATED = 45.0  # how alike one source's two mentions of a value must be to be one fact
+OUTMATCHED = 25.0  # how much closer than its agreements a contradiction must be to move a mention
 OUTMATCHED = 20.0  # an agreement this much weaker than a mention's best contradiction is dropped  # how much less alike a source's own mention of the other value may be
 CHUNK = 512  # rows of the score matrix computed at once, to bound memory
 
@@ -104,6 +106,7 @@ SUBORDINATE = re.compile(
 # What follows a date whose own event the rest of the sentence tells. Matches: ", when ".
 RECALLED = re.compile(r"^,?\s*when\b", re.IGNORECASE)
 
+DATELINE_REACH = 60  # a dateline's date comes within this many characters of its sentence start
 # What follows the date of a dateline. Matches: " (Reuters) - ", " — ". Must not match: ", when".
 DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]\s")
 
@@ -119,6 +122,7 @@ class _Item:
     when: tuple[Mention, ...] = ()  # dates in the clause that say when the fact holds
     fates: frozenset[str] = frozenset()  # counts of people: "die", "missing", "evacuate"…
     running: bool = False  # a count that says it is still moving: "400 people are still in shelters"
+    dateline: bool = False  # the filing date of a dateline: "AMBATO, March 11 (Reuters) -"
     published: str | None = None  # the article's date
 
 
@@ -318,7 +322,13 @@ def _items(
         items.append(
             _Item(
                 mention, words, _keys(keys, "org:"), _keys(keys, "person:"),
-                SPEECH.search(around) is not None, lead, when, fates, running, published.get(mention.source_id),
+                speech=SPEECH.search(around) is not None,
+                lead=lead,
+                when=when,
+                fates=fates,
+                running=running,
+                dateline=kind is Kind.DATE and sentence is not None and _in_dateline(sentence, mention),
+                published=published.get(mention.source_id),
             )
         )  # fmt: skip
     return items
@@ -334,6 +344,12 @@ def _fates(sentence: Sentence, mention: Mention) -> tuple[frozenset[str], bool]:
     words = before.casefold().split()[-FATE_REACH:] + after.casefold().split()[:FATE_REACH]
     words = [w.strip(".,;:!?\"'’“”") for w in words]
     return frozenset(FATE_OF[w] for w in words if w in FATE_OF), bool(RUNNING & set(words)) or "so far" in " ".join(words)
+
+
+def _in_dateline(sentence: Sentence, mention: Mention) -> bool:
+    return mention.start - sentence.start <= DATELINE_REACH and bool(
+        DATELINE_AFTER.match(sentence.text, mention.end - sentence.start)
+    )
 
 
 LEAD_WORD = re.compile(r"([^\W\d_]+)\W*$")
@@ -438,10 +454,17 @@ class _Clusters:
             for b in self.members[rj]:
                 mb = self.items[b].mention
                 if values.compatible(ma, mb):
+                    if agreement and ma.source_id == mb.source_id and not self._restated(a, b):
+                        return False  # one outlet telling two things of one day: two facts
                     continue
                 if agreement or ma.source_id == mb.source_id:
                     return False
         return True
+
+    def _restated(self, a: int, b: int) -> bool:
+        """Whether two mentions of one source word one fact alike (a lead and its body)."""
+        wa, wb = self.items[a].words, self.items[b].words
+        return not wa or not wb or fuzz.token_set_ratio(" ".join(wa), " ".join(wb)) >= RESTATED
 
     def _one_statement(self, members: list[int]) -> bool:
         """Quotations agree when the longest one contains every other: one source may quote
@@ -449,6 +472,40 @@ class _Clusters:
         mentions = [self.items[k].mention for k in members]
         longest = max(mentions, key=lambda m: (len(m.value.split()), m.value))
         return all(values.quotes_compatible(longest.value, m.value) for m in mentions)
+
+    def rehome(self, edges: Sequence[tuple[float, int, int, bool]], scorer: str) -> None:
+        """Move a mention to the fact it contradicts when that contradiction is far closer than
+        any agreement that placed it: "signed at a ceremony in Luanda" joined "talks in Luanda"
+        by a weak agreement, but it words the signing another outlet places in Bangui. Runs
+        after merging, on the contradictions that merging refused."""
+        home = {i: self.root(i) for i in range(len(self.items))}
+        for score, i, j, agree in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+            if agree or home[i] == home[j]:
+                continue
+            for mover, host in ((i, home[j]), (j, home[i])):
+                group = home[mover]
+                placed = max(
+                    (s for s, x, y, a in edges if a and mover in (x, y) and home[x] == home[y] == group),
+                    default=0.0,
+                )
+                if score < placed + OUTMATCHED or not self._fits(mover, host):
+                    continue
+                self.members[group].remove(mover)
+                self.edges[group] = [e for e in self.edges[group] if mover not in e[:2]]
+                if not self.members[group]:
+                    del self.members[group], self.edges[group]
+                self.members[host].append(mover)
+                self.edges[host].append((i, j, scorer, score))
+                home[mover] = host
+                break
+
+    def _fits(self, mover: int, host: int) -> bool:
+        mention = self.items[mover].mention
+        return all(
+            values.compatible(mention, self.items[k].mention)
+            for k in self.members[host]
+            if self.items[k].mention.source_id == mention.source_id
+        )
 
     def groups(self) -> Iterator[tuple[list[int], list[tuple[int, int, str, float]]]]:
         for root in sorted(self.members):
@@ -519,6 +576,8 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     # conflict found early cannot stop later agreement with either side.
     for score, i, j, agree in sorted(edges, key=lambda e: (not e[3], -e[0], e[1], e[2])):
         clusters.merge(i, j, scorer_name, score, agreement=agree)
+    if kind is not Kind.QUOTE:
+        clusters.rehome(edges, scorer_name)
     return clusters
 
 
@@ -561,6 +620,8 @@ def _conflictable(a: _Item, b: _Item) -> bool:
         return {a.lead, b.lead} != {"from", "to"}
     if ma.kind is not Kind.DATE:
         return True
+    if a.dateline or b.dateline:
+        return False  # the day a story was filed, not the day of anything in it
     if values.date_precision(ma.value) != values.date_precision(mb.value):
         return False
     return not (a.speech and b.speech)

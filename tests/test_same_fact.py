@@ -150,3 +150,61 @@ def test_a_running_count_on_a_later_day_is_an_update_not_a_contradiction(
     assert later.status is Status.UNIQUE
     first = _only(report, Kind.NUMBER, "a", "About 1,100 people")
     assert first.status is Status.CORROBORATED
+
+
+def test_a_mention_goes_with_the_fact_it_words_not_a_weaker_neighbour(tmp_path: Path) -> None:
+    wire = (
+        "The government and the rebel front signed a ceasefire in Bangui on Wednesday, after "
+        "mediated talks in Luanda that ended on Tuesday.\n\nThe agreement was reached after "
+        "five days of talks in Luanda, the Angolan capital.\n"
+    )
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2024-09-12\n\n" + wire,
+            "b": "Published: 2024-09-12\n\n" + wire.replace("rebel front", "rebels"),
+            "c": "Published: 2024-09-12\n\nThe government and the rebel front have signed a "
+            "ceasefire at a ceremony in Luanda, the Angolan capital.\n\nThe deal followed five "
+            "days of talks in Luanda.\n",
+        },
+    )
+    signing, talks = sorted(
+        _verdicts_with(report, Kind.VENUE, "c", "Luanda"), key=lambda v: v.status.value
+    )
+    assert signing.status is Status.CONFLICTING
+    assert {m.source_id for m in signing.claim.mentions if m.value.startswith("Bangui")} == {
+        "a",
+        "b",
+    }
+    assert talks.status is Status.CORROBORATED
+    assert _sources(talks) == {"a", "b", "c"}
+
+
+def test_one_outlet_telling_two_things_of_one_day_keeps_them_apart(tmp_path: Path) -> None:
+    county = (
+        "\n\nPrime Minister Dan Moraru chaired a meeting of the county emergency committee in "
+        "the city on Tuesday.\n"
+    )
+    wire = (
+        "The dyke burst before dawn on Monday and flooded the riverside district.\n\nInterior "
+        "Minister Ion Popa chaired an emergency meeting of the national committee in Bucharest "
+        "on Monday evening.\n" + county
+    )
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2025-05-20\n\n" + wire,
+            "b": "Published: 2025-05-20\n\n" + wire.replace("before dawn", "early"),
+            "c": "Published: 2025-05-21\n\nThe dyke burst early on Monday and flooded the "
+            "riverside district.\n\nOn Tuesday, Interior Minister Ion Popa chaired an emergency "
+            "meeting of the national committee in Bucharest.\n" + county,
+        },
+    )
+    meeting, county_meeting = sorted(
+        _verdicts_with(report, Kind.DATE, "c", "Tuesday"), key=lambda v: v.status.value
+    )
+    assert meeting.status is Status.CONFLICTING
+    assert county_meeting.status is Status.CORROBORATED
+    burst = _only(report, Kind.DATE, "c", "Monday")
+    assert burst.status is Status.CORROBORATED
+    assert burst.claim.id != meeting.claim.id
