@@ -106,6 +106,12 @@ SUBORDINATE = re.compile(
 # What follows a date whose own event the rest of the sentence tells. Matches: ", when ".
 RECALLED = re.compile(r"^,?\s*when\b", re.IGNORECASE)
 
+# A time of day. Matches: "midnight", "noon", "6 a.m.", "18:00", "0600 GMT". Must not match: "6".
+CLOCK = re.compile(
+    r"\b(?:midnight|noon|midday|\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d{2}|"
+    r"\d{4}\s?(?:GMT|UTC))",
+    re.IGNORECASE,
+)
 DATELINE_REACH = 60  # a dateline's date comes within this many characters of its sentence start
 # What follows the date of a dateline. Matches: " (Reuters) - ", " — ". Must not match: ", when".
 DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]\s")
@@ -123,6 +129,7 @@ class _Item:
     fates: frozenset[str] = frozenset()  # counts of people: "die", "missing", "evacuate"…
     running: bool = False  # a count that says it is still moving: "400 people are still in shelters"
     dateline: bool = False  # the filing date of a dateline: "AMBATO, March 11 (Reuters) -"
+    clock: frozenset[str] = frozenset()  # times of day in the clause: "midnight", "6am"
     published: str | None = None  # the article's date
 
 
@@ -135,8 +142,9 @@ def same_time(a: _Item, b: _Item) -> bool:
 
 
 def dated_alike(a: _Item, b: _Item) -> bool:
-    """Both dated to the same month or day: as telling as a shared word."""
-    return any(
+    """Both dated to the same month or day, or timed to the same hour ("at midnight"): as
+    telling as a shared word."""
+    return bool(a.clock & b.clock) or any(
         values.compatible(x, y) and min(values.specificity(x), values.specificity(y)) >= 2
         for x in a.when
         for y in b.when
@@ -179,6 +187,7 @@ fall: fell falls falling drop dropped drops decline declined declines ease eased
 die: died dies dead death deaths kill killed kills killing fatality fatalities toll
 injure: injured injuries injury wounded wounding hurt
 truce: ceasefire ceasefires truces armistice
+deal: deals agreement agreements accord accords pact pacts
 """
 
 
@@ -329,6 +338,7 @@ def _items(
                 running=running,
                 dateline=kind is Kind.DATE and sentence is not None and _in_dateline(sentence, mention),
                 published=published.get(mention.source_id),
+                clock=frozenset(re.sub(r"[\s.:]", "", t.casefold()) for t in CLOCK.findall(around)),
             )
         )  # fmt: skip
     return items

@@ -208,3 +208,19 @@ def test_one_outlet_telling_two_things_of_one_day_keeps_them_apart(tmp_path: Pat
     burst = _only(report, Kind.DATE, "c", "Monday")
     assert burst.status is Status.CORROBORATED
     assert burst.claim.id != meeting.claim.id
+
+
+def test_the_same_hour_on_another_day_is_a_contradiction(tmp_path: Path) -> None:
+    wire = "Under the deal, the ceasefire takes effect at midnight on Sunday.\n"
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2024-09-05\n\n" + wire,
+            "b": "Published: 2024-09-05\n\nThe truce comes into force at midnight on Sunday.\n",
+            "c": "Published: 2024-09-05\n\nAccording to the agreement, the guns must fall silent "
+            "from midnight on Saturday.\n",
+        },
+    )
+    verdict = _only(report, Kind.DATE, "c", "Saturday")
+    assert verdict.status is Status.CONFLICTING
+    assert _sources(verdict) == {"a", "b", "c"}
