@@ -47,6 +47,7 @@ VETO_MARGIN = 15.0
 RESTATED = 45.0  # how alike one source's two mentions of a value must be to be one fact
 OUTMATCHED = 25.0  # how much closer than its agreements a contradiction must be to move a mention
 OUTMATCHED = 20.0  # an agreement this much weaker than a mention's best contradiction is dropped  # how much less alike a source's own mention of the other value may be
+MIN_CLAUSE_WORDS = 2  # a clause with fewer content words says too little about its value
 CHUNK = 512  # rows of the score matrix computed at once, to bound memory
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -321,10 +322,11 @@ def _items(
             words = tuple(mention.value.split())
         else:
             words = tuple(dict.fromkeys(context_words(f"{mention.context} {around}")))
-            if not words and sentence is not None:
-                # A value alone in its clause, such as "(R410m, $22m)", takes its sentence's words.
+            if len(words) < MIN_CLAUSE_WORDS and sentence is not None:
+                # A value (nearly) alone in its clause, such as "(R410m, $22m)" or ", where 600
+                # residents were evacuated", takes its sentence's words too.
                 lo, hi = mention.start - sentence.start, mention.end - sentence.start
-                words = tuple(dict.fromkeys(context_words(f"{sentence.text[:lo]} {sentence.text[hi:]}")))
+                words = tuple(dict.fromkeys([*words, *context_words(f"{sentence.text[:lo]} {sentence.text[hi:]}")]))
         keys = entities(around)
         lead = _lead_word(sentence, mention) if sentence else ""
         fates, running = _fates(sentence, mention) if sentence and kind is Kind.NUMBER else (frozenset(), False)
@@ -544,9 +546,10 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
     scorer_name = "partial_ratio" if kind is Kind.QUOTE else "token_set_ratio"
-    bonus = DISTINCT_EQUAL_BONUS if kind is Kind.NUMBER else EQUAL_BONUS
+    bonus = EQUAL_BONUS if kind is Kind.QUOTE else DISTINCT_EQUAL_BONUS
     floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - bonus, settings.conflict_cutoff) - TIME_BONUS
     edges: list[tuple[float, int, int, bool]] = []
+    lone_units = _lone_units(items) if kind is Kind.NUMBER else frozenset()
     for i, j, raw in _candidate_pairs(kind, items, floor, settings.workers):
         a, b = items[i], items[j]
         if not values.comparable(a.mention, b.mention) or not same_moment(a, b):
@@ -562,7 +565,7 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
                 continue
         else:
             same = _same_value(a.mention, b.mention) if agree else _transposed(a.mention, b.mention)
-            score = raw + (_equal_bonus(a.mention) if same else 0.0)
+            score = raw + (_equal_bonus(a, b, lone_units) if same else 0.0)
             dated = dated_alike(a, b)
             score += TIME_BONUS if dated else 0.0
             score -= clash_penalty(a, b)
@@ -591,13 +594,33 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     return clusters
 
 
-def _equal_bonus(mention: Mention) -> float:
+def _equal_bonus(a: _Item, b: _Item, lone_units: frozenset[str]) -> float:
     """How much an identical value stands for itself: the same "$6 million" or "120 km" in two
-    outlets of one story is rarely a coincidence; the same "two" easily is."""
+    outlets of one story is rarely a coincidence, nor is the story's only count of helicopters,
+    nor a month or day long before the news ("May 1970"); the same "two", "Monday" or "2026"
+    easily is."""
+    mention = a.mention
+    if mention.kind is Kind.DATE:
+        old = values.specificity(mention) >= 2 and all(
+            item.published and not values.near(mention.value, item.published, NEWS_WINDOW_DAYS)
+            for item in (a, b)
+        )
+        return DISTINCT_EQUAL_BONUS if old else EQUAL_BONUS
     bounds = values.number_range(mention.value) if mention.kind is Kind.NUMBER else None
-    if bounds is not None and mention.unit and bounds[0] == bounds[1] and bounds[0] >= DISTINCT_NUMBER:
+    if bounds is None or not mention.unit or bounds[0] != bounds[1]:
+        return EQUAL_BONUS
+    if bounds[0] >= DISTINCT_NUMBER or mention.unit in lone_units:
         return DISTINCT_EQUAL_BONUS
     return EQUAL_BONUS
+
+
+def _lone_units(items: Sequence[_Item]) -> frozenset[str]:
+    """Units that every count of the story gives the same value ("four helicopters")."""
+    seen: defaultdict[str, set[str]] = defaultdict(set)
+    for item in items:
+        if item.mention.unit:
+            seen[item.mention.unit].add(item.mention.value)
+    return frozenset(unit for unit, found in seen.items() if len(found) == 1)
 
 
 def _transposed(a: Mention, b: Mention) -> bool:

@@ -301,6 +301,12 @@ CURRENCY_UNITS = frozenset(CURRENCIES.values()) | {
 }
 # Words after an amount that say when, not what: "over $5 million last year".
 TIME_AFTER = frozenset("last this next a an per each every".split())
+# Counted nouns that outlets use for one count: "300 people" and "300 residents" were rescued.
+SAME_COUNT = {
+    "resident": "person", "inhabitant": "person", "villager": "person", "local": "person",
+    "individual": "person", "house": "home", "dwelling": "home", "detainee": "prisoner",
+    "captive": "prisoner", "inmate": "prisoner",
+}  # fmt: skip
 IRREGULAR_PLURALS = {
     "people": "person", "persons": "person", "children": "child", "men": "man",
     "women": "woman", "police": "police", "personnel": "personnel", "staff": "staff",
@@ -669,7 +675,8 @@ def _head(text: str, pos: int, *, singular: bool) -> tuple[str, int] | None:
         if word in UNIT_WORDS:
             return UNIT_WORDS[word], end
         if _plural(word):
-            return _singular(word), end
+            singular = _singular(word)
+            return SAME_COUNT.get(singular, singular), end
         if last is not None and word.endswith("ed"):
             break  # "one soldier killed": a verb after the noun
         last = (word, end)

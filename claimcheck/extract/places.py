@@ -82,13 +82,14 @@ DESCRIBED_CUE = re.compile(
 )
 
 # A journey to a place where something then happens: the place is the venue of that event.
-# Matches: "flew to Brussels, where", "travelled to Doha, where". Must not match: "flew to
-# Brussels on Monday" (no "where": the clause says nothing happened there).
+# Matches: "flew to Brussels, where", "travelled to Doha, where", "flew to Arad on Tuesday and
+# chaired a meeting". Must not match: "flew to Brussels on Monday" (nothing said to happen).
 JOURNEY_CUE = re.compile(
     r"\b(?:flew|fly|flies|flying|travel(?:l)?ed|travels|travel(?:l)?ing|went|goes|headed|heads|"
     r"returned|returns|arrived|came)\s+(?:back\s+)?to\s+(?=[^\W\d_])"
 )
 WHERE = re.compile(r",?\s+where\b")
+
 
 # A place that hosts an event: the name stands right before this.
 # Matches: " will host", " hosted", " is set to host". Must not match: " hostage", " hostile".
@@ -115,8 +116,8 @@ DATELINE = re.compile(
 # "said" does not make a place a venue ("officials said troops remain in the region").
 # Matches: "summit", "were held", "met", "explosion", "told reporters". Must not match: "said",
 # "fears", "border".
-EVENT = re.compile(
-    r"\b(?:meet|meets|met|meeting|meetings|talks|summit|summits|held|hold|holds|holding|"
+EVENT_WORDS = (
+    r"(?:meet|meets|met|meeting|meetings|talks|summit|summits|held|hold|holds|holding|"
     r"host|hosts|hosted|hosting|conference|congress|forum|session|sessions|negotiations?|"
     r"negotiated|dialogue|hearing|hearings|trial|tried|court|signed|signing|ceremony|rally|"
     r"rallies|rallied|marched|protest|protests|protested|protesters|demonstrations?|"
@@ -133,7 +134,13 @@ EVENT = re.compile(
     r"born|buried|competed|won|played|performed|took\s+place|take\s+place|takes\s+place|"
     r"service|memorial|tornado|accident|derailed|derailment|collapsed|evacuated|premiere|"
     r"taking\s+place|convened?|convenes|stayed|stopped|debate|debated|round|"
-    r"serve|serves|served|serving|imprisoned|held\s+at)\b",
+    r"serve|serves|served|serving|imprisoned|held\s+at)"
+)
+EVENT = re.compile(rf"\b{EVENT_WORDS}\b", re.IGNORECASE)
+# What was done on arrival, right after a journey's place. Matches: " on Tuesday and chaired a
+# meeting", " and held talks". Must not match: ", but said nothing".
+THEN_EVENT = re.compile(
+    rf"(?:\s+on\s+[A-Z]\w+)?\s+and\s+(?:[a-z]+\s+){{0,3}}?(?:chaired\b|{EVENT_WORDS}\b)",
     re.IGNORECASE,
 )
 
@@ -630,10 +637,11 @@ def _venues(text: str) -> Iterator[_Venue]:
     for cue in JOURNEY_CUE.finditer(text):
         hit = _lookup(text, cue.end())
         found = _place_at(text, hit, after_article=False) if hit is not None else None
-        if hit is not None and found is not None and WHERE.match(text, found[1]):
-            clause_end = WHERE.match(text, found[1])
-            if clause_end is not None and EVENT.search(text, clause_end.end()):
-                yield _Venue(hit.start, found[1], found[0])
+        if hit is None or found is None:
+            continue
+        where = WHERE.match(text, found[1])
+        if (where is not None and EVENT.search(text, where.end())) or THEN_EVENT.match(text, found[1]):
+            yield _Venue(hit.start, found[1], found[0])
     for verb in HOST_VERB.finditer(text):
         venue = _host(text, verb.start())
         if venue is not None:
