@@ -675,8 +675,8 @@ def _head(text: str, pos: int, *, singular: bool) -> tuple[str, int] | None:
         if word in UNIT_WORDS:
             return UNIT_WORDS[word], end
         if _plural(word):
-            singular = _singular(word)
-            return SAME_COUNT.get(singular, singular), end
+            noun = _singular(word)
+            return SAME_COUNT.get(noun, noun), end
         if last is not None and word.endswith("ed"):
             break  # "one soldier killed": a verb after the noun
         last = (word, end)
