@@ -52,12 +52,14 @@ CHUNK = 512  # rows of the score matrix computed at once, to bound memory
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
-# The boundaries of a clause inside a sentence. Matches: "; ", " — ", ", while ", ", followed by".
+# The boundaries of a clause inside a sentence. Matches: "; ", " — ", ", while ", ", followed by",
+# " after an administrative court suspended" (another event, told as a clause).
 # Must not match: the comma in "Vienna, Austria", nor ", which" (a relative clause belongs
 # to the noun before it: "handed to Qwabe, which was lower than the 18 years").
 CLAUSE_BREAK = re.compile(
     r"[;:—–()\[\]“”\"]|\s-\s|,\s+(?=(?:while|whereas|but|and|or|followed|after|before|as|"
-    r"where|when|although|though|saying|adding|amid|including|following|then)\b)"
+    r"where|when|although|though|saying|adding|amid|including|following|then)\b)|"
+    r"\s(?=(?:after|before|since|until)\s+(?:a|an|the|its|his|her|their)\s+\w+(?:\s+\w+)?\s+\w+ed\b)"
 )
 
 STOPWORDS = frozenset(
@@ -497,7 +499,7 @@ class _Clusters:
             for mover, host in ((i, home[j]), (j, home[i])):
                 group = home[mover]
                 placed = max(
-                    (s for s, x, y, a in edges if a and mover in (x, y) and home[x] == home[y] == group),
+                    (s for s, x, y, _ in edges if mover in (x, y) and home[x] == home[y] == group),
                     default=0.0,
                 )
                 if score < placed + OUTMATCHED or not self._fits(mover, host):
