@@ -415,25 +415,41 @@ def _blocks(items: Sequence[_Item]) -> list[list[int]]:
 
 
 def _candidate_pairs(
-    kind: Kind, items: Sequence[_Item], cutoff: float, workers: int
+    kind: Kind, items: Sequence[_Item], cutoff: float, boosted_cutoff: float, workers: int
 ) -> Iterator[tuple[int, int, float]]:
-    """(i, j, score) for i < j whose raw score reaches ``cutoff``, from cdist in row chunks."""
+    """(i, j, score) for i < j whose raw score reaches ``cutoff``, or ``boosted_cutoff`` when
+    both may earn the bonus for a shared date or old month; from cdist in row chunks."""
     scorer = fuzz.partial_ratio if kind is Kind.QUOTE else fuzz.token_set_ratio
     for block in _blocks(items):
         strings = [" ".join(items[k].words) for k in block]
+        boostable = np.array([_boostable(items[k]) for k in block], dtype=bool)
         for start in range(0, len(strings), CHUNK):
             scores = process.cdist(
                 strings[start : start + CHUNK],
                 strings,
                 scorer=scorer,
-                score_cutoff=cutoff,
+                score_cutoff=min(cutoff, boosted_cutoff),
                 dtype=np.float32,
                 workers=workers,
             )
             rows, cols = np.nonzero(scores)
-            for row, col in zip(rows.tolist(), cols.tolist()):
-                if col > start + row:
-                    yield block[start + row], block[col], float(scores[row, col])
+            keep = (cols > start + rows) & (
+                (scores[rows, cols] >= cutoff) | (boostable[start + rows] & boostable[cols])
+            )
+            for row, col in zip(rows[keep].tolist(), cols[keep].tolist()):
+                yield block[start + row], block[col], float(scores[row, col])
+
+
+def _boostable(item: _Item) -> bool:
+    """Whether a pair with this item can earn points beyond its words and an equal value."""
+    mention = item.mention
+    old = (
+        mention.kind is Kind.DATE
+        and values.specificity(mention) >= 2
+        and item.published is not None
+        and not values.near(mention.value, item.published, NEWS_WINDOW_DAYS)
+    )
+    return bool(item.when or item.clock) or old
 
 
 class _Clusters:
@@ -548,11 +564,12 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
     scorer_name = "partial_ratio" if kind is Kind.QUOTE else "token_set_ratio"
-    bonus = EQUAL_BONUS if kind is Kind.QUOTE else DISTINCT_EQUAL_BONUS
-    floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - bonus, settings.conflict_cutoff) - TIME_BONUS
+    bonus = DISTINCT_EQUAL_BONUS if kind is Kind.NUMBER else EQUAL_BONUS
+    floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - bonus, settings.conflict_cutoff)
+    boosted_floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - DISTINCT_EQUAL_BONUS, settings.conflict_cutoff) - TIME_BONUS
     edges: list[tuple[float, int, int, bool]] = []
     lone_units = _lone_units(items) if kind is Kind.NUMBER else frozenset()
-    for i, j, raw in _candidate_pairs(kind, items, floor, settings.workers):
+    for i, j, raw in _candidate_pairs(kind, items, floor, boosted_floor, settings.workers):
         a, b = items[i], items[j]
         if not values.comparable(a.mention, b.mention) or not same_moment(a, b):
             continue
