@@ -509,15 +509,16 @@ class _Clusters:
         by a weak agreement, but it words the signing another outlet places in Bangui. Runs
         after merging, on the contradictions that merging refused."""
         home = {i: self.root(i) for i in range(len(self.items))}
+        links: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
+        for score, i, j, _ in edges:
+            links[i].append((score, j))
+            links[j].append((score, i))
         for score, i, j, agree in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
             if agree or home[i] == home[j]:
                 continue
             for mover, host in ((i, home[j]), (j, home[i])):
                 group = home[mover]
-                placed = max(
-                    (s for s, x, y, _ in edges if mover in (x, y) and home[x] == home[y] == group),
-                    default=0.0,
-                )
+                placed = max((s for s, other in links[mover] if home[other] == group), default=0.0)
                 if score < placed + OUTMATCHED or not self._fits(mover, host):
                     continue
                 self.members[group].remove(mover)
