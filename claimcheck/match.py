@@ -492,7 +492,12 @@ class _Clusters:
         return True
 
     def _restated(self, a: int, b: int) -> bool:
-        """Whether two mentions of one source word one fact alike (a lead and its body)."""
+        """Whether two mentions of one source can be one fact. An article names many things
+        "Monday", so two bare weekdays must be worded alike (a lead and its body); a written
+        date ("January 10") repeated in one article is one day's fact however it is worded."""
+        ma, mb = self.items[a].mention, self.items[b].mention
+        if not (values.weekday_only(ma.text) and values.weekday_only(mb.text)):
+            return True
         wa, wb = self.items[a].words, self.items[b].words
         return not wa or not wb or fuzz.token_set_ratio(" ".join(wa), " ".join(wb)) >= RESTATED
 

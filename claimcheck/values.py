@@ -74,7 +74,8 @@ def _day(value: str) -> dt.date | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def _weekday_only(text: str) -> bool:
+def weekday_only(text: str) -> bool:
+    """Whether a date is written as a weekday alone ("on Tuesday")."""
     return WEEKDAY_ONLY.match(text.strip()) is not None
 
 
@@ -107,7 +108,7 @@ def near(value: str, day: str, days: int) -> bool:
 def weekdays_compatible(a: Mention, b: Mention) -> bool:
     """A bare weekday agrees with the same weekday a week earlier or later: "takes effect on
     Sunday" may be read as last Sunday or the next one."""
-    if not (_weekday_only(a.text) or _weekday_only(b.text)):
+    if not (weekday_only(a.text) or weekday_only(b.text)):
         return False
     da, db = _day(a.value), _day(b.value)
     return da is not None and db is not None and abs((da - db).days) in (0, 7)

@@ -224,3 +224,19 @@ def test_the_same_hour_on_another_day_is_a_contradiction(tmp_path: Path) -> None
     verdict = _only(report, Kind.DATE, "c", "Saturday")
     assert verdict.status is Status.CONFLICTING
     assert _sources(verdict) == {"a", "b", "c"}
+
+
+def test_a_written_date_repeated_in_other_words_is_one_fact(tmp_path: Path) -> None:
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2021-12-28\n\nThe two sides will hold security talks on January 10."
+            "\n\nA spokesperson told reporters that the delegations would meet in Geneva on "
+            "January 10, before a NATO session.\n",
+            "b": "Published: 2021-12-28\n\nThe delegations of the two sides would meet in Geneva "
+            "for security talks on Jan. 10, a spokesperson told reporters.\n",
+        },
+    )
+    [verdict] = [v for v in report.verdicts if v.claim.kind is Kind.DATE and v.value == "2022-01-10"]
+    assert verdict.status is Status.CORROBORATED
+    assert len([m for m in verdict.claim.mentions if m.source_id == "a"]) == 2
