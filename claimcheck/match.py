@@ -55,7 +55,7 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # The boundaries of a clause inside a sentence. Matches: "; ", " — ", ", while ", ", followed by",
 # " after an administrative court suspended" (another event, told as a clause).
 # Must not match: the comma in "Vienna, Austria", nor ", which" (a relative clause belongs
-# to the noun before it: "handed to Qwabe, which was lower than the 18 years").
+# to the noun before it: "handed to the co-accused, which was lower than the 18 years").
 CLAUSE_BREAK = re.compile(
     r"[;:—–()\[\]“”\"]|\s-\s|,\s+(?=(?:while|whereas|but|and|or|followed|after|before|as|"
     r"where|when|although|though|saying|adding|amid|including|following|then)\b)|"
@@ -131,7 +131,7 @@ class _Item:
     when: tuple[Mention, ...] = ()  # dates in the clause that say when the fact holds
     fates: frozenset[str] = frozenset()  # counts of people: "die", "missing", "evacuate"…
     running: bool = False  # a count that says it is still moving: "400 people are still in shelters"
-    dateline: bool = False  # the filing date of a dateline: "AMBATO, March 11 (Reuters) -"
+    dateline: bool = False  # the filing date of a dateline: "NAIROBI, March 11 (Reuters) -"
     clock: frozenset[str] = frozenset()  # times of day in the clause: "midnight", "6am"
     published: str | None = None  # the article's date
 
@@ -157,7 +157,7 @@ def dated_alike(a: _Item, b: _Item) -> bool:
 def same_moment(a: _Item, b: _Item) -> bool:
     """Whether two statements can be about one moment: both dated alike, or an undated one
     within the news days of its article. An undated statement is about the news of its day,
-    so "signed in Luanda" in today's story is not the ceasefire another outlet dates "March
+    so "signed in Lisbon" in today's story is not the ceasefire another outlet dates "March
     2023"."""
     if a.when and b.when:
         return same_time(a, b)
@@ -287,7 +287,7 @@ def _when(sentence: Sentence, mention: Mention, siblings: Sequence[Mention], dat
         ):
             continue
         if SUBORDINATE.search(RECALLED.sub("", between) if recalled else between):
-            continue  # "in Luanda, following talks that ended on Tuesday": the talks' date
+            continue  # "in Lisbon, following talks that ended on Tuesday": the talks' date
         if _owner(sentence, siblings, date) is mention:
             found.append(date)
     return tuple(found)
@@ -325,7 +325,7 @@ def _items(
         else:
             words = tuple(dict.fromkeys(context_words(f"{mention.context} {around}")))
             if len(words) < MIN_CLAUSE_WORDS and sentence is not None:
-                # A value (nearly) alone in its clause, such as "(R410m, $22m)" or ", where 600
+                # A value (nearly) alone in its clause, such as "(R950m, $52m)" or ", where 600
                 # residents were evacuated", takes its sentence's words too.
                 lo, hi = mention.start - sentence.start, mention.end - sentence.start
                 words = tuple(dict.fromkeys([*words, *context_words(f"{sentence.text[:lo]} {sentence.text[hi:]}")]))
@@ -510,8 +510,8 @@ class _Clusters:
 
     def rehome(self, edges: Sequence[tuple[float, int, int, bool]], scorer: str) -> None:
         """Move a mention to the fact it contradicts when that contradiction is far closer than
-        any agreement that placed it: "signed at a ceremony in Luanda" joined "talks in Luanda"
-        by a weak agreement, but it words the signing another outlet places in Bangui. Runs
+        any agreement that placed it: "signed at a ceremony in Lisbon" joined "talks in Lisbon"
+        by a weak agreement, but it words the signing another outlet places in Madrid. Runs
         after merging, on the contradictions that merging refused."""
         home = {i: self.root(i) for i in range(len(self.items))}
         links: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
@@ -557,7 +557,7 @@ def _states_value(items: Sequence[_Item], by_source: dict[str, list[int]], own: 
     for k in by_source[own.mention.source_id]:
         mine = items[k]
         if not same_moment(mine, other):
-            continue  # "signed in Luanda in March 2023" is not today's signing
+            continue  # "signed in Lisbon in March 2023" is not today's signing
         if values.compatible(mine.mention, other.mention) and values.specificity(mine.mention) >= needed:
             if fuzz.token_set_ratio(" ".join(mine.words), text) >= score - VETO_MARGIN:
                 return True
@@ -649,7 +649,7 @@ def _lone_units(items: Sequence[_Item]) -> frozenset[str]:
 
 
 def _transposed(a: Mention, b: Mention) -> bool:
-    """Figures that differ by swapped digits ("R410 million" and "R401 million"): a typo of one
+    """Figures that differ by swapped digits ("R950 million" and "R590 million"): a typo of one
     figure, as telling as the same figure."""
     if a.kind is not Kind.NUMBER:
         return False

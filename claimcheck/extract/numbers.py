@@ -74,7 +74,7 @@ FRACTION_PLACES = Decimal("0.0001")
 _WORD_NUMBERS = "|".join([*ONES, *TENS, "hundred", *SCALES, "dozen"])
 # Thousands grouped by commas or, in SI and South African style, by spaces: "21,000", "21 000".
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
-# "R" is the rand only right before an amount that cannot be a road or a label ("R410 million",
+# "R" is the rand only right before an amount that cannot be a road or a label ("R950 million",
 # "R38-million", "R200 000"), never "the R34".
 _RAND = r"R(?=\d{1,3}(?:[ ,]\d{3})|\d+(?:\.\d+)?[ -]?(?:million|billion|bn|m)\b)"
 _CUR = (

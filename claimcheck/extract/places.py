@@ -82,7 +82,7 @@ DESCRIBED_CUE = re.compile(
 )
 
 # A journey to a place where something then happens: the place is the venue of that event.
-# Matches: "flew to Brussels, where", "travelled to Doha, where", "flew to Arad on Tuesday and
+# Matches: "flew to Brussels, where", "travelled to Doha, where", "flew to Lyon on Tuesday and
 # chaired a meeting". Must not match: "flew to Brussels on Monday" (nothing said to happen).
 JOURNEY_CUE = re.compile(
     r"\b(?:flew|fly|flies|flying|travel(?:l)?ed|travels|travel(?:l)?ing|went|goes|headed|heads|"

@@ -975,7 +975,7 @@ class _Resolver:
         text = self.doc.source.text
         for match in SURNAME.finditer(text, prev_start, pos):
             if text.startswith(("'s", "’s"), match.end()):
-                continue  # "Qwabe's lawyer said …": the possessor is not who speaks
+                continue  # "Moyo's lawyer said …": the possessor is not who speaks
             full = self.index.full_name(match.group())
             if full is not None and not self._quoted(match.start()):
                 named.append((match.start(), Who("person", full, match.start())))
