@@ -4,7 +4,8 @@ Each mention has
     * ``value``: a plain decimal string ("175000", "1200000000", "3.5", "0.6667"), or "low..high"
       for a range ("10-15 people" → "10..15") and for a vague plural ("thousands" → "1000..9999");
     * ``unit``: the counted noun, lower-case and singular ("troop", "person", "hour"), "USD",
-      "EUR", "GBP"… for money, "percent", "age" for ages, or None when nothing is counted;
+      "EUR", "GBP"… for money, "percent" ("percent of driver" when the text says of what),
+      "age" for ages, or None when nothing is counted;
     * ``qualifier``: the hedge, normalized: "about", "nearly", "more than", "at least", "less
       than", "up to", or None;
     * ``text``: from the hedge to the counted noun, as written ("some 40,000 troops").
@@ -685,10 +686,18 @@ def _head(text: str, pos: int, *, singular: bool) -> tuple[str, int] | None:
 
 
 def _percent(text: str, pos: int) -> tuple[str, int] | None:
+    """ "percent", or "percent of driver" when the text says of what: a share of drivers and
+    a share of trains are different counts."""
     m = PERCENT.match(text, pos)
     if m is None:
         return None
-    return (f"{m['kind'].casefold()} point" if m["points"] else "percent"), m.end()
+    if m["points"]:
+        return f"{m['kind'].casefold()} point", m.end()
+    of = OF.match(text, m.end())
+    whole = _head(text, of.end(), singular=False) if of is not None else None
+    if whole is not None:
+        return f"percent of {whole[0]}", whole[1]
+    return "percent", m.end()
 
 
 def _counted(core: _Core, text: str) -> tuple[str, int] | None:
