@@ -253,6 +253,12 @@ PERCENT = re.compile(
 # "of" and a determiner between a vague number or fraction and what it counts.
 # Matches: " of the ", " of ", " of a ". Must not match: " off".
 OF = re.compile(r"\s+of(?:\s+(?:the|a|an|its|their|his|her|our|those|these|all))?(?=\s)")
+# A part of a counted whole, up to the noun. Matches: " of its", " of the roughly 7,800".
+# Must not match: " of" before a name ("3,000 of Kenya's").
+PART_OF = re.compile(
+    r"\s+of\s+(?:its|their|the|his|her|our|all)(?:\s+(?:roughly|about|some|around|nearly|"
+    r"almost|more\s+than|over))?(?:\s+[\d,.]+)?(?=\s+[a-z])"
+)
 # An article between a fraction and its noun. Matches: " an", " the". Must not match: " and".
 ARTICLE = re.compile(r"\s+(?:a|an|the)(?=\s)")
 # The next word after a number. Matches: " troops", " Ethiopian", " eight-year". Must not match: ",".
@@ -709,6 +715,10 @@ def _counted(core: _Core, text: str) -> tuple[str, int] | None:
         head = _head(text, core.end, singular=core.noun == "any")
         if head is not None and head[0] == "liter" and (rain := PER_SQUARE_METER.match(text, head[1])):
             return "millimeter", rain.end()  # a litre of rain per square metre is 1 mm of it
+        part = PART_OF.match(text, core.end) if head is None and core.unit is None else None
+        whole = _head(text, part.end(), singular=False) if part is not None else None
+        if whole is not None:  # "3,200 of its trains": the mention stays "3,200", apart from
+            return whole[0], core.end  # "roughly 7,800" in "2,300 of the roughly 7,800 trains"
         return head
     of = OF.match(text, core.end)
     if of is not None:  # "thousands of troops", "half of the fund", "a quarter of a point"
