@@ -191,6 +191,8 @@ die: died dies dead death deaths kill killed kills killing fatality fatalities t
 injure: injured injuries injury wounded wounding hurt
 truce: ceasefire ceasefires truces armistice
 deal: deals agreement agreements accord accords pact pacts
+rally: rallies rallied marched marches marching protest protests protested demonstration
+    demonstrations demonstrated
 """
 
 
