@@ -221,8 +221,11 @@ def _folds(table: str) -> dict[str, str]:
 FOLDS = _folds(SYNONYMS)
 FATE_OF = _folds(FATES)
 FATE_REACH = 3  # words either side of a count that can name its fate
-# Words that call a count a running tally, true on the day it was written.
-RUNNING = frozenset("still remain remains remaining currently now".split())
+# Words that call a count a running tally, true on the day it was written ("the death toll rose
+# to 19", "400 are still in shelters").
+RUNNING = frozenset(
+    "still remain remains remaining currently now toll tally rose risen climbed climbs reached".split()
+)
 
 
 def context_words(text: str) -> tuple[str, ...]:
@@ -352,14 +355,15 @@ def _items(
 
 def _fates(sentence: Sentence, mention: Mention) -> tuple[frozenset[str], bool]:
     """The fates named within a few words of a count, in its own clause and not past an "and"
-    ("eight people were killed and 12,000 forced from their homes"), and whether those words
-    call it a running count."""
+    ("eight people were killed and 12,000 forced from their homes"), and whether its part of
+    the clause calls it a running count ("raising the death toll ... to 19")."""
     lo, hi = mention.start - sentence.start, mention.end - sentence.start
     before = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(sentence.text[:lo])[-1])[-1]
     after = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(sentence.text[hi:])[0])[0]
-    words = before.casefold().split()[-FATE_REACH:] + after.casefold().split()[:FATE_REACH]
-    words = [w.strip(".,;:!?\"'’“”") for w in words]
-    return frozenset(FATE_OF[w] for w in words if w in FATE_OF), bool(RUNNING & set(words)) or "so far" in " ".join(words)
+    words = [w.strip(".,;:!?\"'’“”") for w in f"{before} {after}".casefold().split()]
+    near = before.casefold().split()[-FATE_REACH:] + after.casefold().split()[:FATE_REACH]
+    fates = frozenset(FATE_OF[w] for w in (w.strip(".,;:!?\"'’“”") for w in near) if w in FATE_OF)
+    return fates, bool(RUNNING & set(words)) or "so far" in " ".join(words)
 
 
 def _in_dateline(sentence: Sentence, mention: Mention) -> bool:

@@ -240,3 +240,18 @@ def test_a_written_date_repeated_in_other_words_is_one_fact(tmp_path: Path) -> N
     [verdict] = [v for v in report.verdicts if v.claim.kind is Kind.DATE and v.value == "2022-01-10"]
     assert verdict.status is Status.CORROBORATED
     assert len([m for m in verdict.claim.mentions if m.source_id == "a"]) == 2
+
+
+def test_a_rising_toll_on_a_later_day_is_an_update(tmp_path: Path) -> None:
+    first_day = "At least 12 people died when the ferry capsized in heavy seas on Sunday night.\n"
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2025-10-20\n\n" + first_day,
+            "b": "Published: 2025-10-20\n\n" + first_day.replace("At least", "Some"),
+            "c": "Published: 2025-10-21\n\nDivers recovered seven bodies on Tuesday, raising the "
+            "death toll from the capsizing in heavy seas to 19 people.\n",
+        },
+    )
+    later = _only(report, Kind.NUMBER, "c", "19 people")
+    assert later.status is Status.UNIQUE

@@ -113,7 +113,8 @@ TITLE_WORDS = wordset(
     """president vice prime minister deputy foreign defense defence secretary
                   secretary-general chancellor premier mayor governor gov gov. senator sen sen.
                   representative rep rep. congressman congresswoman ambassador amb amb.
-                  commissioner general gen gen. admiral adm adm. colonel col col. major maj maj.
+                  commissioner general gen gen. admiral adm adm. commodore brigadier marshal
+                  ensign commandant constable warden colonel col col. major maj maj.
                   captain capt capt. lieutenant lt lt. sergeant sgt sgt. corporal cpl cpl. chief
                   director chairman chairwoman chair judge justice attorney attorney-general
                   prosecutor sheriff detective det det. inspector insp insp. officer
@@ -136,7 +137,8 @@ TITLE_WORDS = wordset(
 PERSON_TITLES = wordset(
     """president minister secretary chancellor premier mayor governor gov gov.
                     senator sen sen. representative rep rep. congressman congresswoman
-                    ambassador amb. commissioner general gen gen. admiral adm. colonel col.
+                    ambassador amb. commissioner general gen gen. admiral adm. commodore
+                    brigadier marshal ensign commandant constable warden colonel col.
                     major maj. captain capt. lieutenant lt lt. sergeant sgt. judge justice
                     prosecutor sheriff detective inspector superintendent coach professor prof
                     prof. dr dr. doctor mr mr. mrs mrs. ms ms. mx mx. miss sir dame lord lady
