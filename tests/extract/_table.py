@@ -18,6 +18,9 @@ TABLES = Path(__file__).resolve().parents[2] / "fixtures" / "extract"
 def load(kind: str) -> list[dict[str, Any]]:
     """The cases of ``fixtures/extract/<kind>.json``."""
     cases: list[dict[str, Any]] = json.loads((TABLES / f"{kind}.json").read_text(encoding="utf-8"))
+    ids = [case["id"] for case in cases]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    assert not repeated, f"{kind}.json repeats case ids {repeated}: pytest would run one of each"
     return cases
 
 
