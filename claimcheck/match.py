@@ -43,10 +43,9 @@ CONFLICT_STRONG_SHARED = 3  # …and this many make up for a lower score (long, 
 QUOTE_CUTOFF = 88.0  # partial_ratio of two quotations that are one statement
 QUOTE_MIN_WORDS = 4  # shorter quotations match only when equal
 TIME_BONUS = 15.0  # two figures dated to the same month or day ("in September")
-VETO_MARGIN = 15.0
-RESTATED = 45.0  # how alike one source's two mentions of a value must be to be one fact
-OUTMATCHED = 25.0  # how much closer than its agreements a contradiction must be to move a mention
-OUTMATCHED = 20.0  # an agreement this much weaker than a mention's best contradiction is dropped  # how much less alike a source's own mention of the other value may be
+VETO_MARGIN = 15.0  # how much less alike a source's own mention of the other value may be
+RESTATED = 45.0  # how alike one source's two bare weekdays must be worded to be one fact
+OUTMATCHED = 20.0  # how much closer than its placing links a contradiction must be to move a mention
 MIN_CLAUSE_WORDS = 2  # a clause with fewer content words says too little about its value
 CHUNK = 512  # rows of the score matrix computed at once, to bound memory
 
