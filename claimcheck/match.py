@@ -135,14 +135,6 @@ class _Item:
     published: str | None = None  # the article's date
 
 
-def same_time(a: _Item, b: _Item) -> bool:
-    """Whether two statements can be about one moment: "3.1% in August" and "3.1% in
-    September" are two facts, whatever their words share."""
-    if a.when and b.when:
-        return any(values.compatible(x, y) for x in a.when for y in b.when)
-    return True
-
-
 def dated_alike(a: _Item, b: _Item) -> bool:
     """Both dated to the same month or day, or timed to the same hour ("at midnight"): as
     telling as a shared word."""
@@ -154,12 +146,13 @@ def dated_alike(a: _Item, b: _Item) -> bool:
 
 
 def same_moment(a: _Item, b: _Item) -> bool:
-    """Whether two statements can be about one moment: both dated alike, or an undated one
-    within the news days of its article. An undated statement is about the news of its day,
-    so "signed in Lisbon" in today's story is not the ceasefire another outlet dates "March
+    """Whether two statements can be about one moment: both dated alike ("3.1% in August" and
+    "3.1% in September" are two facts, whatever their words share), or an undated one within
+    the news days of its article. An undated statement is about the news of its day, so
+    "signed in Lisbon" in today's story is not the ceasefire another outlet dates "March
     2023"."""
     if a.when and b.when:
-        return same_time(a, b)
+        return any(values.compatible(x, y) for x in a.when for y in b.when)
     undated, dated = (b, a) if a.when else (a, b)
     if not dated.when or undated.published is None:
         return True
@@ -359,9 +352,10 @@ def _fates(sentence: Sentence, mention: Mention) -> tuple[frozenset[str], bool]:
     lo, hi = mention.start - sentence.start, mention.end - sentence.start
     before = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(sentence.text[:lo])[-1])[-1]
     after = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(sentence.text[hi:])[0])[0]
-    words = [w.strip(".,;:!?\"'’“”") for w in f"{before} {after}".casefold().split()]
-    near = before.casefold().split()[-FATE_REACH:] + after.casefold().split()[:FATE_REACH]
-    fates = frozenset(FATE_OF[w] for w in (w.strip(".,;:!?\"'’“”") for w in near) if w in FATE_OF)
+    words_before, words_after = ([w.strip(".,;:!?\"'’“”") for w in part.casefold().split()] for part in (before, after))
+    near = words_before[-FATE_REACH:] + words_after[:FATE_REACH]
+    words = words_before + words_after
+    fates = frozenset(FATE_OF[w] for w in near if w in FATE_OF)
     return fates, bool(RUNNING & set(words)) or "so far" in " ".join(words)
 
 
@@ -447,14 +441,17 @@ def _candidate_pairs(
 
 def _boostable(item: _Item) -> bool:
     """Whether a pair with this item can earn points beyond its words and an equal value."""
-    mention = item.mention
-    old = (
+    return bool(item.when or item.clock) or _long_ago(item.mention, item.published)
+
+
+def _long_ago(mention: Mention, published: str | None) -> bool:
+    """A date of a month or day well outside the news days of an article ("May 1970")."""
+    return (
         mention.kind is Kind.DATE
         and values.specificity(mention) >= 2
-        and item.published is not None
-        and not values.near(mention.value, item.published, NEWS_WINDOW_DAYS)
+        and published is not None
+        and not values.near(mention.value, published, NEWS_WINDOW_DAYS)
     )
-    return bool(item.when or item.clock) or old
 
 
 class _Clusters:
@@ -631,10 +628,7 @@ def _equal_bonus(a: _Item, b: _Item, lone_units: frozenset[str]) -> float:
     easily is."""
     mention = a.mention
     if mention.kind is Kind.DATE:
-        old = values.specificity(mention) >= 2 and all(
-            item.published and not values.near(mention.value, item.published, NEWS_WINDOW_DAYS)
-            for item in (a, b)
-        )
+        old = all(_long_ago(mention, item.published) for item in (a, b))
         return DISTINCT_EQUAL_BONUS if old else EQUAL_BONUS
     bounds = values.number_range(mention.value) if mention.kind is Kind.NUMBER else None
     if bounds is None or not mention.unit or bounds[0] != bounds[1]:

@@ -1103,12 +1103,13 @@ def _resolve(c: _Candidate, ref: dt.date | None, tense: _Tense, anchor: dt.date 
         return None
     if form is _Form.WEEKDAY:
         back = (ref.weekday() - c.offset) % 7  # days back to the latest such day, 0..6
+        ahead = (c.offset - ref.weekday()) % 7  # days on to the next such day, 0..6
         if c.rel == "last":
             return _day(ref - dt.timedelta(days=back or 7))
         if c.rel in ("next", "coming"):
-            return _day(ref + dt.timedelta(days=(c.offset - ref.weekday()) % 7 or 7))
+            return _day(ref + dt.timedelta(days=ahead or 7))
         if tense is _Tense.FUTURE:  # "due to travel on Tuesday", written on a Tuesday: today
-            return _day(ref + dt.timedelta(days=(c.offset - ref.weekday()) % 7))
+            return _day(ref + dt.timedelta(days=ahead))
         return _day(ref - dt.timedelta(days=back))
     if form is _Form.DEICTIC:
         return _day(ref + dt.timedelta(days=c.offset))

@@ -90,7 +90,6 @@ JOURNEY_CUE = re.compile(
 )
 WHERE = re.compile(r",?\s+where\b")
 
-
 # A place that hosts an event: the name stands right before this.
 # Matches: " will host", " hosted", " is set to host". Must not match: " hostage", " hostile".
 HOST_VERB = re.compile(
