@@ -420,20 +420,31 @@ def explain(claim_id: str, paths: tuple[str, ...], reference_date: Any, include_
 
 @cli.command(name="eval")
 @click.argument("sets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--by-kind", is_flag=True, help="Break every figure down by claim kind.")
+@click.option("--misses", "show_misses", is_flag=True, help="List each miss with the sentences involved.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures (and misses) as JSON.")
 @_traceback_option
-def evaluate(sets: tuple[str, ...], as_json: bool) -> None:
-    """Measure verdicts against labelled fixture sets (folders holding gold.json).
+def evaluate(sets: tuple[str, ...], by_kind: bool, show_misses: bool, as_json: bool) -> None:
+    """Measure verdicts against labelled sets (folders holding gold.json).
 
-    Prints precision and recall per status and per kind, and lists each miss.
+    Prints one line per set and the micro-averaged totals: conflict recall and precision,
+    corroborated recall and precision, unique precision and false conflicts.
     """
     from claimcheck import evaluate as evaluation
 
-    results = [evaluation.evaluate_set(path) for path in sets]
+    try:
+        results = evaluation.evaluate(sets)
+    except InputError as error:  # a folder that is not a labelled set is a bad argument
+        click.echo(f"claimcheck: error: {error}", err=True)
+        raise click.exceptions.Exit(ExitStatus.USAGE) from None
     if as_json:
-        sys.stdout.write(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2) + "\n")
+        payload = {
+            "sets": [r.to_dict() for r in results],
+            "totals": [t.to_dict() for t in evaluation.totals(results)],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(evaluation.format_results(results))
+        sys.stdout.write(evaluation.format_results(results, by_kind=by_kind, misses=show_misses))
 
 
 def main() -> None:

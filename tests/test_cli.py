@@ -12,7 +12,7 @@ import pytest
 
 from claimcheck import pipeline
 from claimcheck.cli import ExitStatus
-from tests.conftest import SEEDS, run_cli, validate_claim_line, validate_report
+from tests.conftest import FIXTURES, SEEDS, run_cli, validate_claim_line, validate_report
 
 ANSI = "\x1b["
 
@@ -314,3 +314,48 @@ def test_bad_baseline_is_reported(tmp_path: Path) -> None:
     bad.write_text("{not json", encoding="utf-8")
     result = run_cli(["run", str(SEEDS), "--baseline", str(bad)], expect=ExitStatus.NO_INPUT)
     assert "baseline" in result.stderr
+
+
+# -- eval ----------------------------------------------------------------------------------
+
+
+def test_eval_prints_one_row_per_set_and_a_total() -> None:
+    out = run_cli(["eval", str(FIXTURES / "quake"), str(FIXTURES / "seeds")]).stdout
+    rows = [line for line in out.splitlines() if line.startswith("| ")]
+    assert [r.split(" | ")[0] for r in rows[1:]] == ["| quake", "| seeds", "| **total invented** (2 sets)"]
+
+
+def test_eval_by_kind_and_misses() -> None:
+    out = run_cli(["eval", str(FIXTURES / "ferry"), "--by-kind", "--misses"]).stdout
+    assert "| ferry | venue |" in out
+    assert "\nferry:\n- missed " in out
+    assert "\n    d_inquirer: " in out  # each miss shows its sentences
+
+
+def test_eval_json_has_sets_and_totals() -> None:
+    data = run_cli(["eval", str(FIXTURES / "quake"), "--json"]).json()
+    assert data["sets"][0]["set"] == "quake"
+    assert set(data["sets"][0]["figures"]) >= {"conflict_recall", "conflict_precision", "corroborated_recall"}
+
+
+@pytest.mark.parametrize(
+    ("gold", "message"),
+    [
+        (None, "is not a labelled set: it has no gold.json"),
+        ("{not json", "not JSON"),
+        ('{"claims": [{"kind": "colour", "status": "unique", "mentions": []}]}', "claim 0: kind must be one of"),
+        ('{"claims": [{"kind": "date", "status": "maybe", "mentions": []}]}', "claim 0: status must be one of"),
+        ('{"claims": {}}', 'needs a "claims" list'),
+        ('{"claims": [], "provenance": "rumour"}', "provenance must be one of"),
+        ('{"claims": [{"kind": "date", "status": "unique", "mentions": [{"source": "a"}]}]}', "needs a source and a text"),
+        ('{"claims": [{"kind": "date", "status": "unique", "mentions": [{"source": "a", "text": "Monday"}]}]}', "no such source"),
+    ],
+)
+def test_eval_rejects_a_bad_set_in_one_line(tmp_path: Path, gold: str | None, message: str) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "b.txt").write_text("Talks opened on Monday in Geneva.\n", encoding="utf-8")
+    if gold is not None:
+        (tmp_path / "gold.json").write_text(gold, encoding="utf-8")
+    result = run_cli(["eval", str(tmp_path)], expect=ExitStatus.USAGE)
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr

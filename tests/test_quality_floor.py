@@ -1,0 +1,45 @@
+"""The accuracy floor: verdict quality on the labelled sets may not fall below tests/quality_floor.json.
+
+Golden files only say that the output did not change; this test says that it did not get worse.
+Each figure is micro-averaged over the sets of one provenance (real published coverage, or
+articles written here). Raise the floor in the same change that raises a figure.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+
+from claimcheck import evaluate
+from tests.conftest import FIXTURES, ROOT
+
+FLOOR_FILE = ROOT / "tests" / "quality_floor.json"
+FLOOR = json.loads(FLOOR_FILE.read_text(encoding="utf-8"))
+SETS = sorted(p.parent for p in FIXTURES.glob("*/gold.json"))
+
+
+@cache
+def _results() -> tuple[evaluate.SetResult, ...]:
+    return tuple(evaluate.evaluate(SETS))
+
+
+@pytest.mark.parametrize(
+    ("provenance", "figure"),
+    [(p, f) for p, figures in sorted(FLOOR.items()) for f in sorted(figures)],
+)
+def test_figure_stays_above_its_floor(provenance: str, figure: str) -> None:
+    group = [r for r in _results() if r.provenance == provenance]
+    assert group, f"no {provenance} labelled sets in fixtures/"
+    measured = evaluate.total(provenance, group).figures()[figure]
+    floor = FLOOR[provenance][figure]
+    assert measured is not None and measured >= floor, (
+        f"{provenance} {figure} is {measured}, below its floor {floor} in {FLOOR_FILE.name}: "
+        "a change made the verdicts worse (run `claimcheck eval fixtures/<set> --misses`)"
+    )
+
+
+def test_every_labelled_set_is_counted() -> None:
+    provenances = {r.provenance for r in _results()}
+    assert provenances <= set(FLOOR), f"a provenance without a floor: {provenances - set(FLOOR)}"
