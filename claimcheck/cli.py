@@ -422,18 +422,26 @@ def explain(claim_id: str, paths: tuple[str, ...], reference_date: Any, include_
 @click.argument("sets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
 @click.option("--by-kind", is_flag=True, help="Break every figure down by claim kind.")
 @click.option("--misses", "show_misses", is_flag=True, help="List each miss with the sentences involved.")
+@click.option(
+    "--cross-validate",
+    is_flag=True,
+    help="Leave one set out: score each set with a matcher fitted on the other sets given.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures (and misses) as JSON.")
 @_traceback_option
-def evaluate(sets: tuple[str, ...], by_kind: bool, show_misses: bool, as_json: bool) -> None:
-    """Measure verdicts against labelled sets (folders holding gold.json).
+def evaluate(sets: tuple[str, ...], by_kind: bool, show_misses: bool, cross_validate: bool, as_json: bool) -> None:
+    """Measure verdicts against labelled sets (folders holding gold.json, or a folder of them).
 
     Prints one line per set and the micro-averaged totals: conflict recall and precision,
     corroborated recall and precision, unique precision and false conflicts.
     """
     from claimcheck import evaluate as evaluation
+    from claimcheck import learn
 
     try:
-        results = evaluation.evaluate(sets)
+        if cross_validate and len(evaluation.labelled_sets(sets)) < 2:
+            raise click.UsageError("--cross-validate needs at least two labelled sets")
+        results = learn.cross_validate(sets) if cross_validate else evaluation.evaluate(sets)
     except InputError as error:  # a folder that is not a labelled set is a bad argument
         click.echo(f"claimcheck: error: {error}", err=True)
         raise click.exceptions.Exit(ExitStatus.USAGE) from None

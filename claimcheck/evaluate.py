@@ -261,9 +261,9 @@ def _locate(text: str, wanted: str, sentence: str | None, where: str) -> tuple[i
     return found, found + len(wanted)
 
 
-def load_gold(fixture: FixtureSet, report: Report) -> list[GoldClaim]:
-    """The gold claims of a set, with their mentions located in the report's sources."""
-    texts = {d.source.id: d.source.text for d in report.documents}
+def load_gold(fixture: FixtureSet, documents: Iterable[Document]) -> list[GoldClaim]:
+    """The gold claims of a set, with their mentions located in the documents' sources."""
+    texts = {d.source.id: d.source.text for d in documents}
     claims = []
     for n, raw in enumerate(fixture.gold["claims"]):
         mentions = []
@@ -329,7 +329,7 @@ class _Sentences:
 
 def score(fixture: FixtureSet, report: Report) -> SetResult:
     """Score one report against its set's gold claims."""
-    gold = load_gold(fixture, report)
+    gold = load_gold(fixture, report.documents)
     sentences = _Sentences(report.documents)
     result = SetResult(fixture.path.name, fixture.provenance, len(report.documents))
     matched: dict[str, GoldClaim] = {}  # predicted claim id → the gold claim it stands for
@@ -369,11 +369,25 @@ def evaluate_set(set_dir: str | Path) -> SetResult:
     return score(fixture, pipeline.check([str(fixture.articles)], fixture.settings))
 
 
-def evaluate(set_dirs: Sequence[str | Path]) -> list[SetResult]:
-    """Evaluate several sets; every set is read and checked before any is run."""
-    for path in set_dirs:
+def labelled_sets(paths: Sequence[str | Path]) -> list[Path]:
+    """The labelled sets named by ``paths``: a folder with a gold.json is one; a folder without
+    one stands for the labelled sets directly inside it (``fixtures/``). Each is read and checked.
+
+    Raises:
+        InputError: a folder is neither.
+    """
+    found: list[Path] = []
+    for path in map(Path, paths):
+        inside = sorted(p.parent for p in path.glob(f"*/{GOLD_FILE}"))
+        found += inside if inside and not (path / GOLD_FILE).exists() else [path]
+    for path in found:
         read_set(path)
-    return [evaluate_set(path) for path in set_dirs]
+    return found
+
+
+def evaluate(paths: Sequence[str | Path]) -> list[SetResult]:
+    """Evaluate labelled sets (see ``labelled_sets``); every set is checked before any is run."""
+    return [evaluate_set(path) for path in labelled_sets(paths)]
 
 
 # -- rendering -------------------------------------------------------------------------------

@@ -1,29 +1,33 @@
 """Match: mentions → claims. Decide which mentions, across sources, state the same fact.
 
-Mentions are blocked by kind. Within a kind, rapidfuzz's vectorised ``process.cdist`` scores
-every pair: dates, venues and numbers by the words of the clause around them (what happened,
-who took part), quotations by their own normalized words. A pair becomes an edge when
+Mentions are blocked by kind (numbers also by unit). Within a block, rapidfuzz's vectorised
+``process.cdist`` finds the pairs worth a look: dates, venues and numbers by the words of the
+clause around them (what happened, who took part), quotations by their own words. Each such pair
+is described by named features (``FEATURES``: how alike the clauses are, how rare the words they
+share, equal values, a shared date, a clash of organisations, counts of one fate…), and a
+logistic model fitted on the labelled sets (``claimcheck.learn``, shipped in
+``data/matcher.json``) gives the probability that the two state one fact. One model weighs pairs
+whose values agree, another pairs whose values differ: a contradiction needs other evidence.
 
-* the values are compatible and the score reaches ``settings.agree_cutoff`` (same fact, in
-  agreement), or
-* the values differ, both are precise enough to contradict, the score reaches the stricter
-  ``settings.conflict_cutoff`` and neither source also states the other value (a source that
-  names both dates is describing two events, not contradicting anyone).
-
-A clash of named entities (one clause names the IMF, the other OPEC) costs a pair
-``clash_penalty`` points. Edges are merged strongest first into clusters, and a merge is refused
-when it would put two incompatible values from one source into one claim, or join clusters
-through an agreement edge while their values disagree (a bare "January" must not chain the
-10th and the 13th into one fact).
+A few pairs never meet whatever their words: counts of different fates ("eight killed", "two
+missing") or units, facts dated to different moments, and two values of one outlet that differ.
+Edges from the fitted threshold up are merged likeliest first into clusters, agreements before
+contradictions, and a merge is refused when it would put two incompatible values from one source
+into one claim, or join clusters through an agreement while their values disagree (a bare
+"January" must not chain the 10th and the 13th into one fact).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -31,22 +35,20 @@ from rapidfuzz import fuzz, process
 from claimcheck import values
 from claimcheck.extract.entities import entities
 from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence
-from claimcheck.settings import Settings
+from claimcheck.settings import Matcher, Settings
 
-EQUAL_BONUS = 10.0  # identical values need a little less context to be one fact
-DISTINCT_EQUAL_BONUS = 20.0  # …and identical measured amounts (not small counts) less still
-DISTINCT_NUMBER = 10
-ORG_CLASH_PENALTY = 35.0  # each side names an organisation the other does not: another event
-PERSON_CLASH_PENALTY = 15.0  # …or a person: weaker, one event has many people
-CONFLICT_MIN_SHARED = 2  # a contradiction needs at least this many shared context words
-CONFLICT_STRONG_SHARED = 3  # …and this many make up for a lower score (long, noisy clauses)
-QUOTE_CUTOFF = 88.0  # partial_ratio of two quotations that are one statement
-QUOTE_MIN_WORDS = 4  # shorter quotations match only when equal
-TIME_BONUS = 15.0  # two figures dated to the same month or day ("in September")
+DISTINCT_NUMBER = 10  # a count from ten up rarely repeats by chance; "two" or "three" easily does
+QUOTE_MIN_WORDS = 4  # shorter quotations say too little to identify a statement
 VETO_MARGIN = 15.0  # how much less alike a source's own mention of the other value may be
 RESTATED = 45.0  # how alike one source's two bare weekdays must be worded to be one fact
-OUTMATCHED = 20.0  # how much closer than its placing links a contradiction must be to move a mention
 MIN_CLAUSE_WORDS = 2  # a clause with fewer content words says too little about its value
+SHARED_CAP = 6  # shared context words beyond this many add nothing more
+# Pairs are scored only above these rapidfuzz scores. On the labelled sets no pair of mentions of
+# one fact scores lower (`python benchmarks/fit_matcher.py --prefilter` measures it).
+PREFILTER = 30.0
+PREFILTER_DATED = 15.0  # …when both sides are dated, a shared date can stand in for words
+QUOTE_PREFILTER = 60.0  # partial_ratio of two quotations
+SCORER = "matcher"  # the name each edge gives for its score: the model's probability × 100
 CHUNK = 512  # rows of the score matrix computed at once, to bound memory
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -119,13 +121,50 @@ DATELINE_REACH = 60  # a dateline's date comes within this many characters of it
 DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]\s")
 
 
+# What the matcher knows of a pair of mentions, in this order; each is 0..1. The weights that
+# turn them into a probability are fitted from the labelled sets (``claimcheck.learn``) and
+# shipped in ``data/matcher.json``.
+FEATURES = (
+    "words",  # rapidfuzz score of the two clauses (quotations: of the two quotations)
+    "shared_words",  # content words both clauses share, up to SHARED_CAP
+    "rare_shared",  # the shared words weighted by rarity (IDF over the kind's clauses), of the smaller clause
+    "unit_share",  # 1 / how many different values the story gives for what these count
+    "same_value",  # equal values (or figures with swapped digits, "R950m" and "R590m")
+    "distinct_value",  # …a value a coincidence rarely repeats ("$6 million", "May 1970")
+    "dated_alike",  # both dated to the same month or day, or timed to the same hour
+    "org_clash",  # each clause names an organisation the other does not
+    "person_clash",  # …or a person
+    "same_fate",  # counts of people with a fate in common ("killed")
+    "running_update",  # a running count, in articles of different days
+    "before_after",  # the figure before a change and the one after it ("from 4.75% to 4.5%")
+    "source_knows_both",  # one side's source itself states the other value as closely
+    "dateline",  # the filing date of a dateline
+    "both_said",  # two days on which somebody spoke
+    "cannot_conflict",  # one side is too vague to contradict (a month against a day, "dozens")
+    "same_source",  # one outlet restating itself
+    "same_speaker",  # quotations given to one speaker
+    "short_quote",  # a quotation too short to identify a statement
+    *(kind.value for kind in Kind),  # which kind the pair is
+)
+
+
+@functools.cache
+def shipped_matcher() -> Matcher:
+    """The matcher fitted on the labelled sets, as shipped with the package."""
+    data = json.loads(resources.files("claimcheck").joinpath("data/matcher.json").read_text(encoding="utf-8"))
+    matcher = Matcher.from_dict(data)
+    if matcher.features != FEATURES:
+        raise RuntimeError("data/matcher.json was fitted on other features: refit with benchmarks/fit_matcher.py")
+    return matcher
+
+
 @dataclass(frozen=True, slots=True)
 class _Item:
     mention: Mention
     words: tuple[str, ...]  # normalized context words (quotes: the quotation's words)
     orgs: frozenset[str]  # organisations and people named in the clause, as entity keys
     people: frozenset[str]
-    speech: bool  # the clause reports somebody saying something
+    speech: bool  # the value is the day somebody spoke ("said on Tuesday")
     lead: str  # the word just before the value: "from" 4.75% is the old rate, "to" 4.5% the new
     when: tuple[Mention, ...] = ()  # dates in the clause that say when the fact holds
     fates: frozenset[str] = frozenset()  # counts of people: "die", "missing", "evacuate"…
@@ -332,7 +371,7 @@ def _items(
         items.append(
             _Item(
                 mention, words, _keys(keys, "org:"), _keys(keys, "person:"),
-                speech=SPEECH.search(around) is not None,
+                speech=sentence is not None and _said_on(sentence, mention),
                 lead=lead,
                 when=when,
                 fates=fates,
@@ -357,6 +396,20 @@ def _fates(sentence: Sentence, mention: Mention) -> tuple[frozenset[str], bool]:
     words = words_before + words_after
     fates = frozenset(FATE_OF[w] for w in near if w in FATE_OF)
     return fates, bool(RUNNING & set(words)) or "so far" in " ".join(words)
+
+
+# A verb of saying right after a value. Matches: " said", ", told". Must not match: " to discuss".
+STATEMENT_AFTER = re.compile(rf"^\W*(?:{SPEECH.pattern})", re.IGNORECASE)
+
+
+def _said_on(sentence: Sentence, mention: Mention) -> bool:
+    """Whether a value is the day somebody spoke: "told reporters on Monday", "on Friday said";
+    not "will meet on March 12 to discuss tariffs, officials said", where the saying is the
+    source of the date, not the date."""
+    lo, hi = mention.start - sentence.start, mention.end - sentence.start
+    return bool(
+        STATEMENT_BEFORE.search(sentence.text, max(0, lo - 40), lo) or STATEMENT_AFTER.match(sentence.text[hi : hi + 20])
+    )
 
 
 def _in_dateline(sentence: Sentence, mention: Mention) -> bool:
@@ -389,20 +442,6 @@ def _exclusive(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(only_a) and bool(only_b)
 
 
-def clash_penalty(a: _Item, b: _Item) -> float:
-    """Points off when two clauses name different participants.
-
-    Different organisations (IMF talks vs an OPEC meeting) are strong evidence of two events;
-    different people are weaker (a judge and a defendant take part in one hearing). Countries
-    count for nothing: outlets name one meeting by its countries or not at all.
-    """
-    if _exclusive(a.orgs, b.orgs):
-        return ORG_CLASH_PENALTY
-    if _exclusive(a.people, b.people):
-        return PERSON_CLASH_PENALTY
-    return 0.0
-
-
 def _blocks(items: Sequence[_Item]) -> list[list[int]]:
     """Indexes of the items that can state one fact: numbers only meet numbers of the same
     unit, so each unit is scored on its own (a block of the matrix, not the whole of it)."""
@@ -413,12 +452,13 @@ def _blocks(items: Sequence[_Item]) -> list[list[int]]:
     return [groups[key] for key in sorted(groups)]
 
 
-def _candidate_pairs(
-    kind: Kind, items: Sequence[_Item], cutoff: float, boosted_cutoff: float, workers: int
-) -> Iterator[tuple[int, int, float]]:
-    """(i, j, score) for i < j whose raw score reaches ``cutoff``, or ``boosted_cutoff`` when
-    both may earn the bonus for a shared date or old month; from cdist in row chunks."""
+def _candidate_pairs(kind: Kind, items: Sequence[_Item], workers: int) -> Iterator[tuple[int, int, float]]:
+    """(i, j, score) for i < j whose words score at least ``PREFILTER`` (quotations
+    ``QUOTE_PREFILTER``), or ``PREFILTER_DATED`` when both may share a date; from cdist in row
+    chunks. Below these, no labelled pair of one fact was found (see ``claimcheck.learn``)."""
     scorer = fuzz.partial_ratio if kind is Kind.QUOTE else fuzz.token_set_ratio
+    cutoff = QUOTE_PREFILTER if kind is Kind.QUOTE else PREFILTER
+    lowest = QUOTE_PREFILTER if kind is Kind.QUOTE else PREFILTER_DATED
     for block in _blocks(items):
         strings = [" ".join(items[k].words) for k in block]
         boostable = np.array([_boostable(items[k]) for k in block], dtype=bool)
@@ -427,7 +467,7 @@ def _candidate_pairs(
                 strings[start : start + CHUNK],
                 strings,
                 scorer=scorer,
-                score_cutoff=min(cutoff, boosted_cutoff),
+                score_cutoff=lowest,
                 dtype=np.float32,
                 workers=workers,
             )
@@ -440,7 +480,7 @@ def _candidate_pairs(
 
 
 def _boostable(item: _Item) -> bool:
-    """Whether a pair with this item can earn points beyond its words and an equal value."""
+    """Whether a pair with this item can share a date or an old month beyond its words."""
     return bool(item.when or item.clock) or _long_ago(item.mention, item.published)
 
 
@@ -510,41 +550,6 @@ class _Clusters:
         longest = max(mentions, key=lambda m: (len(m.value.split()), m.value))
         return all(values.quotes_compatible(longest.value, m.value) for m in mentions)
 
-    def rehome(self, edges: Sequence[tuple[float, int, int, bool]], scorer: str) -> None:
-        """Move a mention to the fact it contradicts when that contradiction is far closer than
-        any agreement that placed it: "signed at a ceremony in Lisbon" joined "talks in Lisbon"
-        by a weak agreement, but it words the signing another outlet places in Madrid. Runs
-        after merging, on the contradictions that merging refused."""
-        home = {i: self.root(i) for i in range(len(self.items))}
-        links: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
-        for score, i, j, _ in edges:
-            links[i].append((score, j))
-            links[j].append((score, i))
-        for score, i, j, agree in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
-            if agree or home[i] == home[j]:
-                continue
-            for mover, host in ((i, home[j]), (j, home[i])):
-                group = home[mover]
-                placed = max((s for s, other in links[mover] if home[other] == group), default=0.0)
-                if score < placed + OUTMATCHED or not self._fits(mover, host):
-                    continue
-                self.members[group].remove(mover)
-                self.edges[group] = [e for e in self.edges[group] if mover not in e[:2]]
-                if not self.members[group]:
-                    del self.members[group], self.edges[group]
-                self.members[host].append(mover)
-                self.edges[host].append((i, j, scorer, score))
-                home[mover] = host
-                break
-
-    def _fits(self, mover: int, host: int) -> bool:
-        mention = self.items[mover].mention
-        return all(
-            values.compatible(mention, self.items[k].mention)
-            for k in self.members[host]
-            if self.items[k].mention.source_id == mention.source_id
-        )
-
     def groups(self) -> Iterator[tuple[list[int], list[tuple[int, int, str, float]]]]:
         for root in sorted(self.members):
             yield sorted(self.members[root]), self.edges[root]
@@ -566,76 +571,123 @@ def _states_value(items: Sequence[_Item], by_source: dict[str, list[int]], own: 
     return False
 
 
-def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Clusters:
-    clusters = _Clusters(items)
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two mentions of one kind that may state one fact, described by ``FEATURES``."""
+
+    i: int
+    j: int
+    agree: bool  # the values are compatible: the pair would corroborate, else contradict
+    features: tuple[float, ...]
+
+
+def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair]:
+    """The candidate pairs of one kind with their features. Pairs that cannot be one fact
+    whatever their words never appear: counts of different fates or units, facts of different
+    times, and two values of one outlet that differ (an outlet does not contradict itself)."""
     by_source: defaultdict[str, list[int]] = defaultdict(list)
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
-    scorer_name = "partial_ratio" if kind is Kind.QUOTE else "token_set_ratio"
-    bonus = DISTINCT_EQUAL_BONUS if kind is Kind.NUMBER else EQUAL_BONUS
-    floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - bonus, settings.conflict_cutoff)
-    boosted_floor = QUOTE_CUTOFF if kind is Kind.QUOTE else min(settings.agree_cutoff - DISTINCT_EQUAL_BONUS, settings.conflict_cutoff) - TIME_BONUS
-    edges: list[tuple[float, int, int, bool]] = []
     lone_units = _lone_units(items) if kind is Kind.NUMBER else frozenset()
-    for i, j, raw in _candidate_pairs(kind, items, floor, boosted_floor, settings.workers):
+    rarity = _rarity(items)
+    values_of_unit = _values_of_unit(items) if kind is Kind.NUMBER else {}
+    for i, j, raw in _candidate_pairs(kind, items, workers):
         a, b = items[i], items[j]
-        if not values.comparable(a.mention, b.mention) or not same_moment(a, b):
+        ma, mb = a.mention, b.mention
+        if not values.comparable(ma, mb) or not same_moment(a, b):
             continue
         if a.fates and b.fates and not a.fates & b.fates:
             continue  # eight killed and two missing
-        agree = values.compatible(a.mention, b.mention)
-        if kind is Kind.QUOTE:
-            if min(len(a.words), len(b.words)) < QUOTE_MIN_WORDS and a.mention.value != b.mention.value:
-                continue
-            score = raw
-            if not agree and (a.mention.source_id == b.mention.source_id or not _conflictable(a, b)):
-                continue
-        else:
-            same = _same_value(a.mention, b.mention) if agree else _transposed(a.mention, b.mention)
-            score = raw + (_equal_bonus(a, b, lone_units) if same else 0.0)
-            dated = dated_alike(a, b)
-            score += TIME_BONUS if dated else 0.0
-            score -= clash_penalty(a, b)
-            if agree and score < settings.agree_cutoff:
-                continue
-            shared = len(set(a.words) & set(b.words)) + dated
-            strong = score >= settings.conflict_cutoff or (
-                shared >= CONFLICT_STRONG_SHARED and score >= settings.agree_cutoff
-            )
-            if not agree and (
-                not strong
-                or shared < CONFLICT_MIN_SHARED
-                or a.mention.source_id == b.mention.source_id
-                or not _conflictable(a, b)
-                or _states_value(items, by_source, a, b, raw)
-                or _states_value(items, by_source, b, a, raw)
-            ):
-                continue
-        edges.append((score, i, j, agree))
+        agree = values.compatible(ma, mb)
+        same_source = ma.source_id == mb.source_id
+        if not agree and same_source:
+            continue
+        same = _same_value(ma, mb) or (not agree and _transposed(ma, mb))
+        features = {
+            "words": raw / 100,
+            "shared_words": min(len(set(a.words) & set(b.words)), SHARED_CAP) / SHARED_CAP,
+            "rare_shared": _rare_overlap(a.words, b.words, rarity),
+            "unit_share": 1 / values_of_unit[ma.unit] if ma.unit and ma.unit in values_of_unit else 0.0,
+            "same_value": float(same),
+            "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
+            "dated_alike": float(dated_alike(a, b)),
+            "org_clash": float(_exclusive(a.orgs, b.orgs)),
+            "person_clash": float(_exclusive(a.people, b.people)),
+            "same_fate": float(bool(a.fates & b.fates)),
+            "running_update": float(
+                (a.running or b.running) and a.published is not None and b.published is not None and a.published != b.published
+            ),
+            "before_after": float({a.lead, b.lead} == {"from", "to"}),
+            "source_knows_both": float(
+                not agree
+                and (_states_value(items, by_source, a, b, raw) or _states_value(items, by_source, b, a, raw))
+            ),
+            "dateline": float(a.dateline or b.dateline),
+            "both_said": float(a.speech and b.speech and kind is Kind.DATE),
+            "cannot_conflict": float(not _conflictable(a, b)),
+            "same_source": float(same_source),
+            "same_speaker": float(kind is Kind.QUOTE and ma.speaker is not None and ma.speaker == mb.speaker),
+            "short_quote": float(kind is Kind.QUOTE and min(len(a.words), len(b.words)) < QUOTE_MIN_WORDS),
+            **{k.value: float(k is kind) for k in Kind},
+        }
+        yield Pair(i, j, agree, tuple(features[name] for name in FEATURES))
+
+
+def _values_of_unit(items: Sequence[_Item]) -> dict[str, int]:
+    """How many different values the story gives for each counted noun or unit: the only two
+    counts of arrests in a folder are likely one count told twice, two of a dozen percentages
+    are not."""
+    seen: defaultdict[str, set[str]] = defaultdict(set)
+    for item in items:
+        if item.mention.unit:
+            seen[item.mention.unit].add(item.mention.value)
+    return {unit: len(found) for unit, found in seen.items()}
+
+
+def _rarity(items: Sequence[_Item]) -> dict[str, float]:
+    """Each context word's inverse document frequency over the clauses of one kind: a word
+    that few clauses use ("steel", "Lisbon") says more about which fact a value belongs to than
+    one that most do ("quake" in a quake story)."""
+    frequency: Counter[str] = Counter()
+    for item in items:
+        frequency.update(set(item.words))
+    return {word: math.log(1 + len(items) / n) for word, n in frequency.items()}
+
+
+def _rare_overlap(a: Sequence[str], b: Sequence[str], rarity: dict[str, float]) -> float:
+    """How much of the smaller clause's rarity-weighted words the other clause shares (0..1)."""
+    wa, wb = set(a), set(b)
+    smaller = min(sum(rarity[w] for w in wa), sum(rarity[w] for w in wb))
+    return sum(rarity[w] for w in wa & wb) / smaller if smaller else 0.0
+
+
+def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Clusters:
+    model = settings.matcher or shipped_matcher()
+    clusters = _Clusters(items)
+    edges: list[tuple[float, int, int, bool]] = []
+    for pair in pairs(kind, items, settings.workers):
+        probability = model.probability(pair.features, agree=pair.agree)
+        if probability >= model.threshold(agree=pair.agree):
+            edges.append((round(100 * probability, 1), pair.i, pair.j, pair.agree))
     # Agreeing mentions form groups first; only then do contradictions join groups, so that a
     # conflict found early cannot stop later agreement with either side.
     for score, i, j, agree in sorted(edges, key=lambda e: (not e[3], -e[0], e[1], e[2])):
-        clusters.merge(i, j, scorer_name, score, agreement=agree)
-    if kind is not Kind.QUOTE:
-        clusters.rehome(edges, scorer_name)
+        clusters.merge(i, j, SCORER, score, agreement=agree)
     return clusters
 
 
-def _equal_bonus(a: _Item, b: _Item, lone_units: frozenset[str]) -> float:
-    """How much an identical value stands for itself: the same "$6 million" or "120 km" in two
+def _distinct(a: _Item, b: _Item, lone_units: frozenset[str]) -> bool:
+    """Whether an identical value stands for itself: the same "$6 million" or "120 km" in two
     outlets of one story is rarely a coincidence, nor is the story's only count of helicopters,
     nor a month or day long before the news ("May 1970"); the same "two", "Monday" or "2026"
     easily is."""
     mention = a.mention
     if mention.kind is Kind.DATE:
-        old = all(_long_ago(mention, item.published) for item in (a, b))
-        return DISTINCT_EQUAL_BONUS if old else EQUAL_BONUS
+        return all(_long_ago(mention, item.published) for item in (a, b))
     bounds = values.number_range(mention.value) if mention.kind is Kind.NUMBER else None
     if bounds is None or not mention.unit or bounds[0] != bounds[1]:
-        return EQUAL_BONUS
-    if bounds[0] >= DISTINCT_NUMBER or mention.unit in lone_units:
-        return DISTINCT_EQUAL_BONUS
-    return EQUAL_BONUS
+        return False
+    return bounds[0] >= DISTINCT_NUMBER or mention.unit in lone_units
 
 
 def _lone_units(items: Sequence[_Item]) -> frozenset[str]:
@@ -695,10 +747,8 @@ def _mention_order(m: Mention) -> tuple[str, int, int]:
     return (m.source_id, m.start, m.end)
 
 
-def match(
-    documents: Iterable[Document], mentions: Sequence[Mention], *, settings: Settings
-) -> tuple[Claim, ...]:
-    """Group mentions into claims: one claim per fact, whatever the number of sources."""
+def items_by_kind(documents: Iterable[Document], mentions: Sequence[Mention]) -> dict[Kind, list[_Item]]:
+    """Each kind's mentions in a stable order, with what matching reads around them."""
     documents = list(documents)
     sentences = {(s.source_id, s.index): s for doc in documents for s in doc.sentences}
     published = {doc.source.id: doc.source.published for doc in documents}
@@ -706,12 +756,20 @@ def match(
     for mention in mentions:
         if mention.kind is Kind.DATE:
             dates[(mention.source_id, mention.sentence_index)].append(mention)
-    claims: list[Claim] = []
+    found = {}
     for kind in Kind:
         of_kind = sorted((m for m in mentions if m.kind is kind), key=_mention_order)
-        if not of_kind:
-            continue
-        items = _items(kind, of_kind, sentences, dates, published)
+        if of_kind:
+            found[kind] = _items(kind, of_kind, sentences, dates, published)
+    return found
+
+
+def match(
+    documents: Iterable[Document], mentions: Sequence[Mention], *, settings: Settings
+) -> tuple[Claim, ...]:
+    """Group mentions into claims: one claim per fact, whatever the number of sources."""
+    claims: list[Claim] = []
+    for kind, items in items_by_kind(documents, mentions).items():
         for members, edges in _cluster(kind, items, settings).groups():
             ordered = [items[k].mention for k in members]  # members are sorted: same order
             position = {k: n for n, k in enumerate(members)}

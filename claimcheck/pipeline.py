@@ -44,6 +44,27 @@ def keep(verdict: Verdict, settings: Settings) -> bool:
     return verdict.status in settings.statuses and len(verdict.sources) >= settings.min_sources
 
 
+def _ingest(paths: Sequence[str], settings: Settings, stdin: TextIO | None) -> ingest.Ingested:
+    ingested = ingest.ingest(paths, settings=settings, stdin=stdin)
+    if not ingested.sources:
+        listed = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
+        raise InputError(f"nothing readable in {', '.join(paths)}" + (f" ({listed})" if listed else ""))
+    return ingested
+
+
+def _documents_and_mentions(
+    sources: Sequence[Source], settings: Settings, progress: Progress | None
+) -> tuple[tuple[Document, ...], tuple[Mention, ...]]:
+    read_results = list(_read_all(sources, settings, progress))
+    documents = tuple(document for document, _ in read_results)
+    return documents, tuple(m for _, found in read_results for m in found)
+
+
+def read_all(paths: Sequence[str], settings: Settings) -> tuple[tuple[Document, ...], tuple[Mention, ...]]:
+    """The documents at ``paths`` and every mention in them: the pipeline up to matching."""
+    return _documents_and_mentions(_ingest(paths, settings, None).sources, settings, None)
+
+
 def check(
     paths: Sequence[str],
     settings: Settings | None = None,
@@ -57,13 +78,8 @@ def check(
         InputError: when no article at all could be read.
     """
     settings = settings or Settings()
-    ingested = ingest.ingest(paths, settings=settings, stdin=stdin)
-    if not ingested.sources:
-        listed = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
-        raise InputError(f"nothing readable in {', '.join(paths)}" + (f" ({listed})" if listed else ""))
-    read_results = list(_read_all(ingested.sources, settings, progress))
-    documents = tuple(document for document, _ in read_results)
-    mentions = tuple(m for _, found in read_results for m in found)
+    ingested = _ingest(paths, settings, stdin)
+    documents, mentions = _documents_and_mentions(ingested.sources, settings, progress)
     found_origins = origins.find_origins(ingested.sources)
     claims = match.match(documents, mentions, settings=settings)
     verdicts = judge.judge(claims, found_origins, settings=settings)

@@ -24,6 +24,7 @@ ORDER = [
     "pipeline",
     "report",
     "evaluate",
+    "learn",
     "baseline",
     "cli",
 ]

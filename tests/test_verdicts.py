@@ -82,7 +82,7 @@ def test_another_day_for_the_same_meeting_conflicts() -> None:
     )
     assert [v.status for v in verdicts] == [Status.CONFLICTING]
     assert {g.value for g in verdicts[0].groups} == {"2024-03-12", "2024-03-13"}
-    assert verdicts[0].claim.matches and verdicts[0].claim.matches[0].scorer == "token_set_ratio"
+    assert verdicts[0].claim.matches and verdicts[0].claim.matches[0].scorer == "matcher"
 
 
 def test_a_source_that_names_both_dates_describes_two_events() -> None:
