@@ -187,12 +187,20 @@ def _settings(
     return make_settings(**options)
 
 
+class _Console(Console):
+    """rich's Console, except that a closed pipe raises BrokenPipeError for ``_Group`` to
+    handle like every other format (rich's own handler exits 1, which means "--fail-on met")."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 def _console(*, no_color: bool, file: Any = None, stderr: bool = False) -> Console:
     """The only place a Console is made: the stream and the environment decide decoration."""
     stream = file if file is not None else (sys.stderr if stderr else sys.stdout)
     plain = no_color or "NO_COLOR" in os.environ or file is not None
     terminal = not plain and hasattr(stream, "isatty") and stream.isatty()
-    return Console(
+    return _Console(
         file=stream,
         color_system=None if plain else "auto",
         force_terminal=False if plain else None,

@@ -238,6 +238,35 @@ def test_broken_pipe_ends_quietly() -> None:
     assert process.returncode == ExitStatus.OK
 
 
+def _closed_pipe(args: list[str]) -> tuple[int, str]:
+    """Run claimcheck with its stdout a pipe whose reader has already gone (`| head -0`)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # every write now fails with EPIPE
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+    return process.returncode, stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "markdown"])
+def test_closed_pipe_exits_0_in_every_format(fmt: str) -> None:
+    # issue 12, bug 1: the table exited 1 ("--fail-on met") when its reader went away.
+    code, stderr = _closed_pipe(["run", str(SEEDS), "--kinds", "date", "--format", fmt])
+    assert (code, stderr) == (ExitStatus.OK, "")
+
+
+def test_closed_pipe_exits_0_for_explain_and_extract() -> None:
+    data = run_cli(["run", str(SEEDS), "--kinds", "date", "--json"]).json()
+    code, stderr = _closed_pipe(["explain", data["claims"][0]["id"], str(SEEDS)])
+    assert (code, stderr) == (ExitStatus.OK, "")
+    code, stderr = _closed_pipe(["extract", str(SEEDS), "--kinds", "date"])
+    assert (code, stderr) == (ExitStatus.OK, "")
+
+
 def test_python_dash_m_works() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "claimcheck", "--version"],
