@@ -10,6 +10,7 @@ import contextlib
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 import traceback as tb
@@ -146,11 +147,33 @@ def cli() -> None:
     """
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+    """Write ``text`` to ``path`` as a Unix tool writes its output file.
+
+    A regular file is replaced atomically (readers see the old file or the new one, never
+    half), keeping its mode, or honouring the umask when it is new. A symbolic link is written
+    through to its target. A file that is not regular (``/dev/stdout``, a FIFO, a terminal) is
+    written into, never replaced.
+    """
     try:
+        existing: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
+    target = Path(os.path.realpath(path))
+    mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, target)
@@ -158,6 +181,16 @@ def write_atomically(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _output_path(output: str | None) -> str | None:
+    """The file ``-o`` names, or None for standard output (``-o -``), checked before the run."""
+    if output is None or output == "-":
+        return None
+    folder = os.path.dirname(os.path.realpath(output))
+    if not os.path.isdir(folder):
+        raise click.BadParameter(f"folder {folder} does not exist", param_hint="'-o' / '--output'")
+    return output
 
 
 def _resolve_format(fmt: str | None, as_json: bool) -> str:
@@ -296,7 +329,7 @@ REFERENCE_DATE = click.option(
     help="Publication date for articles whose own date cannot be found (YYYY-MM-DD).",
 )
 CAPTIONS = click.option("--include-captions", is_flag=True, help="Take claims from photo captions and credits too.")
-OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (atomically) instead of stdout.")
+OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (atomically; - is stdout) instead of stdout.")
 WORKERS = click.option(
     "--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes reading articles; output never depends on it."
 )
@@ -345,6 +378,7 @@ def run(
     from claimcheck.report.json import report_dict
 
     fmt = _resolve_format(fmt, as_json)
+    output = _output_path(output)
     settings = _settings(kinds, statuses, min_sources, reference_date, include_captions, workers)
     old = baselines.load(baseline) if baseline else None
     with _progress(_count_files(paths), quiet=quiet) as progress:
@@ -383,6 +417,7 @@ def extract(
     from claimcheck import ingest, pipeline
     from claimcheck.report.extraction import render_source
 
+    output = _output_path(output)
     settings = _settings(kinds, None, 1, reference_date, include_captions, 1)
     ingested = ingest.ingest(list(paths), settings=settings, stdin=sys.stdin)
     for skipped in ingested.skipped:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -32,9 +33,11 @@ Trade ministers from the European Union will meet in Lisbon on March 19 to discu
 
 @pytest.fixture
 def conflicting_dir(tmp_path: Path) -> Path:
-    (tmp_path / "a.txt").write_text(CONFLICT_A, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(CONFLICT_B, encoding="utf-8")
-    return tmp_path
+    articles = tmp_path / "articles"  # a folder of its own: tests write their outputs beside it
+    articles.mkdir()
+    (articles / "a.txt").write_text(CONFLICT_A, encoding="utf-8")
+    (articles / "b.txt").write_text(CONFLICT_B, encoding="utf-8")
+    return articles
 
 
 def test_help_lists_exit_codes_and_examples() -> None:
@@ -98,6 +101,78 @@ def test_output_file_is_written_atomically(tmp_path: Path) -> None:
     assert result.stdout == ""
     validate_report(json.loads(target.read_text(encoding="utf-8")))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temporary file left
+
+
+def test_output_keeps_an_existing_mode_and_honours_the_umask(tmp_path: Path, conflicting_dir: Path) -> None:
+    # issue 12, bug 2: -o made every file -rw------- (mkstemp's mode).
+    existing = tmp_path / "old.json"
+    existing.write_text("old", encoding="utf-8")
+    existing.chmod(0o640)
+    run_cli(["run", str(conflicting_dir), "--json", "-o", str(existing)])
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    before = os.umask(0o027)
+    try:
+        run_cli(["run", str(conflicting_dir), "--json", "-o", str(tmp_path / "new.json")])
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o640
+
+
+def test_output_writes_through_a_symbolic_link(tmp_path: Path, conflicting_dir: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    run_cli(["run", str(conflicting_dir), "--json", "-o", str(link)])
+    assert link.is_symlink()
+    validate_report(json.loads(real.read_text(encoding="utf-8")))
+
+
+def test_output_dash_is_stdout(tmp_path: Path, conflicting_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(["run", str(conflicting_dir), "--json", "-o", "-"])
+    validate_report(result.json())
+    assert not (tmp_path / "-").exists()
+
+
+def test_output_in_a_missing_folder_is_a_usage_error_before_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the check ran before the output folder was checked")
+
+    monkeypatch.setattr(pipeline, "check", never)
+    missing = tmp_path / "missing_dir"
+    result = run_cli(["run", str(SEEDS), "-o", str(missing / "x.json")], expect=ExitStatus.USAGE)
+    assert "missing_dir" in result.stderr and "does not exist" in result.stderr
+
+
+def test_output_to_a_fifo_writes_into_it(tmp_path: Path, conflicting_dir: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader, so that opening to write succeeds
+    try:
+        run_cli(["run", str(conflicting_dir), "--json", "-o", str(fifo)])
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)  # not replaced by a regular file
+        data = b""
+        while chunk := os.read(reader, 65536):
+            data += chunk
+    finally:
+        os.close(reader)
+    validate_report(json.loads(data))
+
+
+def test_output_dev_stdout_writes_to_stdout(tmp_path_factory: pytest.TempPathFactory, conflicting_dir: Path) -> None:
+    # A link of our own made like /dev/stdout, so that a regression replaces it, not the real one.
+    stdout = tmp_path_factory.mktemp("out") / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "run", str(conflicting_dir), "--json", "-o", str(stdout)],
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    validate_report(json.loads(done.stdout))
 
 
 def test_output_table_to_file_has_no_colour(tmp_path: Path) -> None:
