@@ -418,3 +418,15 @@ def test_bad_baseline_is_reported(tmp_path: Path) -> None:
     bad.write_text("{not json", encoding="utf-8")
     result = run_cli(["run", str(SEEDS), "--baseline", str(bad)], expect=ExitStatus.NO_INPUT)
     assert "baseline" in result.stderr
+
+
+def test_a_source_with_sentences_but_no_claims_is_warned_about(tmp_path: Path) -> None:
+    # issue 12, bug 3: an article that loses all its claims must not do so silently.
+    (tmp_path / "caption.txt").write_text(
+        "FILE PHOTO: Talks in Geneva on January 10, 2022, ended early (AP Photo/Lena Berg).\n",
+        encoding="utf-8",
+    )
+    result = run_cli(["run", str(tmp_path), "--json"])
+    warnings = result.json()["warnings"]
+    assert any("caption.txt" in w and "no claims" in w for w in warnings), warnings
+    assert "no claims" in result.stderr
