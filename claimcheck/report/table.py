@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck import values
+from claimcheck.judge import value_groups
 from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
 
 STATUS_STYLE = {
@@ -99,16 +100,41 @@ def _sources_cell(verdict: Verdict, evidence: _Evidence) -> Text:
     return cell
 
 
+def evidence_mentions(verdict: Verdict, limit: int) -> tuple[list[Mention], int]:
+    """The mentions to show as evidence, at most ``limit``, and how many sources are left out.
+
+    A conflict shows one sentence per distinct value first, so the dissent is always visible;
+    then one sentence for each other source, most specific mention first ("January 10" before
+    "in January"); a source is shown twice only when every source is already shown.
+    """
+    by_source = sorted(verdict.claim.mentions, key=lambda m: (m.source_id, -values.specificity(m), m.start))
+    shown: list[Mention] = []
+    if verdict.status is Status.CONFLICTING:
+        for group in value_groups(verdict.claim.mentions):
+            pick = next((m for m in by_source if m in group and m.source_id not in {s.source_id for s in shown}), None)
+            if pick is not None and len(shown) < limit:
+                shown.append(pick)
+    for mention in by_source:  # then the sources not shown yet
+        if len(shown) >= limit:
+            break
+        if mention.source_id not in {s.source_id for s in shown}:
+            shown.append(mention)
+    if verdict.status is Status.CONFLICTING:  # then a source's other mentions, as room allows
+        for mention in by_source:
+            if len(shown) >= limit:
+                break
+            if mention not in shown:
+                shown.append(mention)
+    hidden = len({m.source_id for m in verdict.claim.mentions} - {m.source_id for m in shown})
+    order = {id(m): n for n, m in enumerate(by_source)}
+    return sorted(shown, key=lambda m: order[id(m)]), hidden
+
+
 def _evidence_cell(verdict: Verdict, evidence: _Evidence, limit: int) -> Group:
     lines: list[Text] = []
     by_mention = {(d.source_id, d.start): d for d in verdict.differences}
-    seen: set[str] = set()
-    # One line per source, its most specific mention first ("January 10" before "in January").
-    ordered = sorted(verdict.claim.mentions, key=lambda m: (m.source_id, -values.specificity(m), m.start))
-    for mention in ordered:
-        if mention.source_id in seen and verdict.status is not Status.CONFLICTING:
-            continue
-        seen.add(mention.source_id)
+    shown, hidden = evidence_mentions(verdict, limit)
+    for mention in shown:
         line = Text(f"[{evidence.sources([mention.source_id])}] ", style="cyan")
         line.append_text(evidence.sentence_of(mention))
         difference = by_mention.get((mention.source_id, mention.start))
@@ -122,9 +148,6 @@ def _evidence_cell(verdict: Verdict, evidence: _Evidence, limit: int) -> Group:
                 note += f" (speaker: {mention.speaker})"
             line.append(f"  [{note}]", style="red")
         lines.append(line)
-        if len(lines) >= limit:
-            break
-    hidden = len({m.source_id for m in verdict.claim.mentions}) - len(seen)
     if hidden > 0:
         lines.append(Text(f"… and {hidden} more", style="dim"))
     return Group(*lines)
