@@ -106,6 +106,10 @@ class _Group(click.Group):
     """Translates library errors into exit statuses, once, for every command."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            # Text the stream's encoding cannot hold is replaced, never an error (JSON is
+            # escaped instead, see _ascii_only).
+            sys.stdout.reconfigure(errors="replace")
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
@@ -279,15 +283,23 @@ def _fails(data: dict[str, Any], fail_on: str) -> bool:
     return any(c["status"] in bad for c in data["claims"])
 
 
-def _render(report: Report, data: dict[str, Any], fmt: str, console: Console) -> str | None:
+def _ascii_only(output: str | None) -> bool:
+    """Whether JSON must be escaped to ASCII: stdout's encoding cannot hold all of Unicode."""
+    if output is not None:
+        return False  # files are written in UTF-8
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return not encoding.startswith(("utf", "ucs"))
+
+
+def _render(report: Report, data: dict[str, Any], fmt: str, console: Console, *, ascii_only: bool) -> str | None:
     """The report as text in ``fmt``; the table is printed to ``console`` instead (None)."""
     from claimcheck.report import json as json_report
     from claimcheck.report import markdown
 
     if fmt == "json":
-        return json_report.dumps(data)
+        return json_report.dumps(data, ascii_only=ascii_only)
     if fmt == "jsonl":
-        return "".join(json_report.render_lines(report))
+        return "".join(json_report.render_lines(report, ascii_only=ascii_only))
     if fmt == "markdown":
         return markdown.render(report)
     from claimcheck.report import table
@@ -304,8 +316,9 @@ def _print_changes(changes: dict[str, Any], console: Console) -> None:
         f"{len(changes['new_conflicts'])} new conflicts, {len(changes['status_changed'])} changed status, "
         f"{len(changes['gone'])} gone."
     )
+    arrow = "->" if console.no_color or not console.is_terminal else "→"
     for change in changes["status_changed"]:
-        console.print(f"  {change['id']}: {change['before']} → {change['after']}")
+        console.print(f"  {change['id']}: {change['before']} {arrow} {change['after']}")
     for claim_id in changes["new_conflicts"]:
         console.print(f"  new conflict: {claim_id}")
 
@@ -389,7 +402,7 @@ def run(
         data["changes"] = baselines.compare(old, data, baseline_path=baseline)
     buffer = io.StringIO()
     console = _console(no_color=no_color or output is not None, file=buffer if output else None)
-    text = _render(report, data, fmt, console)
+    text = _render(report, data, fmt, console, ascii_only=_ascii_only(output))
     if output:
         write_atomically(output, text if text is not None else buffer.getvalue())
     elif text is not None:
@@ -427,7 +440,7 @@ def extract(
     lines = []
     for source in ingested.sources:
         document, mentions = pipeline.read(source, settings)
-        lines.append(json.dumps(render_source(document, mentions), ensure_ascii=False) + "\n")
+        lines.append(json.dumps(render_source(document, mentions), ensure_ascii=_ascii_only(output)) + "\n")
     if output:
         write_atomically(output, "".join(lines))
     else:

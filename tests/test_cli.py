@@ -167,7 +167,7 @@ def test_output_dev_stdout_writes_to_stdout(tmp_path_factory: pytest.TempPathFac
     stdout = tmp_path_factory.mktemp("out") / "stdout"
     stdout.symlink_to("/proc/self/fd/1")
     done = subprocess.run(
-        [sys.executable, "-m", "claimcheck", "run", str(conflicting_dir), "--json", "-o", str(stdout)],
+        [sys.executable, "-m", "claimcheck", "run", str(conflicting_dir), "--kinds", "date", "--json", "-o", str(stdout)],
         capture_output=True,
         check=False,
     )
@@ -430,3 +430,30 @@ def test_a_source_with_sentences_but_no_claims_is_warned_about(tmp_path: Path) -
     warnings = result.json()["warnings"]
     assert any("caption.txt" in w and "no claims" in w for w in warnings), warnings
     assert "no claims" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "markdown"])
+def test_an_ascii_stdout_gets_what_it_can_encode(fmt: str) -> None:
+    # issue 12, bug 7: PYTHONIOENCODING=ascii was an internal error in every format.
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "run", str(SEEDS), "--kinds", "quote", "--format", fmt],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    done.stdout.decode("ascii")
+    if fmt == "json":  # lossless: JSON escapes what the stream cannot hold
+        utf8 = run_cli(["run", str(SEEDS), "--kinds", "quote", "--json"]).json()
+        assert json.loads(done.stdout) == utf8
+    if fmt == "jsonl":
+        utf8_lines = run_cli(["run", str(SEEDS), "--kinds", "quote", "--format", "jsonl"]).stdout
+        assert [json.loads(line) for line in done.stdout.splitlines()] == [
+            json.loads(line) for line in utf8_lines.splitlines()
+        ]
+
+
+def test_explain_off_a_terminal_draws_in_ascii(conflicting_dir: Path) -> None:
+    data = run_cli(["run", str(conflicting_dir), "--json"]).json()
+    conflict = next(c for c in data["claims"] if c["status"] == "conflicting")
+    assert run_cli(["explain", conflict["id"], str(conflicting_dir)]).stdout.isascii()

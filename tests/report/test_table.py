@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from functools import cache
+from pathlib import Path
 
 from rich.console import Console
 
@@ -41,3 +42,30 @@ def test_the_venue_conflict_names_the_dissent_in_its_evidence() -> None:
     out = io.StringIO()
     table.render(report, Console(file=out, width=100, color_system=None))
     assert "[e_citizen]" in out.getvalue()
+
+
+ASCII_A = """Ministers to meet in Lisbon on March 12
+
+14 March 2024
+
+Trade ministers from the European Union will meet in Lisbon on March 12 to discuss tariffs on steel, officials said after a long and difficult week of preparatory talks between the delegations of the member states and the commission in Brussels.
+"We will not accept new tariffs on steel from anywhere at all," said Ana Duarte, the Portuguese minister for trade and industry.
+"""
+ASCII_B = """EU trade ministers gather in Porto
+
+14 March 2024
+
+Trade ministers from the European Union will meet in Porto on March 19 to discuss tariffs on steel, diplomats said.
+"We will not accept any new tariffs on steel," said Ana Duarte.
+"""
+
+
+def test_off_a_terminal_the_table_draws_in_ascii(tmp_path: Path) -> None:
+    # issue 12, bug 7: the plain table held —, …, ← and curly quotes of its own.
+    (tmp_path / "a.txt").write_text(ASCII_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ASCII_B, encoding="utf-8")
+    report = pipeline.check([str(tmp_path)])
+    assert any(v.status is Status.CONFLICTING for v in report.verdicts)
+    out = io.StringIO()
+    table.render(report, Console(file=out, width=100, color_system=None))
+    assert out.getvalue().isascii(), [c for c in out.getvalue() if not c.isascii()]
