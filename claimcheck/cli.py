@@ -299,9 +299,12 @@ def _render(report: Report, data: dict[str, Any], fmt: str, console: Console, *,
     if fmt == "json":
         return json_report.dumps(data, ascii_only=ascii_only)
     if fmt == "jsonl":
-        return "".join(json_report.render_lines(report, ascii_only=ascii_only))
+        lines = list(json_report.render_lines(report, ascii_only=ascii_only))
+        if "changes" in data:
+            lines.append(json_report.changes_line(data["changes"], ascii_only=ascii_only))
+        return "".join(lines)
     if fmt == "markdown":
-        return markdown.render(report)
+        return markdown.render(report, changes=data.get("changes"))
     from claimcheck.report import table
 
     table.render(report, console)

@@ -13,7 +13,13 @@ import pytest
 
 from claimcheck import pipeline
 from claimcheck.cli import ExitStatus
-from tests.conftest import SEEDS, run_cli, validate_claim_line, validate_report
+from tests.conftest import (
+    SEEDS,
+    run_cli,
+    validate_changes_line,
+    validate_claim_line,
+    validate_report,
+)
 
 ANSI = "\x1b["
 
@@ -457,3 +463,27 @@ def test_explain_off_a_terminal_draws_in_ascii(conflicting_dir: Path) -> None:
     data = run_cli(["run", str(conflicting_dir), "--json"]).json()
     conflict = next(c for c in data["claims"] if c["status"] == "conflicting")
     assert run_cli(["explain", conflict["id"], str(conflicting_dir)]).stdout.isascii()
+
+
+def _baseline_run(tmp_path: Path, conflicting_dir: Path, fmt: str) -> tuple[dict[str, object], str]:
+    old = tmp_path / "old.json"
+    run_cli(["run", str(sorted(conflicting_dir.iterdir())[0]), "--json", "-o", str(old)])
+    changes = run_cli(["run", str(conflicting_dir), "--json", "--baseline", str(old)]).json()["changes"]
+    return changes, run_cli(["run", str(conflicting_dir), "--format", fmt, "--baseline", str(old)]).stdout
+
+
+def test_baseline_changes_in_markdown(tmp_path: Path, conflicting_dir: Path) -> None:
+    # issue 12, bug 8: the changes vanished from Markdown, the natural pull-request comment.
+    changes, text = _baseline_run(tmp_path, conflicting_dir, "markdown")
+    assert "## Changes since" in text
+    for claim_id in changes["new"]:  # type: ignore[union-attr]
+        assert claim_id in text
+
+
+def test_baseline_changes_end_json_lines(tmp_path: Path, conflicting_dir: Path) -> None:
+    changes, text = _baseline_run(tmp_path, conflicting_dir, "jsonl")
+    *claims, last = [json.loads(line) for line in text.splitlines()]
+    assert last == {"schema_version": 1, "type": "changes", **changes}  # type: ignore[dict-item]
+    validate_changes_line(last)
+    for claim in claims:
+        validate_claim_line(claim)

@@ -133,3 +133,9 @@ def render_lines(report: Report, *, ascii_only: bool = False) -> Iterator[str]:
         line = {"schema_version": SCHEMA_VERSION, **claim_dict(verdict, documents)}
         line["source_paths"] = {s: paths[s] for s in verdict.sources}
         yield json.dumps(line, ensure_ascii=ascii_only, separators=(",", ":")) + "\n"
+
+
+def changes_line(changes: dict[str, Any], *, ascii_only: bool = False) -> str:
+    """The last JSON Lines line with ``--baseline``: ``{"schema_version": 1, "type": "changes", …}``."""
+    line = {"schema_version": SCHEMA_VERSION, "type": "changes", **changes}
+    return json.dumps(line, ensure_ascii=ascii_only, separators=(",", ":")) + "\n"
