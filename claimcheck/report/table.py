@@ -15,8 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck import values
-from claimcheck.judge import value_groups
 from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
+from claimcheck.values import value_groups
 
 STATUS_STYLE = {
     Status.CONFLICTING: "bold red",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from claimcheck import judge, pipeline
+from claimcheck import pipeline, values
 from claimcheck.model import Report, Status
 from claimcheck.report import table
 from claimcheck.settings import Settings
@@ -26,7 +26,7 @@ def test_a_conflict_shows_one_sentence_per_value_before_the_rest() -> None:
     # twice) and "… and 2 more", hiding the one sentence that says Pretoria.
     for verdict in trial_conflicts().verdicts:
         shown, _hidden = table.evidence_mentions(verdict, limit=4)
-        groups = judge.value_groups(verdict.claim.mentions)
+        groups = values.value_groups(verdict.claim.mentions)
         for group in groups[:4]:
             assert any(m in group for m in shown), (verdict.claim.kind, group[0].value)
         sources = [m.source_id for m in shown]
