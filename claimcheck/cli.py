@@ -10,6 +10,7 @@ import contextlib
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 import traceback as tb
@@ -105,6 +106,10 @@ class _Group(click.Group):
     """Translates library errors into exit statuses, once, for every command."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        if isinstance(sys.stdout, io.TextIOWrapper):
+            # Text the stream's encoding cannot hold is replaced, never an error (JSON is
+            # escaped instead, see _ascii_only).
+            sys.stdout.reconfigure(errors="replace")
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
@@ -146,11 +151,33 @@ def cli() -> None:
     """
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+    """Write ``text`` to ``path`` as a Unix tool writes its output file.
+
+    A regular file is replaced atomically (readers see the old file or the new one, never
+    half), keeping its mode, or honouring the umask when it is new. A symbolic link is written
+    through to its target. A file that is not regular (``/dev/stdout``, a FIFO, a terminal) is
+    written into, never replaced.
+    """
     try:
+        existing: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
+    target = Path(os.path.realpath(path))
+    mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, target)
@@ -158,6 +185,16 @@ def write_atomically(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _output_path(output: str | None) -> str | None:
+    """The file ``-o`` names, or None for standard output (``-o -``), checked before the run."""
+    if output is None or output == "-":
+        return None
+    folder = os.path.dirname(os.path.realpath(output))
+    if not os.path.isdir(folder):
+        raise click.BadParameter(f"folder {folder} does not exist", param_hint="'-o' / '--output'")
+    return output
 
 
 def _resolve_format(fmt: str | None, as_json: bool) -> str:
@@ -187,12 +224,20 @@ def _settings(
     return make_settings(**options)
 
 
+class _Console(Console):
+    """rich's Console, except that a closed pipe raises BrokenPipeError for ``_Group`` to
+    handle like every other format (rich's own handler exits 1, which means "--fail-on met")."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 def _console(*, no_color: bool, file: Any = None, stderr: bool = False) -> Console:
     """The only place a Console is made: the stream and the environment decide decoration."""
     stream = file if file is not None else (sys.stderr if stderr else sys.stdout)
     plain = no_color or "NO_COLOR" in os.environ or file is not None
     terminal = not plain and hasattr(stream, "isatty") and stream.isatty()
-    return Console(
+    return _Console(
         file=stream,
         color_system=None if plain else "auto",
         force_terminal=False if plain else None,
@@ -238,17 +283,28 @@ def _fails(data: dict[str, Any], fail_on: str) -> bool:
     return any(c["status"] in bad for c in data["claims"])
 
 
-def _render(report: Report, data: dict[str, Any], fmt: str, console: Console) -> str | None:
+def _ascii_only(output: str | None) -> bool:
+    """Whether JSON must be escaped to ASCII: stdout's encoding cannot hold all of Unicode."""
+    if output is not None:
+        return False  # files are written in UTF-8
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return not encoding.startswith(("utf", "ucs"))
+
+
+def _render(report: Report, data: dict[str, Any], fmt: str, console: Console, *, ascii_only: bool) -> str | None:
     """The report as text in ``fmt``; the table is printed to ``console`` instead (None)."""
     from claimcheck.report import json as json_report
     from claimcheck.report import markdown
 
     if fmt == "json":
-        return json_report.dumps(data)
+        return json_report.dumps(data, ascii_only=ascii_only)
     if fmt == "jsonl":
-        return "".join(json_report.render_lines(report))
+        lines = list(json_report.render_lines(report, ascii_only=ascii_only))
+        if "changes" in data:
+            lines.append(json_report.changes_line(data["changes"], ascii_only=ascii_only))
+        return "".join(lines)
     if fmt == "markdown":
-        return markdown.render(report)
+        return markdown.render(report, changes=data.get("changes"))
     from claimcheck.report import table
 
     table.render(report, console)
@@ -263,8 +319,9 @@ def _print_changes(changes: dict[str, Any], console: Console) -> None:
         f"{len(changes['new_conflicts'])} new conflicts, {len(changes['status_changed'])} changed status, "
         f"{len(changes['gone'])} gone."
     )
+    arrow = "->" if console.no_color or not console.is_terminal else "→"
     for change in changes["status_changed"]:
-        console.print(f"  {change['id']}: {change['before']} → {change['after']}")
+        console.print(f"  {change['id']}: {change['before']} {arrow} {change['after']}")
     for claim_id in changes["new_conflicts"]:
         console.print(f"  new conflict: {claim_id}")
 
@@ -288,7 +345,7 @@ REFERENCE_DATE = click.option(
     help="Publication date for articles whose own date cannot be found (YYYY-MM-DD).",
 )
 CAPTIONS = click.option("--include-captions", is_flag=True, help="Take claims from photo captions and credits too.")
-OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (atomically) instead of stdout.")
+OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (atomically; - is stdout) instead of stdout.")
 WORKERS = click.option(
     "--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes reading articles; output never depends on it."
 )
@@ -337,6 +394,7 @@ def run(
     from claimcheck.report.json import report_dict
 
     fmt = _resolve_format(fmt, as_json)
+    output = _output_path(output)
     settings = _settings(kinds, statuses, min_sources, reference_date, include_captions, workers)
     old = baselines.load(baseline) if baseline else None
     with _progress(_count_files(paths), quiet=quiet) as progress:
@@ -347,7 +405,7 @@ def run(
         data["changes"] = baselines.compare(old, data, baseline_path=baseline)
     buffer = io.StringIO()
     console = _console(no_color=no_color or output is not None, file=buffer if output else None)
-    text = _render(report, data, fmt, console)
+    text = _render(report, data, fmt, console, ascii_only=_ascii_only(output))
     if output:
         write_atomically(output, text if text is not None else buffer.getvalue())
     elif text is not None:
@@ -375,6 +433,7 @@ def extract(
     from claimcheck import ingest, pipeline
     from claimcheck.report.extraction import render_source
 
+    output = _output_path(output)
     settings = _settings(kinds, None, 1, reference_date, include_captions, 1)
     ingested = ingest.ingest(list(paths), settings=settings, stdin=sys.stdin)
     for skipped in ingested.skipped:
@@ -384,7 +443,7 @@ def extract(
     lines = []
     for source in ingested.sources:
         document, mentions = pipeline.read(source, settings)
-        lines.append(json.dumps(render_source(document, mentions), ensure_ascii=False) + "\n")
+        lines.append(json.dumps(render_source(document, mentions), ensure_ascii=_ascii_only(output)) + "\n")
     if output:
         write_atomically(output, "".join(lines))
     else:

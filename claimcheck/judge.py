@@ -23,26 +23,9 @@ from claimcheck import values
 from claimcheck.extract.entities import speakers_compatible
 from claimcheck.model import Claim, Difference, Kind, Mention, Origin, Status, ValueGroup, Verdict
 from claimcheck.settings import Settings
+from claimcheck.values import value_groups
 
 VERBATIM, COSMETIC, ALTERED, MISATTRIBUTED = "verbatim", "cosmetic", "altered", "misattributed"
-
-
-def value_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Mentions grouped by compatible value; each group's first mention is its most specific.
-
-    Groups are ordered by how many sources state them, then by how specific they are.
-    """
-    ordered = sorted(mentions, key=lambda m: (-values.specificity(m), m.source_id, m.start))
-    groups: list[list[Mention]] = []
-    for mention in ordered:
-        for group in groups:
-            if values.compatible(group[0], mention):
-                group.append(mention)
-                break
-        else:
-            groups.append([mention])
-    groups.sort(key=lambda g: (-len({m.source_id for m in g}), -values.specificity(g[0]), g[0].value))
-    return groups
 
 
 def _rivals(groups: Sequence[Sequence[Mention]]) -> set[int]:

@@ -736,10 +736,26 @@ def _conflictable(a: _Item, b: _Item) -> bool:
     return not (a.speech and b.speech)
 
 
-def claim_id(kind: Kind, mentions: Sequence[Mention]) -> str:
-    """A short id that depends only on the claim's content, never on file order or workers."""
-    first = min(mentions, key=lambda m: (m.source_id, m.start, m.end))
-    key = f"{kind.value}|{first.source_id}|{first.start}|{first.end}|{first.value}"
+ID_WORDS = 3  # context words in a claim's id key: enough to tell apart two facts of one value
+
+
+def claim_key(kind: Kind, members: Sequence[_Item]) -> str:
+    """What identifies a fact, whatever the files that state it are called: its kind, units,
+    canonical values (the most specific of each group of compatible values) and the context
+    words most of its distinct wordings use (an exact copy of an article adds none)."""
+    mentions = [item.mention for item in members]
+    canonical = sorted({group[0].value for group in values.value_groups(mentions)})
+    units = sorted({m.unit or "" for m in mentions})
+    support: Counter[str] = Counter()
+    if kind is not Kind.QUOTE:  # a quotation's value is its words
+        for wording in {frozenset(item.words) for item in members}:
+            support.update(wording)
+    leading = sorted(sorted(support, key=lambda w: (-support[w], w))[:ID_WORDS])
+    return "\x1f".join([kind.value, ",".join(units), "\x1e".join(canonical), " ".join(leading)])
+
+
+def claim_id(kind: Kind, key: str) -> str:
+    """A short hash of the claim's key: never the file names, file order or worker count."""
     return f"{kind.value[0]}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
 
 
@@ -768,7 +784,7 @@ def match(
     documents: Iterable[Document], mentions: Sequence[Mention], *, settings: Settings
 ) -> tuple[Claim, ...]:
     """Group mentions into claims: one claim per fact, whatever the number of sources."""
-    claims: list[Claim] = []
+    found: list[tuple[str, Kind, tuple[Mention, ...], tuple[Match, ...]]] = []
     for kind, items in items_by_kind(documents, mentions).items():
         for members, edges in _cluster(kind, items, settings).groups():
             ordered = [items[k].mention for k in members]  # members are sorted: same order
@@ -783,6 +799,14 @@ def match(
                 )
                 for i, j, scorer, score in sorted(edges, key=lambda e: (position[e[0]], position[e[1]]))
             )
-            claims.append(Claim(claim_id(kind, ordered), kind, tuple(ordered), matches))
-    claims.sort(key=lambda c: (c.kind.value, _mention_order(c.mentions[0]), c.id))
+            found.append((claim_key(kind, [items[k] for k in members]), kind, tuple(ordered), matches))
+    found.sort(key=lambda f: (f[1].value, _mention_order(f[2][0])))
+    # Two facts with one key (rare: same value, units and leading words) are numbered in
+    # text order; only then can another claim's arrival change an id.
+    seen: Counter[str] = Counter()
+    claims = []
+    for key, kind, ordered_mentions, matches in found:
+        seen[key] += 1
+        numbered = key if seen[key] == 1 else f"{key}\x1d{seen[key]}"
+        claims.append(Claim(claim_id(kind, numbered), kind, ordered_mentions, matches))
     return tuple(claims)

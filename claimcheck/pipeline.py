@@ -11,7 +11,7 @@ from typing import TextIO
 
 from claimcheck import extract, ingest, judge, match, origins, segment
 from claimcheck.errors import InputError
-from claimcheck.model import Document, Mention, Report, Source, Verdict
+from claimcheck.model import Document, Mention, Report, Role, Source, Verdict
 from claimcheck.settings import Settings
 
 Progress = Callable[[Source], None]
@@ -38,6 +38,19 @@ def _read_all(
             if progress is not None:
                 progress(source)
             yield read(source, settings)
+
+
+def silent_sources(documents: Sequence[Document], mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """A warning for each source that has sentences but yields no claim, so none is lost silently."""
+    heard = {m.source_id for m in mentions}
+    warnings = []
+    for document in documents:
+        if document.source.id in heard or not document.sentences:
+            continue
+        marked = sum(1 for s in document.sentences if s.role in (Role.CAPTION, Role.FURNITURE))
+        note = f" ({marked} of them captions or page furniture)" if marked else ""
+        warnings.append(f"{document.source.path}: no claims found in its {len(document.sentences)} sentences{note}")
+    return tuple(warnings)
 
 
 def keep(verdict: Verdict, settings: Settings) -> bool:
@@ -88,5 +101,5 @@ def check(
         verdicts=tuple(v for v in verdicts if keep(v, settings)),
         skipped=ingested.skipped,
         origins=found_origins,
-        warnings=ingested.warnings,
+        warnings=tuple(sorted(ingested.warnings + silent_sources(documents, mentions))),
     )

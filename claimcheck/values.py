@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from claimcheck.model import Kind, Mention
@@ -224,3 +225,21 @@ def specificity(mention: Mention) -> int:
     if mention.kind is Kind.QUOTE:
         return len(quote_words(mention.value))
     return 0 if is_vague_number(mention.value) else (1 if mention.qualifier else 2)
+
+
+def value_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by compatible value; each group's first mention is its most specific.
+
+    Groups are ordered by how many sources state them, then by how specific they are.
+    """
+    ordered = sorted(mentions, key=lambda m: (-specificity(m), m.source_id, m.start))
+    groups: list[list[Mention]] = []
+    for mention in ordered:
+        for group in groups:
+            if compatible(group[0], mention):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    groups.sort(key=lambda g: (-len({m.source_id for m in g}), -specificity(g[0]), g[0].value))
+    return groups

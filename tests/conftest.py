@@ -73,3 +73,7 @@ def validate_report(data: Any) -> None:
 
 def validate_claim_line(data: Any) -> None:
     jsonschema.validate(data, {**schema()["$defs"]["claim"], "$defs": schema()["$defs"]})
+
+
+def validate_changes_line(data: Any) -> None:
+    jsonschema.validate(data, {**schema()["$defs"]["changes_line"], "$defs": schema()["$defs"]})

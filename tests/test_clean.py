@@ -594,3 +594,35 @@ def test_known_misses(text: str, line: str, role: Role) -> None:
 def test_title_case_deck_with_a_date_is_not_the_publication_date() -> None:
     text = "Ferry strike halts island traffic\n\nTalks Set For March 20, 2023\n\n" + BODY
     assert clean(text).published is None
+
+
+# Issue 12, bug 3: scraped text often comes as one line. A credit or a furniture phrase
+# anywhere in it must not make the whole article a caption or furniture.
+ONE_LINE_ARTICLES = [
+    "fixtures/ceasefire/articles/a_afp.txt",
+    "fixtures/flood/articles/b_ap.txt",
+    "fixtures/quake/articles/b_afp.txt",
+    "fixtures/strike/articles/e_railwaygazette.txt",
+]
+
+
+@pytest.mark.parametrize("path", ONE_LINE_ARTICLES)
+def test_an_article_joined_into_one_line_keeps_its_body(path: str) -> None:
+    from tests.conftest import ROOT
+
+    text = " ".join((ROOT / path).read_text(encoding="utf-8").split())
+    cleaned = clean(text)
+    body = sum(r.end - r.start for r in cleaned.regions if r.role in (Role.BODY, Role.TITLE))
+    assert body > 0.8 * len(text)
+
+
+def test_a_caption_sentence_inside_a_long_line_is_still_a_caption() -> None:
+    body = "".join(
+        f"The minister said bridge {n} would reopen on Friday after {n + 2} weeks of repairs. " for n in range(8)
+    )
+    caption = "FILE PHOTO: The bridge at dawn (AP Photo/Lena Berg)."
+    text = body + caption + " " + body.replace("bridge", "road").strip()
+    cleaned = clean(text)
+    roles = {r.role for r in cleaned.regions if text[r.start : r.end].strip().startswith("FILE PHOTO")}
+    assert roles == {Role.CAPTION}
+    assert sum(r.end - r.start for r in cleaned.regions if r.role is Role.BODY) >= len(text) - len(caption) - 1

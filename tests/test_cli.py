@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,14 @@ import pytest
 
 from claimcheck import pipeline
 from claimcheck.cli import ExitStatus
-from tests.conftest import FIXTURES, SEEDS, run_cli, validate_claim_line, validate_report
+from tests.conftest import (
+    FIXTURES,
+    SEEDS,
+    run_cli,
+    validate_changes_line,
+    validate_claim_line,
+    validate_report,
+)
 
 ANSI = "\x1b["
 
@@ -32,9 +40,11 @@ Trade ministers from the European Union will meet in Lisbon on March 19 to discu
 
 @pytest.fixture
 def conflicting_dir(tmp_path: Path) -> Path:
-    (tmp_path / "a.txt").write_text(CONFLICT_A, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(CONFLICT_B, encoding="utf-8")
-    return tmp_path
+    articles = tmp_path / "articles"  # a folder of its own: tests write their outputs beside it
+    articles.mkdir()
+    (articles / "a.txt").write_text(CONFLICT_A, encoding="utf-8")
+    (articles / "b.txt").write_text(CONFLICT_B, encoding="utf-8")
+    return articles
 
 
 def test_help_lists_exit_codes_and_examples() -> None:
@@ -98,6 +108,78 @@ def test_output_file_is_written_atomically(tmp_path: Path) -> None:
     assert result.stdout == ""
     validate_report(json.loads(target.read_text(encoding="utf-8")))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temporary file left
+
+
+def test_output_keeps_an_existing_mode_and_honours_the_umask(tmp_path: Path, conflicting_dir: Path) -> None:
+    # issue 12, bug 2: -o made every file -rw------- (mkstemp's mode).
+    existing = tmp_path / "old.json"
+    existing.write_text("old", encoding="utf-8")
+    existing.chmod(0o640)
+    run_cli(["run", str(conflicting_dir), "--json", "-o", str(existing)])
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    before = os.umask(0o027)
+    try:
+        run_cli(["run", str(conflicting_dir), "--json", "-o", str(tmp_path / "new.json")])
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o640
+
+
+def test_output_writes_through_a_symbolic_link(tmp_path: Path, conflicting_dir: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    run_cli(["run", str(conflicting_dir), "--json", "-o", str(link)])
+    assert link.is_symlink()
+    validate_report(json.loads(real.read_text(encoding="utf-8")))
+
+
+def test_output_dash_is_stdout(tmp_path: Path, conflicting_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(["run", str(conflicting_dir), "--json", "-o", "-"])
+    validate_report(result.json())
+    assert not (tmp_path / "-").exists()
+
+
+def test_output_in_a_missing_folder_is_a_usage_error_before_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the check ran before the output folder was checked")
+
+    monkeypatch.setattr(pipeline, "check", never)
+    missing = tmp_path / "missing_dir"
+    result = run_cli(["run", str(SEEDS), "-o", str(missing / "x.json")], expect=ExitStatus.USAGE)
+    assert "missing_dir" in result.stderr and "does not exist" in result.stderr
+
+
+def test_output_to_a_fifo_writes_into_it(tmp_path: Path, conflicting_dir: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader, so that opening to write succeeds
+    try:
+        run_cli(["run", str(conflicting_dir), "--json", "-o", str(fifo)])
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)  # not replaced by a regular file
+        data = b""
+        while chunk := os.read(reader, 65536):
+            data += chunk
+    finally:
+        os.close(reader)
+    validate_report(json.loads(data))
+
+
+def test_output_dev_stdout_writes_to_stdout(tmp_path_factory: pytest.TempPathFactory, conflicting_dir: Path) -> None:
+    # A link of our own made like /dev/stdout, so that a regression replaces it, not the real one.
+    stdout = tmp_path_factory.mktemp("out") / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "run", str(conflicting_dir), "--kinds", "date", "--json", "-o", str(stdout)],
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    validate_report(json.loads(done.stdout))
 
 
 def test_output_table_to_file_has_no_colour(tmp_path: Path) -> None:
@@ -238,6 +320,35 @@ def test_broken_pipe_ends_quietly() -> None:
     assert process.returncode == ExitStatus.OK
 
 
+def _closed_pipe(args: list[str]) -> tuple[int, str]:
+    """Run claimcheck with its stdout a pipe whose reader has already gone (`| head -0`)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # every write now fails with EPIPE
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+    return process.returncode, stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "markdown"])
+def test_closed_pipe_exits_0_in_every_format(fmt: str) -> None:
+    # issue 12, bug 1: the table exited 1 ("--fail-on met") when its reader went away.
+    code, stderr = _closed_pipe(["run", str(SEEDS), "--kinds", "date", "--format", fmt])
+    assert (code, stderr) == (ExitStatus.OK, "")
+
+
+def test_closed_pipe_exits_0_for_explain_and_extract() -> None:
+    data = run_cli(["run", str(SEEDS), "--kinds", "date", "--json"]).json()
+    code, stderr = _closed_pipe(["explain", data["claims"][0]["id"], str(SEEDS)])
+    assert (code, stderr) == (ExitStatus.OK, "")
+    code, stderr = _closed_pipe(["extract", str(SEEDS), "--kinds", "date"])
+    assert (code, stderr) == (ExitStatus.OK, "")
+
+
 def test_python_dash_m_works() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "claimcheck", "--version"],
@@ -359,3 +470,66 @@ def test_eval_rejects_a_bad_set_in_one_line(tmp_path: Path, gold: str | None, me
     result = run_cli(["eval", str(tmp_path)], expect=ExitStatus.USAGE)
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+
+
+def test_a_source_with_sentences_but_no_claims_is_warned_about(tmp_path: Path) -> None:
+    # issue 12, bug 3: an article that loses all its claims must not do so silently.
+    (tmp_path / "caption.txt").write_text(
+        "FILE PHOTO: Talks in Geneva on January 10, 2022, ended early (AP Photo/Lena Berg).\n",
+        encoding="utf-8",
+    )
+    result = run_cli(["run", str(tmp_path), "--json"])
+    warnings = result.json()["warnings"]
+    assert any("caption.txt" in w and "no claims" in w for w in warnings), warnings
+    assert "no claims" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "markdown"])
+def test_an_ascii_stdout_gets_what_it_can_encode(fmt: str) -> None:
+    # issue 12, bug 7: PYTHONIOENCODING=ascii was an internal error in every format.
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "run", str(SEEDS), "--kinds", "quote", "--format", fmt],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    done.stdout.decode("ascii")
+    if fmt == "json":  # lossless: JSON escapes what the stream cannot hold
+        utf8 = run_cli(["run", str(SEEDS), "--kinds", "quote", "--json"]).json()
+        assert json.loads(done.stdout) == utf8
+    if fmt == "jsonl":
+        utf8_lines = run_cli(["run", str(SEEDS), "--kinds", "quote", "--format", "jsonl"]).stdout
+        assert [json.loads(line) for line in done.stdout.splitlines()] == [
+            json.loads(line) for line in utf8_lines.splitlines()
+        ]
+
+
+def test_explain_off_a_terminal_draws_in_ascii(conflicting_dir: Path) -> None:
+    data = run_cli(["run", str(conflicting_dir), "--json"]).json()
+    conflict = next(c for c in data["claims"] if c["status"] == "conflicting")
+    assert run_cli(["explain", conflict["id"], str(conflicting_dir)]).stdout.isascii()
+
+
+def _baseline_run(tmp_path: Path, conflicting_dir: Path, fmt: str) -> tuple[dict[str, object], str]:
+    old = tmp_path / "old.json"
+    run_cli(["run", str(sorted(conflicting_dir.iterdir())[0]), "--json", "-o", str(old)])
+    changes = run_cli(["run", str(conflicting_dir), "--json", "--baseline", str(old)]).json()["changes"]
+    return changes, run_cli(["run", str(conflicting_dir), "--format", fmt, "--baseline", str(old)]).stdout
+
+
+def test_baseline_changes_in_markdown(tmp_path: Path, conflicting_dir: Path) -> None:
+    # issue 12, bug 8: the changes vanished from Markdown, the natural pull-request comment.
+    changes, text = _baseline_run(tmp_path, conflicting_dir, "markdown")
+    assert "## Changes since" in text
+    for claim_id in changes["new"]:  # type: ignore[union-attr]
+        assert claim_id in text
+
+
+def test_baseline_changes_end_json_lines(tmp_path: Path, conflicting_dir: Path) -> None:
+    changes, text = _baseline_run(tmp_path, conflicting_dir, "jsonl")
+    *claims, last = [json.loads(line) for line in text.splitlines()]
+    assert last == {"schema_version": 1, "type": "changes", **changes}  # type: ignore[dict-item]
+    validate_changes_line(last)
+    for claim in claims:
+        validate_claim_line(claim)

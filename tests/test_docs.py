@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import click
+import pytest
 
 from claimcheck.cli import ExitStatus, cli
 from tests.conftest import ROOT
@@ -42,3 +43,15 @@ def test_every_required_json_key_is_documented() -> None:
 
     for key in schema()["required"] + schema()["$defs"]["claim"]["required"]:
         assert f"`{key}`" in README, key
+
+
+def test_the_table_example_is_what_the_command_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import run_cli
+
+    monkeypatch.chdir(ROOT)
+    intro = re.search(r"^`claimcheck (run [^`]+)` \(a labelled", README, re.MULTILINE)
+    assert intro is not None
+    block = README[README.index("```text\n", intro.end()) + len("```text\n") :]
+    block = block[: block.index("```\n")]
+    printed = run_cli(intro.group(1).split()).stdout
+    assert block == "".join(line.rstrip() + "\n" for line in printed.splitlines())

@@ -267,3 +267,55 @@ def test_a_rising_toll_on_a_later_day_is_an_update(tmp_path: Path) -> None:
     )
     later = _only(report, Kind.NUMBER, "c", "19 people")
     assert later.status is Status.UNIQUE
+
+
+# Issue 12, bug 9: a claim's id says which fact it is, not which file came first.
+def test_claim_ids_do_not_depend_on_file_names(tmp_path: Path) -> None:
+    from tests.conftest import SEEDS
+
+    renames = {}
+    for n, path in enumerate(sorted(SEEDS.iterdir())):
+        (tmp_path / f"{9 - n}_renamed.txt").write_bytes(path.read_bytes())
+        renames[f"{9 - n}_renamed"] = path.stem
+
+    def by_mentions(report: Report) -> dict[frozenset[tuple[str, int, int]], str]:
+        return {
+            frozenset((renames.get(m.source_id, m.source_id), m.start, m.end) for m in v.claim.mentions): v.claim.id
+            for v in report.verdicts
+        }
+
+    renamed = by_mentions(claimcheck.check([str(tmp_path)], kinds=["date", "quote", "number"]))
+    original = by_mentions(claimcheck.check([str(SEEDS)], kinds=["date", "quote", "number"]))
+    same = set(renamed) & set(original)  # (file names can still tip a close call in matching)
+    assert len(same) >= len(original) - 2
+    assert {renamed[k] for k in same} == {original[k] for k in same}
+
+
+def test_adding_an_unrelated_article_changes_no_existing_id(tmp_path: Path) -> None:
+    from tests.conftest import FIXTURES, SEEDS
+
+    before = claimcheck.check([str(SEEDS)], kinds=["date", "quote", "number"])
+    unrelated = tmp_path / "0-unrelated.txt"  # its id sorts before every seed's
+    unrelated.write_bytes((FIXTURES / "trial" / "articles" / "c_news24.txt").read_bytes())
+    after = claimcheck.check([str(SEEDS), str(unrelated)], kinds=["date", "quote", "number"])
+    unchanged = {v.claim.id for v in after.verdicts if all(m.source_id != "0-unrelated" for m in v.claim.mentions)}
+    assert {v.claim.id for v in before.verdicts} == unchanged
+
+
+def test_claim_ids_are_unique_in_every_fixture_set() -> None:
+    from tests.conftest import FIXTURES
+
+    for articles in sorted(FIXTURES.glob("*/articles")):
+        ids = [v.claim.id for v in claimcheck.check([str(articles)]).verdicts]
+        assert len(ids) == len(set(ids)), articles
+
+
+def test_a_wire_copy_that_sorts_first_changes_no_id(tmp_path: Path) -> None:
+    from tests.conftest import SEEDS
+
+    first = sorted(SEEDS.iterdir())[0]
+    copy = tmp_path / "0-copy.txt"  # joins every claim of `first`, and its id sorts before it
+    copy.write_bytes(first.read_bytes())
+    before = claimcheck.check([str(SEEDS)], kinds=["date", "quote", "number"])
+    after = claimcheck.check([str(SEEDS), str(copy)], kinds=["date", "quote", "number"])
+    assert sorted(v.claim.id for v in before.verdicts) == sorted(v.claim.id for v in after.verdicts)

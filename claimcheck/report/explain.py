@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from claimcheck.model import Report, Verdict
-from claimcheck.report.table import short_names, snippet
+from claimcheck.report.table import is_plain, short_names, snippet, symbols
 
 
 def render(verdict: Verdict, report: Report, console: Console) -> None:
     claim = verdict.claim
+    marks = symbols(console)
+    frame = box.ASCII if is_plain(console) else box.HEAVY_HEAD
     documents = {d.source.id: d for d in report.documents}
     names = short_names([d.source.id for d in report.documents])
     console.print(Text(f"claim {claim.id}  ({claim.kind.value})", style="bold"))
@@ -23,7 +26,7 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
         f"{'s' if verdict.independent_sources != 1 else ''})"
     )
 
-    mentions = Table(title="mentions", title_justify="left", show_lines=True, expand=True)
+    mentions = Table(title="mentions", title_justify="left", show_lines=True, expand=True, box=frame)
     for column, ratio in (("#", None), ("source", 1), ("value", 2), ("speaker", 1), ("hedged", None), ("sentence", 5)):
         mentions.add_column(column, ratio=ratio, no_wrap=ratio is None)
     for n, mention in enumerate(claim.mentions):
@@ -31,10 +34,13 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
         sentence_text = Text(mention.text)
         if document is not None and 0 <= mention.sentence_index < len(document.sentences):
             sentence = document.sentences[mention.sentence_index]
-            sentence_text = snippet(sentence.text, mention.start - sentence.start, mention.end - sentence.start, width=400)
+            sentence_text = snippet(
+                sentence.text, mention.start - sentence.start, mention.end - sentence.start, width=400,
+                ellipsis=marks.ellipsis,
+            )
         qualified = " ".join(x for x in (mention.qualifier, mention.value, mention.unit) if x)
         if claim.kind.value == "quote" and len(qualified) > 60:
-            qualified = qualified[:60] + "…"
+            qualified = qualified[:60] + marks.ellipsis
         mentions.add_row(
             str(n), names.get(mention.source_id, mention.source_id), qualified, mention.speaker or "",
             "yes" if mention.hedged else "", sentence_text,
@@ -42,7 +48,7 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
     console.print(mentions)
 
     if claim.matches:
-        matches = Table(title="why these mentions are one fact", title_justify="left", expand=True)
+        matches = Table(title="why these mentions are one fact", title_justify="left", expand=True, box=frame)
         for column in ("pair", "scorer", "score", "shared context"):
             matches.add_column(column)
         for match in claim.matches:
@@ -54,7 +60,7 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
     if verdict.groups:
         console.print(Text("values compared", style="bold"))
         for group in verdict.groups:
-            console.print(f"  {group.value}  ← {', '.join(group.sources)}")
+            console.print(f"  {group.value}  {marks.arrow} {', '.join(group.sources)}")
     for difference in verdict.differences:
         if difference.kind in ("verbatim", "cosmetic") and not difference.added and not difference.dropped:
             continue

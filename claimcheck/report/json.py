@@ -113,8 +113,10 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def dumps(data: Any, *, ascii_only: bool = False) -> str:
+    """JSON text; ``ascii_only`` escapes every other character (for a stream that cannot hold
+    them: the data stay the same)."""
+    return json.dumps(data, ensure_ascii=ascii_only, indent=2) + "\n"
 
 
 def render(report: Report) -> str:
@@ -122,7 +124,7 @@ def render(report: Report) -> str:
     return dumps(report_dict(report))
 
 
-def render_lines(report: Report) -> Iterator[str]:
+def render_lines(report: Report, *, ascii_only: bool = False) -> Iterator[str]:
     """One compact, self-contained JSON object per claim (schema_version and source paths
     repeated on every line, so ``grep`` and ``jq -c`` work line by line)."""
     documents = {d.source.id: d for d in report.documents}
@@ -130,4 +132,10 @@ def render_lines(report: Report) -> Iterator[str]:
     for verdict in report.verdicts:
         line = {"schema_version": SCHEMA_VERSION, **claim_dict(verdict, documents)}
         line["source_paths"] = {s: paths[s] for s in verdict.sources}
-        yield json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
+        yield json.dumps(line, ensure_ascii=ascii_only, separators=(",", ":")) + "\n"
+
+
+def changes_line(changes: dict[str, Any], *, ascii_only: bool = False) -> str:
+    """The last JSON Lines line with ``--baseline``: ``{"schema_version": 1, "type": "changes", …}``."""
+    line = {"schema_version": SCHEMA_VERSION, "type": "changes", **changes}
+    return json.dumps(line, ensure_ascii=ascii_only, separators=(",", ":")) + "\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from claimcheck.model import Kind, Report, Status, Verdict
 
 
@@ -28,8 +30,25 @@ def _row(verdict: Verdict, sentences: dict[tuple[str, int], str]) -> str:
     )
 
 
-def render(report: Report) -> str:
-    """The report as Markdown: a summary line, then one table per status, conflicts first."""
+def _changes(changes: dict[str, Any]) -> list[str]:
+    """The ``--baseline`` section: what a pull-request comment is for."""
+    lines = [
+        "",
+        f"## Changes since {_cell(str(changes['baseline']))}",
+        "",
+        f"{len(changes['new'])} new claims, {len(changes['new_conflicts'])} new conflicts, "
+        f"{len(changes['status_changed'])} changed status, {len(changes['gone'])} gone.",
+    ]
+    items = [f"- new conflict: `{i}`" for i in changes["new_conflicts"]]
+    items += [f"- `{c['id']}`: {c['before']} → {c['after']}" for c in changes["status_changed"]]
+    items += [f"- new: `{i}`" for i in changes["new"] if i not in changes["new_conflicts"]]
+    items += [f"- gone: `{i}`" for i in changes["gone"]]
+    return lines + (["", *items] if items else [])
+
+
+def render(report: Report, *, changes: dict[str, Any] | None = None) -> str:
+    """The report as Markdown: a summary line, one table per status (conflicts first), then
+    the changes since a baseline when there is one."""
     sentences = {(s.source_id, s.index): s.text for d in report.documents for s in d.sentences}
     lines = [
         "# claimcheck report",
@@ -45,6 +64,8 @@ def render(report: Report) -> str:
         lines += ["", f"## {status.value.capitalize()} ({len(verdicts)})", ""]
         lines += ["| kind | value | sources | independent | evidence |", "|---|---|---|---|---|"]
         lines += [_row(v, sentences) for v in verdicts]
+    if changes is not None:
+        lines += _changes(changes)
     if report.skipped:
         lines += ["", "## Skipped", ""] + [f"- `{s.path}`: {s.reason}" for s in report.skipped]
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ in a pipe or with NO_COLOR.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from rich import box
 from rich.console import Console, Group
@@ -15,6 +16,7 @@ from rich.text import Text
 
 from claimcheck import values
 from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
+from claimcheck.values import value_groups
 
 STATUS_STYLE = {
     Status.CONFLICTING: "bold red",
@@ -22,6 +24,31 @@ STATUS_STYLE = {
     Status.UNIQUE: "dim",
 }
 SNIPPET_CHARS = 160  # evidence sentences longer than this are cut around the mention
+
+
+@dataclass(frozen=True, slots=True)
+class Symbols:
+    """The characters a renderer adds of its own: typographic on a terminal, ASCII off one."""
+
+    ellipsis: str
+    arrow: str
+    dash: str
+    open_quote: str
+    close_quote: str
+    minus: str
+
+
+TYPOGRAPHIC = Symbols("…", "←", "—", "“", "”", "−")
+ASCII = Symbols("...", "<-", "-", '"', '"', "-")
+
+
+def is_plain(console: Console) -> bool:
+    """Off a terminal, or without colour, a renderer draws in plain ASCII."""
+    return console.no_color or not console.is_terminal
+
+
+def symbols(console: Console) -> Symbols:
+    return ASCII if is_plain(console) else TYPOGRAPHIC
 
 
 def short_names(ids: Sequence[str]) -> dict[str, str]:
@@ -34,7 +61,7 @@ def short_names(ids: Sequence[str]) -> dict[str, str]:
     return {i: (firsts[i] if counts[firsts[i]] == 1 and len(firsts[i]) >= 2 else i) for i in ids}
 
 
-def snippet(sentence: str, start: int, end: int, *, width: int = SNIPPET_CHARS) -> Text:
+def snippet(sentence: str, start: int, end: int, *, width: int = SNIPPET_CHARS, ellipsis: str = "…") -> Text:
     """The sentence with the mention in bold, cut to ``width`` characters around it."""
     lo, hi = max(start, 0), min(end, len(sentence))
     if len(sentence) > width:
@@ -42,26 +69,29 @@ def snippet(sentence: str, start: int, end: int, *, width: int = SNIPPET_CHARS) 
         cut_lo, cut_hi = max(0, lo - room), min(len(sentence), hi + room)
     else:
         cut_lo, cut_hi = 0, len(sentence)
-    text = Text("…" if cut_lo > 0 else "")
+    text = Text(ellipsis if cut_lo > 0 else "")
     text.append(sentence[cut_lo:lo])
     text.append(sentence[lo:hi], style="bold")
     text.append(sentence[hi:cut_hi])
     if cut_hi < len(sentence):
-        text.append("…")
+        text.append(ellipsis)
     return text
 
 
 class _Evidence:
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, marks: Symbols) -> None:
         self.documents: dict[str, Document] = {d.source.id: d for d in report.documents}
         self.names = short_names([d.source.id for d in report.documents])
+        self.marks = marks
 
     def sentence_of(self, mention: Mention) -> Text:
         document = self.documents.get(mention.source_id)
         if document is None or not 0 <= mention.sentence_index < len(document.sentences):
             return Text(mention.text)
         sentence = document.sentences[mention.sentence_index]
-        return snippet(sentence.text, mention.start - sentence.start, mention.end - sentence.start)
+        return snippet(
+            sentence.text, mention.start - sentence.start, mention.end - sentence.start, ellipsis=self.marks.ellipsis
+        )
 
     def sources(self, ids: Iterable[str]) -> str:
         return ", ".join(self.names.get(i, i) for i in ids)
@@ -74,14 +104,15 @@ def _value_cell(verdict: Verdict, evidence: _Evidence) -> Text:
             if n:
                 cell.append("\n")
             cell.append(group.value, style="bold")
-            cell.append(f"  ← {evidence.sources(group.sources)}")
+            cell.append(f"  {evidence.marks.arrow} {evidence.sources(group.sources)}")
         return cell
     if verdict.claim.kind is Kind.QUOTE:
         words = verdict.claim.mentions[0].text.split()
         speaker = next((m.speaker for m in verdict.claim.mentions if m.speaker), None)
-        text = Text("“" + " ".join(words[:14]) + ("…" if len(words) > 14 else "") + "”")
+        marks = evidence.marks
+        text = Text(marks.open_quote + " ".join(words[:14]) + (marks.ellipsis if len(words) > 14 else "") + marks.close_quote)
         if speaker:
-            text.append(f"\n— {speaker}", style="italic")
+            text.append(f"\n{marks.dash} {speaker}", style="italic")
         return text
     mention = verdict.claim.mentions[0]
     extra = " ".join(x for x in (mention.qualifier, verdict.value, mention.unit) if x)
@@ -99,44 +130,67 @@ def _sources_cell(verdict: Verdict, evidence: _Evidence) -> Text:
     return cell
 
 
+def evidence_mentions(verdict: Verdict, limit: int) -> tuple[list[Mention], int]:
+    """The mentions to show as evidence, at most ``limit``, and how many sources are left out.
+
+    A conflict shows one sentence per distinct value first, so the dissent is always visible;
+    then one sentence for each other source, most specific mention first ("January 10" before
+    "in January"); a source is shown twice only when every source is already shown.
+    """
+    by_source = sorted(verdict.claim.mentions, key=lambda m: (m.source_id, -values.specificity(m), m.start))
+    shown: list[Mention] = []
+    if verdict.status is Status.CONFLICTING:
+        for group in value_groups(verdict.claim.mentions):
+            pick = next((m for m in by_source if m in group and m.source_id not in {s.source_id for s in shown}), None)
+            if pick is not None and len(shown) < limit:
+                shown.append(pick)
+    for mention in by_source:  # then the sources not shown yet
+        if len(shown) >= limit:
+            break
+        if mention.source_id not in {s.source_id for s in shown}:
+            shown.append(mention)
+    if verdict.status is Status.CONFLICTING:  # then a source's other mentions, as room allows
+        for mention in by_source:
+            if len(shown) >= limit:
+                break
+            if mention not in shown:
+                shown.append(mention)
+    hidden = len({m.source_id for m in verdict.claim.mentions} - {m.source_id for m in shown})
+    order = {id(m): n for n, m in enumerate(by_source)}
+    return sorted(shown, key=lambda m: order[id(m)]), hidden
+
+
 def _evidence_cell(verdict: Verdict, evidence: _Evidence, limit: int) -> Group:
     lines: list[Text] = []
     by_mention = {(d.source_id, d.start): d for d in verdict.differences}
-    seen: set[str] = set()
-    # One line per source, its most specific mention first ("January 10" before "in January").
-    ordered = sorted(verdict.claim.mentions, key=lambda m: (m.source_id, -values.specificity(m), m.start))
-    for mention in ordered:
-        if mention.source_id in seen and verdict.status is not Status.CONFLICTING:
-            continue
-        seen.add(mention.source_id)
+    shown, hidden = evidence_mentions(verdict, limit)
+    for mention in shown:
         line = Text(f"[{evidence.sources([mention.source_id])}] ", style="cyan")
         line.append_text(evidence.sentence_of(mention))
         difference = by_mention.get((mention.source_id, mention.start))
         if difference is not None and difference.kind in ("altered", "misattributed"):
             note = difference.kind
             if difference.dropped:
-                note += " −" + " ".join(difference.dropped)
+                note += f" {evidence.marks.minus}" + " ".join(difference.dropped)
             if difference.added:
                 note += " +" + " ".join(difference.added)
             if difference.kind == "misattributed":
                 note += f" (speaker: {mention.speaker})"
             line.append(f"  [{note}]", style="red")
         lines.append(line)
-        if len(lines) >= limit:
-            break
-    hidden = len({m.source_id for m in verdict.claim.mentions}) - len(seen)
     if hidden > 0:
-        lines.append(Text(f"… and {hidden} more", style="dim"))
+        lines.append(Text(f"{evidence.marks.ellipsis} and {hidden} more", style="dim"))
     return Group(*lines)
 
 
 def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None:
     """Print the report: a header, then one table per status, conflicts first."""
-    evidence = _Evidence(report)
-    plain = console.no_color or not console.is_terminal
+    plain = is_plain(console)
+    marks = symbols(console)
+    evidence = _Evidence(report, marks)
     header = Text("claimcheck: ", style="bold")
     header.append(
-        f"{len(report.documents)} sources, {len(report.verdicts)} claims — "
+        f"{len(report.documents)} sources, {len(report.verdicts)} claims {marks.dash} "
         f"{report.count(Status.CONFLICTING)} conflicting, {report.count(Status.CORROBORATED)} corroborated, "
         f"{report.count(Status.UNIQUE)} unique"
     )
@@ -149,6 +203,9 @@ def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None
             line.append(f"  {source.published}", style="dim")
         if source.title:
             line.append(f"  {source.title}", style="italic")
+        if plain and line.cell_len > console.width:  # rich's own ellipsis is "…"
+            line.truncate(console.width - len(marks.ellipsis))
+            line.append(marks.ellipsis)
         console.print(line, overflow="ellipsis", no_wrap=True)
     copies = [o for o in report.origins if len(o.sources) > 1]
     for origin in copies:

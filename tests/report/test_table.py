@@ -1,0 +1,71 @@
+"""The table renderer: what a reader sees of each claim."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from rich.console import Console
+
+from claimcheck import pipeline, values
+from claimcheck.model import Report, Status
+from claimcheck.report import table
+from claimcheck.settings import Settings
+from tests.conftest import FIXTURES
+
+
+@cache
+def trial_conflicts() -> Report:
+    settings = Settings(statuses=frozenset({Status.CONFLICTING}))
+    return pipeline.check([str(FIXTURES / "trial" / "articles")], settings)
+
+
+def test_a_conflict_shows_one_sentence_per_value_before_the_rest() -> None:
+    # issue 12, bug 5: the venue conflict showed four sentences for Johannesburg (one source
+    # twice) and "… and 2 more", hiding the one sentence that says Pretoria.
+    for verdict in trial_conflicts().verdicts:
+        shown, _hidden = table.evidence_mentions(verdict, limit=4)
+        groups = values.value_groups(verdict.claim.mentions)
+        for group in groups[:4]:
+            assert any(m in group for m in shown), (verdict.claim.kind, group[0].value)
+        sources = [m.source_id for m in shown]
+        if len(set(sources)) < len(sources):  # a source twice only when none is hidden
+            assert set(sources) == {m.source_id for m in verdict.claim.mentions}
+
+
+def test_the_venue_conflict_names_the_dissent_in_its_evidence() -> None:
+    report = trial_conflicts()
+    (venue,) = [v for v in report.verdicts if v.claim.kind.value == "venue"]
+    shown, _hidden = table.evidence_mentions(venue, limit=4)
+    assert "Pretoria" in " ".join(m.text for m in shown)
+    out = io.StringIO()
+    table.render(report, Console(file=out, width=100, color_system=None))
+    assert "[e_citizen]" in out.getvalue()
+
+
+ASCII_A = """Ministers to meet in Lisbon on March 12
+
+14 March 2024
+
+Trade ministers from the European Union will meet in Lisbon on March 12 to discuss tariffs on steel, officials said after a long and difficult week of preparatory talks between the delegations of the member states and the commission in Brussels.
+"We will not accept new tariffs on steel from anywhere at all," said Ana Duarte, the Portuguese minister for trade and industry.
+"""
+ASCII_B = """EU trade ministers gather in Porto
+
+14 March 2024
+
+Trade ministers from the European Union will meet in Porto on March 19 to discuss tariffs on steel, diplomats said.
+"We will not accept any new tariffs on steel," said Ana Duarte.
+"""
+
+
+def test_off_a_terminal_the_table_draws_in_ascii(tmp_path: Path) -> None:
+    # issue 12, bug 7: the plain table held —, …, ← and curly quotes of its own.
+    (tmp_path / "a.txt").write_text(ASCII_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ASCII_B, encoding="utf-8")
+    report = pipeline.check([str(tmp_path)])
+    assert any(v.status is Status.CONFLICTING for v in report.verdicts)
+    out = io.StringIO()
+    table.render(report, Console(file=out, width=100, color_system=None))
+    assert out.getvalue().isascii(), [c for c in out.getvalue() if not c.isascii()]
