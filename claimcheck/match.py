@@ -26,7 +26,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import numpy as np
@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from claimcheck import values
 from claimcheck.extract.entities import entities
-from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence
+from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence, Story
 from claimcheck.settings import Matcher, Settings
 
 DISTINCT_NUMBER = 10  # a count from ten up rarely repeats by chance; "two" or "three" easily does
@@ -136,7 +136,6 @@ FEATURES = (
     "person_clash",  # …or a person
     "same_fate",  # counts of people with a fate in common ("killed")
     "running_update",  # a running count, in articles of different days
-    "before_after",  # the figure before a change and the one after it ("from 4.75% to 4.5%")
     "source_knows_both",  # one side's source itself states the other value as closely
     "dateline",  # the filing date of a dateline
     "both_said",  # two days on which somebody spoke
@@ -584,7 +583,8 @@ class Pair:
 def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair]:
     """The candidate pairs of one kind with their features. Pairs that cannot be one fact
     whatever their words never appear: counts of different fates or units, facts of different
-    times, and two values of one outlet that differ (an outlet does not contradict itself)."""
+    times, the figures before and after a change, and two values of one outlet that differ (an
+    outlet does not contradict itself)."""
     by_source: defaultdict[str, list[int]] = defaultdict(list)
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
@@ -598,6 +598,8 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             continue
         if a.fates and b.fates and not a.fates & b.fates:
             continue  # eight killed and two missing
+        if {a.lead, b.lead} == {"from", "to"}:
+            continue  # "cut from 4.75% to 4.5%": the figure before a change and the one after it
         agree = values.compatible(ma, mb)
         same_source = ma.source_id == mb.source_id
         if not agree and same_source:
@@ -617,7 +619,6 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "running_update": float(
                 (a.running or b.running) and a.published is not None and b.published is not None and a.published != b.published
             ),
-            "before_after": float({a.lead, b.lead} == {"from", "to"}),
             "source_knows_both": float(
                 not agree
                 and (_states_value(items, by_source, a, b, raw) or _states_value(items, by_source, b, a, raw))
@@ -781,10 +782,35 @@ def items_by_kind(documents: Iterable[Document], mentions: Sequence[Mention]) ->
 
 
 def match(
-    documents: Iterable[Document], mentions: Sequence[Mention], *, settings: Settings
+    documents: Iterable[Document],
+    mentions: Sequence[Mention],
+    *,
+    settings: Settings,
+    stories: Sequence[Story] = (),
 ) -> tuple[Claim, ...]:
-    """Group mentions into claims: one claim per fact, whatever the number of sources."""
-    found: list[tuple[str, Kind, tuple[Mention, ...], tuple[Match, ...]]] = []
+    """Group mentions into claims: one claim per fact, whatever the number of sources. With
+    ``stories``, mentions meet only mentions of their own story."""
+    documents = list(documents)
+    if not stories:
+        return _numbered(_match(documents, mentions, settings, None))
+    story_of = {source: story.id for story in stories for source in story.sources}
+    claims: list[Claim] = []
+    for story in stories:
+        members = set(story.sources)
+        claims += _match(
+            [d for d in documents if d.source.id in members],
+            [m for m in mentions if m.source_id in members],
+            settings,
+            story.id,
+        )
+    unplaced = [m for m in mentions if m.source_id not in story_of]
+    if unplaced:
+        claims += _match(documents, unplaced, settings, None)
+    return _numbered(claims)
+
+
+def _match(documents: Sequence[Document], mentions: Sequence[Mention], settings: Settings, story: str | None) -> list[Claim]:
+    claims: list[Claim] = []
     for kind, items in items_by_kind(documents, mentions).items():
         for members, edges in _cluster(kind, items, settings).groups():
             ordered = [items[k].mention for k in members]  # members are sorted: same order
@@ -799,14 +825,20 @@ def match(
                 )
                 for i, j, scorer, score in sorted(edges, key=lambda e: (position[e[0]], position[e[1]]))
             )
-            found.append((claim_key(kind, [items[k] for k in members]), kind, tuple(ordered), matches))
-    found.sort(key=lambda f: (f[1].value, _mention_order(f[2][0])))
-    # Two facts with one key (rare: same value, units and leading words) are numbered in
-    # text order; only then can another claim's arrival change an id.
+            key = claim_key(kind, [items[k] for k in members])
+            claims.append(Claim(key, kind, tuple(ordered), matches, story))
+    return claims
+
+
+def _numbered(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Claims sorted by kind and first mention, each ``id`` (the claim key until now) hashed. Two
+    facts with one key (rare: same value, units and leading words) are numbered in text order;
+    only then can another claim's arrival change an id."""
+    ordered = sorted(claims, key=lambda c: (c.kind.value, _mention_order(c.mentions[0])))
     seen: Counter[str] = Counter()
-    claims = []
-    for key, kind, ordered_mentions, matches in found:
-        seen[key] += 1
-        numbered = key if seen[key] == 1 else f"{key}\x1d{seen[key]}"
-        claims.append(Claim(claim_id(kind, numbered), kind, ordered_mentions, matches))
-    return tuple(claims)
+    numbered = []
+    for claim in ordered:
+        seen[claim.id] += 1
+        key = claim.id if seen[claim.id] == 1 else f"{claim.id}\x1d{seen[claim.id]}"
+        numbered.append(replace(claim, id=claim_id(claim.kind, key)))
+    return tuple(numbered)

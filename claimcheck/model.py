@@ -152,6 +152,7 @@ class Claim:
     kind: Kind
     mentions: tuple[Mention, ...]
     matches: tuple[Match, ...] = ()
+    story: str | None = None  # the id of the story (event) whose articles state it
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +201,17 @@ class Origin:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that report one event; claims are matched only within a story."""
+
+    id: str
+    title: str
+    sources: tuple[str, ...]
+    dates: tuple[str, ...] = ()  # the dates most of its sources state
+    places: tuple[str, ...] = ()  # the venues most of its sources state
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything a run found, ready to render."""
 
@@ -207,6 +219,7 @@ class Report:
     verdicts: tuple[Verdict, ...]
     skipped: tuple[Skipped, ...] = ()
     origins: tuple[Origin, ...] = ()
+    stories: tuple[Story, ...] = ()
     schema_version: int = 1
     warnings: tuple[str, ...] = field(default=())
 

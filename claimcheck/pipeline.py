@@ -1,6 +1,6 @@
 """The pipeline: the only code that knows the order of the stages.
 
-paths ─ingest→ Source* ─segment→ Sentence* ─extract→ Mention* ─match→ Claim* ─judge→ Verdict* → Report
+paths ─ingest→ Source* ─segment→ Sentence* ─extract→ Mention* ─stories→ Story* ─match→ Claim* ─judge→ Verdict* → Report
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TextIO
 
-from claimcheck import extract, ingest, judge, match, origins, segment
+from claimcheck import extract, ingest, judge, match, origins, segment, stories
 from claimcheck.errors import InputError
 from claimcheck.model import Document, Mention, Report, Role, Source, Verdict
 from claimcheck.settings import Settings
@@ -94,12 +94,14 @@ def check(
     ingested = _ingest(paths, settings, stdin)
     documents, mentions = _documents_and_mentions(ingested.sources, settings, progress)
     found_origins = origins.find_origins(ingested.sources)
-    claims = match.match(documents, mentions, settings=settings)
+    found_stories = stories.stories(documents, mentions)
+    claims = match.match(documents, mentions, settings=settings, stories=found_stories)
     verdicts = judge.judge(claims, found_origins, settings=settings)
     return Report(
         documents=documents,
         verdicts=tuple(v for v in verdicts if keep(v, settings)),
         skipped=ingested.skipped,
         origins=found_origins,
+        stories=found_stories,
         warnings=tuple(sorted(ingested.warnings + silent_sources(documents, mentions))),
     )

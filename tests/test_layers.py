@@ -19,6 +19,7 @@ ORDER = [
     "segment",
     "extract",
     "origins",
+    "stories",
     "match",
     "judge",
     "pipeline",

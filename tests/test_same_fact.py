@@ -154,11 +154,6 @@ def test_a_running_count_on_a_later_day_is_an_update_not_a_contradiction(
     assert first.status is Status.CORROBORATED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the fitted matcher merges agreements first and never moves a mention afterwards; the "
-    "old hand-set 'rehome' step measured no gain leave-one-set-out and was removed",
-)
 def test_a_mention_goes_with_the_fact_it_words_not_a_weaker_neighbour(tmp_path: Path) -> None:
     wire = (
         "The government and the rebel front signed a ceasefire in Bangui on Wednesday, after "

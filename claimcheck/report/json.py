@@ -55,6 +55,7 @@ def claim_dict(verdict: Verdict, documents: dict[str, Document]) -> dict[str, An
         "id": claim.id,
         "kind": claim.kind.value,
         "status": verdict.status.value,
+        "story": claim.story,
         "value": verdict.value,
         "summary": verdict.summary,
         "sources": list(verdict.sources),
@@ -105,6 +106,16 @@ def report_dict(report: Report) -> dict[str, Any]:
         ],
         "origins": [
             {"id": o.id, "sources": list(o.sources), "similarity": o.similarity} for o in report.origins
+        ],
+        "stories": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "sources": list(s.sources),
+                "dates": list(s.dates),
+                "places": list(s.places),
+            }
+            for s in report.stories
         ],
         "claims": [claim_dict(v, documents) for v in report.verdicts],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
