@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 import traceback as tb
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from enum import IntEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -186,11 +186,21 @@ def _settings(
     }
     if model:
         options["model"] = model
+    options["cache_dir"] = user_cache_dir(os.environ)
     if kinds:
         options["kinds"] = kinds
     if statuses:
         options["statuses"] = statuses
     return make_settings(**options)
+
+
+def user_cache_dir(environ: Mapping[str, str]) -> str:
+    """Where claimcheck keeps its caches: ``$XDG_CACHE_HOME/claimcheck``, else
+    ``~/.cache/claimcheck`` (the XDG base directory spec ignores a relative XDG_CACHE_HOME)."""
+    base = environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "claimcheck")
 
 
 def _console(*, no_color: bool, file: Any = None, stderr: bool = False) -> Console:
@@ -447,15 +457,17 @@ def explain(
 @cli.command(name="eval")
 @click.argument("sets", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@MODEL
 @_traceback_option
-def evaluate(sets: tuple[str, ...], as_json: bool) -> None:
+def evaluate(sets: tuple[str, ...], as_json: bool, model: str | None) -> None:
     """Measure verdicts against labelled fixture sets (folders holding gold.json).
 
     Prints precision and recall per status and per kind, and lists each miss.
     """
     from claimcheck import evaluate as evaluation
 
-    results = [evaluation.evaluate_set(path) for path in sets]
+    base = _settings(None, None, 1, None, False, 1, model)
+    results = [evaluation.evaluate_set(path, base) for path in sets]
     if as_json:
         sys.stdout.write(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2) + "\n")
     else:

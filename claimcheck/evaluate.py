@@ -12,6 +12,7 @@ misses), so a predicted unique claim counts only where it overlaps a gold claim.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import Counter
@@ -110,11 +111,15 @@ class FixtureSet:
     settings: Settings
 
 
-def read_set(set_dir: str | Path) -> FixtureSet:
+def read_set(set_dir: str | Path, base: Settings | None = None) -> FixtureSet:
+    """A labelled set, read with ``base`` settings (default ``Settings()``) and its own
+    reference date."""
     path = Path(set_dir)
     gold = json.loads((path / "gold.json").read_text(encoding="utf-8"))
     reference = gold.get("reference_date")
-    settings = Settings(reference_date=dt.date.fromisoformat(reference) if reference else None)
+    settings = dataclasses.replace(
+        base or Settings(), reference_date=dt.date.fromisoformat(reference) if reference else None
+    )
     return FixtureSet(path, gold, path / gold.get("articles", "articles"), settings)
 
 
@@ -152,9 +157,9 @@ def _best(gold: GoldClaim, verdicts: Sequence[Verdict]) -> tuple[Verdict | None,
     return best, best_sources
 
 
-def evaluate_set(set_dir: str) -> SetResult:
+def evaluate_set(set_dir: str, base: Settings | None = None) -> SetResult:
     """Run claimcheck on a fixture set and score its verdicts against gold.json."""
-    fixture = read_set(set_dir)
+    fixture = read_set(set_dir, base)
     report = pipeline.check([str(fixture.articles)], fixture.settings)
     gold = load_gold(fixture, report)
     result = SetResult(fixture.path.name, len(report.documents))

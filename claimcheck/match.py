@@ -29,6 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimcheck import values
+from claimcheck.extract import places
 from claimcheck.extract.entities import entities
 from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence
 from claimcheck.settings import Settings
@@ -699,6 +700,7 @@ def match(
     documents: Iterable[Document], mentions: Sequence[Mention], *, settings: Settings
 ) -> tuple[Claim, ...]:
     """Group mentions into claims: one claim per fact, whatever the number of sources."""
+    places.load_index(settings.cache_dir)  # the name finder looks towns up in it
     documents = list(documents)
     sentences = {(s.source_id, s.index): s for doc in documents for s in doc.sentences}
     published = {doc.source.id: doc.source.published for doc in documents}

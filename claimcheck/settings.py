@@ -32,6 +32,9 @@ class Settings:
         max_file_bytes: larger files are skipped, not read.
         model: the installed spaCy pipeline that parses sentences (one of ``KNOWN_MODELS``, or
             any English pipeline with a tagger, parser, lemmatizer and NER).
+        cache_dir: folder for indexes that are slow to build (the gazetteer), rebuilt when
+            claimcheck or its data change; None keeps them in memory only. The command line
+            passes ``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck``.
     """
 
     kinds: frozenset[Kind] = ALL_KINDS
@@ -42,6 +45,7 @@ class Settings:
     workers: int = 1
     max_file_bytes: int = 20_000_000
     model: str = DEFAULT_MODEL
+    cache_dir: str | None = None
     # Matching: two mentions of one kind state the same fact when the rapidfuzz score of their
     # contexts reaches `agree_cutoff` (values compatible) or `conflict_cutoff` (values differ:
     # a conflict needs stronger evidence that it is the same event).

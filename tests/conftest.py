@@ -28,6 +28,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gazetteer() -> None:
+    """Load the gazetteer from the user's cache, as the command line does, so that a session
+    builds it at most once (tests that call extractors directly pass no cache_dir)."""
+    import os
+
+    from claimcheck.cli import user_cache_dir
+    from claimcheck.extract import places
+
+    places.load_index(user_cache_dir(os.environ))
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Any:
     """The spaCy pipeline, loaded once for the whole session (``lang.load`` caches it)."""

@@ -45,6 +45,7 @@ def is_hedged(sentence_text: str) -> bool:
 
 def extract(doc: Document, *, settings: Settings) -> tuple[Mention, ...]:
     """All mentions of the kinds asked for in one document, sorted by position then kind."""
+    places.load_index(settings.cache_dir)
     texts = {s.index: s.text for s in doc.sentences}
     found: list[Mention] = []
     for kind, extractor in EXTRACTORS:

