@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck import values
+from claimcheck import lang, values
 from claimcheck.extract import places
 from claimcheck.extract.entities import entities
 from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence
@@ -70,11 +70,7 @@ STOPWORDS = frozenset(
     told tell according just only very more most some such other another any each all both up out
     so if because per via s""".split()
 )
-CALENDAR_WORDS = frozenset(
-    """january february march april may june july august september october november december jan
-    feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
-    sunday today yesterday tomorrow""".split()
-)
+CALENDAR_WORDS = lang.calendar_words() | lang.words("relative_days")
 
 
 # A verb of saying: a date in a clause with one is the date of a statement.

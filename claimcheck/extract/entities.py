@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from claimcheck import lang
 from claimcheck.extract import places
 from claimcheck.extract.spelling import to_us, wordset
 
@@ -69,11 +70,7 @@ STOP = wordset(
            dr file photo update breaking live watch video exclusive read more see click
            subscribe share follow"""
 )
-CALENDAR = wordset(
-    """january february march april may june july august september october november
-               december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
-               wednesday thursday friday saturday sunday christmas easter"""
-)
+CALENDAR = lang.calendar_words() | lang.words("holidays")
 # Lower-case joiners allowed inside a capitalised run ("Bank of England", "Ursula von der Leyen").
 CONNECTORS = wordset(
     """of for and the in on de da di du del della dos das van von der den la le al bin

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from claimcheck import lang
 from claimcheck.extract._clause import context_words
 from claimcheck.extract.base import eligible
 from claimcheck.model import Document, Kind, Mention
@@ -82,10 +83,7 @@ _CUR = (
     r"(?:US|C|A|NZ|HK|S)?\$|€|£|¥|₹|₦|₽|₺|₩|₴|Rs\.?\s?|" + _RAND
     + rf"|(?:{'|'.join(ISO_CODES)})\s?"
 )
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+_MONTHS = rf"(?:{lang.alternation(m.title() for m in lang.months())})"  # "January", "Jan", "Sept"…
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _AND_DAY = rf"\s*(?:and|or|to|&|-|–)\s*{_DAY}"
 _GUARD_BEFORE = r"(?<![\w.,/:$€£¥#@©-])"  # not inside "F-16", "7:19", "1.2.3", "#5", "©2021"
@@ -344,9 +342,7 @@ CAPITALISED_OK = frozenset(
     """the some about around nearly almost more over only just roughly approximately at in by
     on for all another another every each with from after before since during up to as and
     but or of this these those its their his her our all both at least""".split()
-    + """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+) | frozenset(lang.month_names() + lang.weekday_names())
 # A year reads as a count only when it counts something ("2000 people"), never after these.
 YEAR_PREPOSITIONS = frozenset(
     """in since by until till from of before after during to between and through early late mid

@@ -42,7 +42,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from claimcheck import __version__
+from claimcheck import __version__, lang
 from claimcheck.extract._clause import clause_bounds, context_words
 from claimcheck.extract.base import eligible
 from claimcheck.lang import cache
@@ -107,7 +107,7 @@ HOST_VERB = re.compile(
 # capitals and no agency).
 DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3})"
-    r"(?:,\s*(?P<region>(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    rf"(?:,\s*(?P<region>(?!(?:{lang.alternation(m[:3].title() for m in lang.month_names())})[a-z]*\.?\s+\d)"
     r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
@@ -184,11 +184,7 @@ FOLLOW_OK = frozenset(
 
 # Capitalised words after a place that do not make it part of a longer name ("in Lisbon On
 # Friday" in a title-case headline; "in Brussels Wednesday").
-CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday""".split()
-)
+CALENDAR = lang.calendar_words()
 CAPITAL_OK = CALENDAR | frozenset(
     """on in at to for from and or but with after before as amid over by until ahead next last
     this is are was were will says said to the a an""".split()

@@ -7,7 +7,34 @@ its tokens, lemmas, tags, dependencies and entities with offsets into ``Source.t
 
 from __future__ import annotations
 
-from claimcheck.lang.lexicon import lines, words
+from claimcheck.lang.lexicon import (
+    agencies,
+    alternation,
+    calendar_words,
+    lines,
+    month_abbreviations,
+    month_names,
+    months,
+    rows,
+    weekday_abbreviations,
+    weekday_names,
+    words,
+)
 from claimcheck.lang.parse import holds_candidate, load, parse
 
-__all__ = ["holds_candidate", "lines", "load", "parse", "words"]
+__all__ = [
+    "agencies",
+    "alternation",
+    "calendar_words",
+    "holds_candidate",
+    "lines",
+    "load",
+    "month_abbreviations",
+    "month_names",
+    "months",
+    "parse",
+    "rows",
+    "weekday_abbreviations",
+    "weekday_names",
+    "words",
+]

@@ -7,6 +7,8 @@ Reading one is cheap and cached, so callers ask for it where they need it.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable
 from importlib import resources
 
 
@@ -30,3 +32,77 @@ def words(name: str, *, lang: str = "en") -> frozenset[str]:
     True
     """
     return frozenset(lines(name, lang=lang))
+
+
+def rows(name: str, *, lang: str = "en") -> tuple[tuple[str, ...], ...]:
+    """The entries of a lexicon whose lines hold several words: a name, then its variants.
+
+    >>> rows("weekdays")[1]
+    ('tuesday', 'tue', 'tues')
+    """
+    return tuple(tuple(line.split()) for line in lines(name, lang=lang))
+
+
+@functools.cache
+def months() -> dict[str, int]:
+    """Lower-case month names and abbreviations → month number.
+
+    >>> months()["sept"], months()["may"], len(months())
+    (9, 5, 24)
+    """
+    return {word: number for number, row in enumerate(rows("months"), 1) for word in row}
+
+
+def month_names() -> tuple[str, ...]:
+    """The twelve full month names, lower case, in calendar order."""
+    return tuple(row[0] for row in rows("months"))
+
+
+def month_abbreviations() -> tuple[str, ...]:
+    """Month abbreviations, lower case ("jan", "sep", "sept"…); "may" has none."""
+    return tuple(word for row in rows("months") for word in row[1:])
+
+
+def weekday_names() -> tuple[str, ...]:
+    """The seven full weekday names, lower case, from Monday."""
+    return tuple(row[0] for row in rows("weekdays"))
+
+
+def weekday_abbreviations() -> tuple[str, ...]:
+    """Weekday abbreviations, lower case ("mon", "tue", "tues"…)."""
+    return tuple(word for row in rows("weekdays") for word in row[1:])
+
+
+def calendar_words() -> frozenset[str]:
+    """Month names and abbreviations and weekday names, lower case. Weekday abbreviations are
+    left out: "sun", "sat" and "wed" are words.
+
+    >>> "sept" in calendar_words(), "friday" in calendar_words(), "sun" in calendar_words()
+    (True, True, False)
+    """
+    return frozenset(months()) | frozenset(weekday_names())
+
+
+def alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of ``forms``, escaped, longest first (so that a longer form is tried
+    before its prefix, as a greedy optional suffix would be).
+
+    >>> alternation(["jan", "january", "sept", "sep"])
+    'january|sept|jan|sep'
+    """
+    unique = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "|".join(re.escape(f) for f in unique)
+
+
+def agencies(role: str) -> tuple[str, ...]:
+    """Agency names (as written, case kept) with ``role``: "wire" or "credit".
+
+    >>> "Reuters" in agencies("wire"), "Getty Images" in agencies("wire")
+    (True, False)
+    """
+    found = []
+    for line in lines("agencies"):
+        name, _, roles = line.partition("\t")
+        if role in roles.split():
+            found.append(name)
+    return tuple(found)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from fnmatch import fnmatch
+from pathlib import Path
+
+import pytest
+
 from claimcheck import lang
 
 
@@ -15,3 +21,45 @@ def test_entries_are_lower_case_and_unique() -> None:
     entries = lang.lines("number_words")
     assert len(entries) == len(set(entries))
     assert all(e == e.casefold() for e in entries)
+
+
+
+
+PACKAGE = Path(__file__).resolve().parents[2] / "claimcheck"
+
+# Two names of one list in a row in code: "January February", "Jan|Feb", "Mon Tue", "AFP|Reuters".
+# A date in a comment ("Jan. 10") has no second name right after it.
+SECOND_COPY = re.compile(
+    r"jan\w*\W{1,3}feb|mon\w*\W{1,3}tue|\bAFP\W{1,3}\w+\W{1,3}Reuters|Reuters\W{1,3}A(?:FP|P)\b",
+    re.IGNORECASE,
+)
+
+
+def test_month_weekday_and_agency_lists_live_only_in_lang() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        if "lang" in path.relative_to(PACKAGE).parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not SECOND_COPY.search(text), f"{path.name}: {SECOND_COPY.search(text)}"
+
+
+def test_every_lexicon_file_is_package_data() -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = pyproject["tool"]["setuptools"]["package-data"]["claimcheck"]
+    for path in (PACKAGE / "lang").rglob("*.txt"):
+        relative = path.relative_to(PACKAGE).as_posix()
+        assert any(fnmatch(relative, g) for g in globs), relative
+
+
+def test_months_and_weekdays() -> None:
+    assert lang.months()["sept"] == lang.months()["september"] == 9
+    assert len(lang.month_names()) == 12 and len(lang.weekday_names()) == 7
+    assert "sun" not in lang.calendar_words()  # a word as well as a weekday abbreviation
+
+
+def test_agencies_have_known_roles() -> None:
+    for line in lang.lines("agencies"):
+        name, tab, roles = line.partition("\t")
+        assert tab and name.strip() == name and set(roles.split()) <= {"wire", "credit"}, line
+    assert "Reuters" in lang.agencies("wire") and "Getty Images" in lang.agencies("credit")
