@@ -106,45 +106,10 @@ EVENT_HEADS = wordset(
                   prize prizes election elections convention protocol deal strategy declaration
                   revolution olympics"""
 )
-# Capitalised words that stand before a name and are not part of it.
-TITLE_WORDS = wordset(
-    """president vice prime minister deputy foreign defense defence secretary
-                  secretary-general chancellor premier mayor governor gov gov. senator sen sen.
-                  representative rep rep. congressman congresswoman ambassador amb amb.
-                  commissioner general gen gen. admiral adm adm. commodore brigadier marshal
-                  ensign commandant constable warden colonel col col. major maj maj.
-                  captain capt capt. lieutenant lt lt. sergeant sgt sgt. corporal cpl cpl. chief
-                  director chairman chairwoman chair judge justice attorney attorney-general
-                  prosecutor sheriff detective det det. inspector insp insp. officer
-                  superintendent supt supt. commander coach manager professor prof prof. dr dr.
-                  doctor mr mr. mrs mrs. ms ms. mx mx. miss sir dame lord lady baroness baron
-                  rev rev. reverend father pastor bishop archbishop cardinal pope rabbi imam
-                  sheikh king queen prince princess emperor emir sultan crown spokesperson
-                  spokesman spokeswoman leader speaker treasurer auditor councillor councilor
-                  councilman councilwoman alderman executive ceo head envoy special acting
-                  interim former senior assistant associate director-general under
-                  undersecretary state home interior finance health education energy trade
-                  economy economic transport transportation labor labour agriculture environment
-                  culture treasury commerce affairs external internal security national homeland
-                  veterans housing staff joint chiefs development digital science technology
-                  sports tourism industry infrastructure communications information media
-                  immigration climate public justice intelligence opposition majority minority
-                  pres pres."""
-)
-# Titles that mark the following name as a person's (used for one-word names: "Mr. Smith").
-PERSON_TITLES = wordset(
-    """president minister secretary chancellor premier mayor governor gov gov.
-                    senator sen sen. representative rep rep. congressman congresswoman
-                    ambassador amb. commissioner general gen gen. admiral adm. commodore
-                    brigadier marshal ensign commandant constable warden colonel col.
-                    major maj. captain capt. lieutenant lt lt. sergeant sgt. judge justice
-                    prosecutor sheriff detective inspector superintendent coach professor prof
-                    prof. dr dr. doctor mr mr. mrs mrs. ms ms. mx mx. miss sir dame lord lady
-                    baroness baron rev rev. reverend father pastor bishop archbishop cardinal
-                    pope rabbi imam sheikh king queen prince princess emperor emir sultan
-                    spokesperson spokesman spokeswoman chairman chairwoman ceo secretary-general
-                    director-general attorney-general"""
-)
+# Capitalised words that stand before a name and are not part of it, and those of them that
+# mark the name as a person's ("Mr. Smith"): lang/en/titles.txt.
+TITLE_WORDS = lang.tagged("titles")
+PERSON_TITLES = lang.tagged("titles", "person")
 
 # Role nouns a speaker can be named by, mapped to one canonical word.
 ROLE_NOUNS: dict[str, str] = {

@@ -106,3 +106,30 @@ def agencies(role: str) -> tuple[str, ...]:
         if role in roles.split():
             found.append(name)
     return tuple(found)
+
+
+def groups(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The groups of a lexicon written "word: variants", one group a line.
+
+    >>> groups("fates")[2]
+    ('missing', ('missing', 'unaccounted'))
+    """
+    found = []
+    for line in lines(name):
+        head, _, variants = line.partition(":")
+        found.append((head.strip(), tuple(variants.split())))
+    return tuple(found)
+
+
+def tagged(name: str, tag: str | None = None) -> frozenset[str]:
+    """The words of a lexicon written "word<TAB>tags"; with ``tag``, only those carrying it.
+
+    >>> "foreign" in tagged("titles"), "foreign" in tagged("titles", "person")
+    (True, False)
+    """
+    found = set()
+    for line in lines(name):
+        word, _, tags = line.partition("\t")
+        if tag is None or tag in tags.split():
+            found.add(word)
+    return frozenset(found)

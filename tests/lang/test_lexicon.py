@@ -63,3 +63,11 @@ def test_agencies_have_known_roles() -> None:
         name, tab, roles = line.partition("\t")
         assert tab and name.strip() == name and set(roles.split()) <= {"wire", "credit"}, line
     assert "Reuters" in lang.agencies("wire") and "Getty Images" in lang.agencies("credit")
+
+
+def test_groups_and_tags() -> None:
+    assert dict(lang.groups("fates"))["missing"] == ("missing", "unaccounted")
+    heads = [head for head, _ in lang.groups("synonyms")]
+    assert len(heads) == len(set(heads))
+    assert lang.tagged("titles", "person") <= lang.tagged("titles")
+    assert "mr." in lang.tagged("titles", "person") and "acting" not in lang.tagged("titles", "person")
