@@ -163,6 +163,11 @@ class Mention:
     context: str = ""  # the clause words that say what the value is about, for matching
     fragment: bool = False  # quotes: a one- or two-word scare quote
     hedged: bool = False  # "expected to", "reportedly", "has yet to confirm"…
+    # The fact key, read from the parse (lang/facts.py); None or empty when it does not say.
+    attribute: str | None = None  # lemmas of what it is a value of: "people kill", "depth"
+    scope: tuple[str, ...] = ()  # phrases that narrow it: "in the northern district"
+    time: str | None = None  # when the fact holds, as written: "on Monday" → "Monday"
+    authority: str | None = None  # who it is attributed to: "police", "the geological survey"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ its tokens, lemmas, tags, dependencies and entities with offsets into ``Source.t
 
 from __future__ import annotations
 
+from claimcheck.lang.facts import FactKey, fact_key
 from claimcheck.lang.lexicon import (
     agencies,
     alternation,
@@ -25,9 +26,11 @@ from claimcheck.lang.lexicon import (
 from claimcheck.lang.parse import holds_candidate, load, parse
 
 __all__ = [
+    "FactKey",
     "agencies",
     "alternation",
     "calendar_words",
+    "fact_key",
     "groups",
     "holds_candidate",
     "lines",
