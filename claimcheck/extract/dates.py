@@ -67,10 +67,10 @@ _WEEKDAYS = lang.weekday_names()
 # ("Theresa May 10", "Carter June 2021") they are names, not dates.
 _NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 
+# "a week", "three days": the counts a relative date takes, one to twelve.
 _NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+    "a": 1, "an": 1, **{w: n for w, n in lang.cardinals("unit").items() if 1 <= n <= 12}
+}
 
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 

@@ -16,8 +16,8 @@ from importlib import resources
 def lines(name: str, *, lang: str = "en") -> tuple[str, ...]:
     """The entries of ``claimcheck/lang/<lang>/<name>.txt``, in file order.
 
-    >>> lines("number_words")[:3]
-    ('zero', 'one', 'two')
+    >>> lines("holidays")
+    ('christmas', 'easter')
     """
     text = resources.files("claimcheck.lang").joinpath(lang).joinpath(f"{name}.txt").read_text(encoding="utf-8")
     stripped = (line.strip() for line in text.splitlines())
@@ -28,7 +28,7 @@ def lines(name: str, *, lang: str = "en") -> tuple[str, ...]:
 def words(name: str, *, lang: str = "en") -> frozenset[str]:
     """The entries of a lexicon as a set, for membership tests.
 
-    >>> "dozen" in words("number_words")
+    >>> "easter" in words("holidays")
     True
     """
     return frozenset(lines(name, lang=lang))
@@ -41,6 +41,32 @@ def rows(name: str, *, lang: str = "en") -> tuple[tuple[str, ...], ...]:
     ('tuesday', 'tue', 'tues')
     """
     return tuple(tuple(line.split()) for line in lines(name, lang=lang))
+
+
+@functools.cache
+def cardinals(kind: str) -> dict[str, int]:
+    """Number words of one class ("unit", "ten", "hundred", "scale", "dozen") → value, in
+    file order.
+
+    >>> list(cardinals("ten").items())[:2], cardinals("scale")["million"]
+    ([('twenty', 20), ('thirty', 30)], 1000000)
+    """
+    return {word: int(value) for word, value, cls in rows("cardinals") if cls == kind}
+
+
+@functools.cache
+def fractions() -> dict[str, int]:
+    """Fraction words → the denominator they name: "half" → 2, "quarters" → 4."""
+    return {word: int(value) for word, value in rows("fractions")}
+
+
+@functools.cache
+def number_words() -> frozenset[str]:
+    """Words that may state a count: cardinals, their plurals ("dozens", "thousands") and
+    fractions ("half")."""
+    found = {word for word, _, _ in rows("cardinals")}
+    found |= {f"{word}s" for word, _, cls in rows("cardinals") if cls in ("hundred", "scale", "dozen")}
+    return frozenset(found | set(fractions()))
 
 
 @functools.cache

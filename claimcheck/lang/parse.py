@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import ConfigError
-from claimcheck.lang.lexicon import words
+from claimcheck.lang.lexicon import number_words
 from claimcheck.model import Document, Entity, Parse, Sentence, Token
 from claimcheck.settings import DEFAULT_MODEL, Settings
 
@@ -74,8 +74,8 @@ def holds_candidate(text: str) -> bool:
     if any(ch.isdigit() or ch in _QUOTE_MARKS for ch in text):
         return True
     tokens = text.split()
-    number_words = words("number_words")
-    if any(t.strip(".,;:!?()").casefold() in number_words for t in tokens):
+    known = number_words()
+    if any(t.strip(".,;:!?()").casefold() in known for t in tokens):
         return True
     return any(t[:1].isupper() for t in tokens[1:])
 

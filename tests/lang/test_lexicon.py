@@ -12,15 +12,16 @@ from claimcheck import lang
 
 
 def test_comments_and_blank_lines_are_not_entries() -> None:
-    entries = lang.lines("number_words")
-    assert entries[0] == "zero"
+    entries = lang.lines("cardinals")
+    assert entries[0] == "zero 0 unit"
     assert not any(e.startswith("#") or not e.strip() for e in entries)
 
 
-def test_entries_are_lower_case_and_unique() -> None:
-    entries = lang.lines("number_words")
-    assert len(entries) == len(set(entries))
-    assert all(e == e.casefold() for e in entries)
+def test_number_words() -> None:
+    assert lang.cardinals("unit")["nineteen"] == 19 and lang.cardinals("hundred") == {"hundred": 100}
+    assert {"dozens", "thousands", "half", "three"} <= lang.number_words()
+    words = [row[0] for row in lang.rows("cardinals")]
+    assert len(words) == len(set(words)) and all(w == w.casefold() for w in words)
 
 
 
