@@ -109,9 +109,9 @@ def parse(
 ) -> tuple[Document, ...]:
     """The documents with the parses of their ``wanted`` sentences that hold a candidate value.
 
-    Every sentence of every document goes through one ``nlp.pipe`` stream, so a run's parse is
-    batched however many articles it reads. Parses are in sentence order; their offsets point
-    into ``Source.text``.
+    Every distinct sentence of every document goes through one ``nlp.pipe`` stream, so a run's
+    parse is batched however many articles it reads. Parses are in sentence order; their offsets
+    point into ``Source.text``.
     """
     jobs = [
         (number, sentence)
@@ -122,10 +122,13 @@ def parse(
     if not jobs:
         return tuple(documents)
     nlp = load(settings.model)
+    # Each distinct sentence is parsed once: wire copies and syndicated articles repeat whole
+    # sentences, and a sentence's parse does not depend on its batch (tests/lang/test_parse.py).
+    texts = list(dict.fromkeys(sentence.text for _, sentence in jobs))
+    docs = dict(zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE)))
     found: list[list[Parse]] = [[] for _ in documents]
-    texts = (sentence.text for _, sentence in jobs)
-    for (number, sentence), doc in zip(jobs, nlp.pipe(texts, batch_size=BATCH_SIZE)):
-        found[number].append(_to_parse(sentence, doc))
+    for number, sentence in jobs:
+        found[number].append(_to_parse(sentence, docs[sentence.text]))
     return tuple(
         dataclasses.replace(document, parses=tuple(parses))
         for document, parses in zip(documents, found)
