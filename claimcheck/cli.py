@@ -177,6 +177,7 @@ def _settings(
     include_captions: bool,
     workers: int,
     model: str | None = None,
+    parse_cache: str | None = None,
 ) -> Settings:
     options: dict[str, Any] = {
         "min_sources": min_sources,
@@ -187,6 +188,8 @@ def _settings(
     if model:
         options["model"] = model
     options["cache_dir"] = user_cache_dir(os.environ)
+    if parse_cache:
+        options["parse_cache"] = parse_cache
     if kinds:
         options["kinds"] = kinds
     if statuses:
@@ -318,6 +321,14 @@ MODEL = click.option(
     f"{', '.join(KNOWN_MODELS[1:])}).",
 )
 
+PARSE_CACHE = click.option(
+    "--cache",
+    "parse_cache",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Keep sentence parses in DIR, by content hash and model version, and reuse them.",
+)
+
 
 @cli.command(epilog=RUN_EXAMPLES + EXIT_CODES_HELP)
 @PATHS
@@ -339,6 +350,7 @@ MODEL = click.option(
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="An earlier JSON report: report what changed since.")
 @WORKERS
 @MODEL
+@PARSE_CACHE
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no per-file notes on stderr.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 @_traceback_option
@@ -356,6 +368,7 @@ def run(
     baseline: str | None,
     workers: int,
     model: str | None,
+    parse_cache: str | None,
     quiet: bool,
     no_color: bool,
 ) -> None:
@@ -364,7 +377,9 @@ def run(
     from claimcheck.report.json import report_dict
 
     fmt = _resolve_format(fmt, as_json)
-    settings = _settings(kinds, statuses, min_sources, reference_date, include_captions, workers, model)
+    settings = _settings(
+        kinds, statuses, min_sources, reference_date, include_captions, workers, model, parse_cache
+    )
     old = baselines.load(baseline) if baseline else None
     with _progress(_count_files(paths), quiet=quiet) as progress:
         report = pipeline.check(list(paths), settings, stdin=sys.stdin, progress=progress)
@@ -391,6 +406,7 @@ def run(
 @CAPTIONS
 @OUTPUT
 @MODEL
+@PARSE_CACHE
 @_traceback_option
 def extract(
     paths: tuple[str, ...],
@@ -399,12 +415,13 @@ def extract(
     include_captions: bool,
     output: str | None,
     model: str | None,
+    parse_cache: str | None,
 ) -> None:
     """Print JSON Lines: one object per source with its sentences and mentions (for debugging)."""
     from claimcheck import ingest, pipeline
     from claimcheck.report.extraction import render_source
 
-    settings = _settings(kinds, None, 1, reference_date, include_captions, 1, model)
+    settings = _settings(kinds, None, 1, reference_date, include_captions, 1, model, parse_cache)
     ingested = ingest.ingest(list(paths), settings=settings, stdin=sys.stdin)
     for skipped in ingested.skipped:
         click.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
@@ -426,6 +443,7 @@ def extract(
 @REFERENCE_DATE
 @CAPTIONS
 @MODEL
+@PARSE_CACHE
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 @_traceback_option
 def explain(
@@ -434,6 +452,7 @@ def explain(
     reference_date: Any,
     include_captions: bool,
     model: str | None,
+    parse_cache: str | None,
     no_color: bool,
 ) -> None:
     """Explain one claim of `claimcheck run PATHS`: its mentions, the matching scores and
@@ -444,7 +463,7 @@ def explain(
     from claimcheck import pipeline
     from claimcheck.report import explain as explain_report
 
-    settings = _settings(None, None, 1, reference_date, include_captions, 1, model)
+    settings = _settings(None, None, 1, reference_date, include_captions, 1, model, parse_cache)
     report = pipeline.check(list(paths), settings, stdin=sys.stdin)
     found = [v for v in report.verdicts if v.claim.id.startswith(claim_id)]
     if len(found) != 1:

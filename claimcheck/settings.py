@@ -35,6 +35,8 @@ class Settings:
         cache_dir: folder for indexes that are slow to build (the gazetteer), rebuilt when
             claimcheck or its data change; None keeps them in memory only. The command line
             passes ``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck``.
+        parse_cache: folder for sentence parses, by content hash and model version
+            (``--cache DIR``); None parses every run afresh.
     """
 
     kinds: frozenset[Kind] = ALL_KINDS
@@ -46,6 +48,7 @@ class Settings:
     max_file_bytes: int = 20_000_000
     model: str = DEFAULT_MODEL
     cache_dir: str | None = None
+    parse_cache: str | None = None
     # Matching: two mentions of one kind state the same fact when the rapidfuzz score of their
     # contexts reaches `agree_cutoff` (values compatible) or `conflict_cutoff` (values differ:
     # a conflict needs stronger evidence that it is the same event).

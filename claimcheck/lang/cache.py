@@ -18,29 +18,48 @@ import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 
 def load_or_build(directory: str | None, name: str, key: str, build: Callable[[], T]) -> T:
-    """The cached ``name`` for ``key`` from ``directory``, else ``build()`` (then stored).
+    """The cached ``name`` for ``key`` from ``directory``, else ``build()`` (then stored, and
+    entries of ``name`` under other keys removed).
 
     With ``directory`` None nothing is read or written.
     """
+    found: T | None = load(directory, name, key)
+    if found is not None:
+        return found
+    value = build()
+    store(directory, name, key, value, prune=True)
+    return value
+
+
+def load(directory: str | None, name: str, key: str) -> Any:
+    """The cached ``name`` for ``key``, or None when it is missing or unreadable."""
     if directory is None:
-        return build()
+        return None
     path = Path(directory) / f"{name}-{key}.pickle"
     with contextlib.suppress(Exception):  # missing, truncated, or written by other code: rebuild
         with path.open("rb") as handle:
-            return pickle.load(handle)  # type: ignore[no-any-return]
-    value = build()
+            return pickle.load(handle)
+    return None
+
+
+def store(directory: str | None, name: str, key: str, value: object, *, prune: bool = False) -> None:
+    """Cache ``value`` as ``name`` for ``key`` (atomically; a failure only loses the entry).
+    With ``prune``, entries of ``name`` under other keys are removed."""
+    if directory is None:
+        return
+    path = Path(directory) / f"{name}-{key}.pickle"
     with contextlib.suppress(OSError):
         _store(path, value)
-        for old in path.parent.glob(f"{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    return value
+        if prune:
+            for old in path.parent.glob(f"{name}-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)
 
 
 def _store(path: Path, value: object) -> None:

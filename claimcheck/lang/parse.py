@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import ConfigError
+from claimcheck.lang import cache
 from claimcheck.lang.lexicon import number_words
 from claimcheck.model import Document, Entity, Parse, Sentence, Token
 from claimcheck.settings import DEFAULT_MODEL, Settings
@@ -101,6 +103,48 @@ def _to_parse(sentence: Sentence, doc: Doc) -> Parse:
     return Parse(sentence.source_id, sentence.index, tokens, entities)
 
 
+# One parse as plain rows (offsets relative to its sentence), as the parse cache keeps it.
+TokenRow = tuple[int, int, str, str, str, str, str, int]
+EntityRow = tuple[int, int, str, str]
+ParseRows = tuple[tuple[TokenRow, ...], tuple[EntityRow, ...]]
+
+
+def _rows(parse: Parse, base: int) -> ParseRows:
+    tokens = tuple(
+        (t.start - base, t.end - base, t.text, t.lemma, t.pos, t.tag, t.dep, t.head) for t in parse.tokens
+    )
+    entities = tuple((e.start - base, e.end - base, e.label, e.text) for e in parse.entities)
+    return tokens, entities
+
+
+def _from_rows(sentence: Sentence, rows: ParseRows) -> Parse:
+    base = sentence.start
+    tokens = tuple(
+        Token(base + a, base + b, text, lemma, pos, tag, dep, head)
+        for a, b, text, lemma, pos, tag, dep, head in rows[0]
+    )
+    entities = tuple(Entity(base + a, base + b, label, text) for a, b, label, text in rows[1])
+    return Parse(sentence.source_id, sentence.index, tokens, entities)
+
+
+def _versions(model: str) -> str | None:
+    """spaCy's and the model package's versions, or None when the model is not a package
+    (a path): then nothing says when its cached parses go stale, and none are cached."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{version('spacy')}-{version(model)}"
+    except (PackageNotFoundError, ValueError):
+        return None
+
+
+def _cache_key(model: str, versions: str, sentences: Sequence[Sentence]) -> str:
+    digest = hashlib.sha256(f"{model}\0{versions}".encode())
+    for sentence in sentences:
+        digest.update(b"\0" + sentence.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:40]
+
+
 def parse(
     documents: Sequence[Document],
     *,
@@ -111,25 +155,39 @@ def parse(
 
     Every distinct sentence of every document goes through one ``nlp.pipe`` stream, so a run's
     parse is batched however many articles it reads. Parses are in sentence order; their offsets
-    point into ``Source.text``.
+    point into ``Source.text``. With ``settings.parse_cache``, a document whose sentences were
+    parsed before by the same model is read from there, by content hash, and spaCy is not even
+    loaded when every document is.
     """
     jobs = [
-        (number, sentence)
-        for number, document in enumerate(documents)
-        for sentence in document.sentences
-        if wanted(sentence) and holds_candidate(sentence.text)
+        [s for s in document.sentences if wanted(s) and holds_candidate(s.text)] for document in documents
     ]
-    if not jobs:
-        return tuple(documents)
-    nlp = load(settings.model)
-    # Each distinct sentence is parsed once: wire copies and syndicated articles repeat whole
-    # sentences, and a sentence's parse does not depend on its batch (tests/lang/test_parse.py).
-    texts = list(dict.fromkeys(sentence.text for _, sentence in jobs))
-    docs = dict(zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE)))
-    found: list[list[Parse]] = [[] for _ in documents]
-    for number, sentence in jobs:
-        found[number].append(_to_parse(sentence, docs[sentence.text]))
+    found: list[list[Parse] | None] = [None] * len(documents)
+    versions = _versions(settings.model) if settings.parse_cache is not None else None
+    keys: list[str | None] = [None] * len(documents)
+    for number, sentences in enumerate(jobs):
+        if not sentences:
+            found[number] = []
+        elif versions is not None:
+            keys[number] = key = _cache_key(settings.model, versions, sentences)
+            rows = cache.load(settings.parse_cache, "parse", key)
+            if isinstance(rows, tuple) and len(rows) == len(sentences):
+                found[number] = [_from_rows(s, r) for s, r in zip(sentences, rows)]
+    missing = [number for number, parses in enumerate(found) if parses is None]
+    if missing:
+        nlp = load(settings.model)
+        # Each distinct sentence is parsed once: wire copies and syndicated articles repeat
+        # whole sentences, and a parse does not depend on its batch (tests/lang/test_parse.py).
+        texts = list(dict.fromkeys(s.text for number in missing for s in jobs[number]))
+        docs = dict(zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE)))
+        for number in missing:
+            parses = [_to_parse(s, docs[s.text]) for s in jobs[number]]
+            found[number] = parses
+            fresh = keys[number]
+            if fresh is not None:
+                rows = tuple(_rows(p, s.start) for p, s in zip(parses, jobs[number]))
+                cache.store(settings.parse_cache, "parse", fresh, rows)
     return tuple(
-        dataclasses.replace(document, parses=tuple(parses))
+        dataclasses.replace(document, parses=tuple(parses)) if parses else document
         for document, parses in zip(documents, found)
     )

@@ -111,3 +111,33 @@ def test_importing_claimcheck_does_not_load_spacy() -> None:
     code = "import sys, claimcheck, claimcheck.cli, claimcheck.pipeline; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_parse_cache_gives_the_same_parses_without_loading_spacy(
+    nlp: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(parse_cache=str(tmp_path))
+    documents = [_document(TEXT, "a"), _document(TEXT.replace("Springfield", "Riverton"), "b")]
+    fresh = lang.parse(documents, settings=settings)
+    assert len(list(tmp_path.iterdir())) == 2  # one entry per article
+
+    def no_model(name: str) -> None:
+        raise AssertionError("spaCy was loaded although every parse was cached")
+
+    # The module, not the function lang/__init__.py exports under the same name.
+    monkeypatch.setattr(sys.modules["claimcheck.lang.parse"], "load", no_model)
+    assert lang.parse(documents, settings=settings) == fresh
+    # The same sentences at other offsets (another article) read the same entry.
+    moved = _document("Intro.\n\n" + TEXT, "c")
+    monkeypatch.undo()
+    again = lang.parse([moved], settings=settings)[0]
+    assert again == lang.parse([moved], settings=Settings())[0]
+
+
+def test_a_broken_parse_cache_entry_is_parsed_again(nlp: Any, tmp_path: Any) -> None:
+    settings = Settings(parse_cache=str(tmp_path))
+    documents = [_document()]
+    fresh = lang.parse(documents, settings=settings)
+    for entry in tmp_path.iterdir():
+        entry.write_bytes(b"not a pickle")
+    assert lang.parse(documents, settings=settings) == fresh
