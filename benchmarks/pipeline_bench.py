@@ -16,8 +16,7 @@ import time
 from pathlib import Path
 
 from claimcheck import pipeline
-from claimcheck.cli import user_cache_dir
-from claimcheck.settings import Settings
+from claimcheck.settings import Settings, user_cache_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "benchmarks" / ".cache" / "pipeline"

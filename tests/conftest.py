@@ -34,8 +34,8 @@ def gazetteer() -> None:
     builds it at most once (tests that call extractors directly pass no cache_dir)."""
     import os
 
-    from claimcheck.cli import user_cache_dir
     from claimcheck.extract import places
+    from claimcheck.settings import user_cache_dir
 
     places.load_index(user_cache_dir(os.environ))
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.cli import user_cache_dir
 from claimcheck.lang import cache
+from claimcheck.settings import user_cache_dir
 
 
 class Builder:
