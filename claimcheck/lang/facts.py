@@ -115,13 +115,15 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> int:
     return _governor(tree, head)
 
 
-def _attribute(tree: _Tree, anchor: int) -> str:
+def _attribute(tree: _Tree, anchor: int, *, counted: bool) -> str:
     token = tree.tokens[anchor]
     if token.pos in ("VERB", "AUX"):
         subject = tree.child(anchor, frozenset({"nsubj", "nsubjpass"}))
         verb = token.lemma.casefold()
         return f"{tree.phrase_lemmas(subject)} {verb}" if subject is not None else verb
     phrase = tree.phrase_lemmas(anchor)
+    if not counted:
+        return phrase  # a date or venue of a noun names the event: "the summit in Geneva"
     governor = tree.head(anchor)
     if token.dep in _ARGUMENTS and governor != anchor and tree.tokens[governor].pos == "VERB":
         return f"{phrase} {tree.tokens[governor].lemma.casefold()}"
@@ -208,7 +210,7 @@ def fact_key(parse: Parse, text: str, start: int, end: int, *, counted: bool, sp
     verb = tree.head(anchor)
     if tree.tokens[anchor].dep in _ARGUMENTS and tree.tokens[verb].pos == "VERB":
         hosts.add(verb)
-    attribute = speaker if speaker is not None else _attribute(tree, anchor) or None
+    attribute = speaker if speaker is not None else _attribute(tree, anchor, counted=counted) or None
     return FactKey(
         attribute=attribute,
         scope=_scope(tree, hosts, members),

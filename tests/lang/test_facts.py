@@ -60,6 +60,50 @@ ROWS = [
         id="nothing-attributed",
     ),
     pytest.param(
+        "Some 40 people were injured in the neighbouring town of Riverton.", "40", True,
+        FactKey("people injure", ("in the neighbouring town of Riverton",), None, None),
+        id="fate-injured-with-scope",
+    ),
+    pytest.param(
+        "Police arrested 12 protesters on Saturday, a spokesman said.", "12", True,
+        FactKey("protester arrest", (), "Saturday", "a spokesman"),
+        id="object-count; the time is the arrests', not the saying",
+    ),
+    pytest.param(
+        "Net income fell to $1.2 billion, the bank said on Monday.", "$1.2 billion", True,
+        FactKey("net income fall", (), None, "the bank"),
+        id="two-word-attribute; a saying date is no time",
+    ),
+    pytest.param(
+        "The ministry said on Friday that 300 homes had been destroyed.", "300", True,
+        FactKey("home destroy", (), None, "The ministry"),
+        id="reported-clause-after-saying-date",
+    ),
+    pytest.param(
+        "The summit in Geneva ended without a deal.", "Geneva", False,
+        FactKey("summit", ("without a deal",), None, None),
+        id="venue-of-a-noun-names-the-event",
+    ),
+    pytest.param(
+        "About 2,000 residents of the valley were evacuated.", "2,000", True,
+        FactKey("resident evacuate", ("of the valley",), None, None),
+        id="scope-on-the-noun",
+    ),
+    pytest.param(
+        "The score was 3.", "3", True,
+        FactKey("score be", (), None, None),
+        id="trap-copula: nothing counted, the subject stands in",
+    ),
+    pytest.param(
+        "The quake, which struck on Sunday, killed 14 people.", "14", True,
+        FactKey("people kill", (), "Sunday", None),
+        marks=pytest.mark.xfail(
+            reason="the date hangs on the relative clause of the subject, which the key does not read",
+            strict=True,
+        ),
+        id="known-miss: time in a relative clause",
+    ),
+    pytest.param(
         "Officials said 12 bridges had collapsed.", "12", True,
         FactKey("bridge collapse", (), None, "Officials"),
         id="reported-clause",
