@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,7 +35,7 @@ from claimcheck.model import (
     Verdict,
 )
 from claimcheck.report.json import SCHEMA_VERSION
-from claimcheck.settings import Settings
+from claimcheck.settings import Settings, user_cache_dir
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -65,8 +66,9 @@ def check(paths: Sequence[str] | str, **options: Any) -> Report:
     """Read the articles at ``paths`` (files or folders) and judge every claim.
 
     ``options`` are the fields of :class:`Settings` (``kinds``, ``statuses``, ``min_sources``,
-    ``reference_date``, ``include_captions``, ``workers``…); kinds and statuses may be given as
-    strings.
+    ``reference_date``, ``include_captions``, ``workers``, ``model``…); kinds and statuses may
+    be given as strings. ``cache_dir`` defaults to the user cache folder, as on the command line
+    (pass None to keep the gazetteer index in memory only).
 
     Raises:
         InputError: nothing readable at ``paths``.
@@ -76,6 +78,7 @@ def check(paths: Sequence[str] | str, **options: Any) -> Report:
 
     if isinstance(paths, str):
         paths = [paths]
+    options.setdefault("cache_dir", user_cache_dir(os.environ))
     return pipeline.check(list(paths), make_settings(**options))
 
 
@@ -114,7 +117,7 @@ def extract_claims(text: str, reference_date: str | dt.date | None = None) -> li
 
     published = reference_date.isoformat() if isinstance(reference_date, dt.date) else reference_date
     source = Source(id="text", path="-", text=text, published=published, regions=(Region(0, len(text), Role.BODY),))
-    _, mentions = pipeline.read(source, Settings())
+    _, mentions = pipeline.read(source, Settings(cache_dir=user_cache_dir(os.environ)))
     return list(mentions)
 
 

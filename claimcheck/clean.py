@@ -29,24 +29,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claimcheck import lang
 from claimcheck.model import Region, Role
 
 # --- dates -------------------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_WEEKDAY = (
-    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
-    r"|sat(?:urday)?|sun(?:day)?)"
-)
-_MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
+# Month and weekday names and abbreviations (matched ignoring case): "jan", "January", "tues".
+_MONTH = rf"(?:{lang.alternation(lang.months())})"
+_WEEKDAY = rf"(?:{lang.alternation(w for row in lang.rows('weekdays') for w in row)})"
+_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(lang.month_names(), 1)}
 
 # Year first, as in ISO 8601 and HTML metadata.
 # Matches: "2022-01-10", "2021-12-28T07:19:00+01:00". Not: "28-12-2021".
@@ -129,15 +120,9 @@ def parse_date(value: str) -> dt.date | None:
 
 # --- line rules ----------------------------------------------------------------------------
 
-# Photo and news agencies that appear in picture credits (a general list, not one outlet's).
-_AGENCY = (
-    r"(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA(?:-EFE)?|EFE|Pool|DPA|dpa|Xinhua|ANSA"
-    r"|Anadolu(?:\s+Agency)?|Sipa(?:\s+USA)?|Shutterstock|Alamy|Bloomberg|NurPhoto|SOPA\s+Images"
-    r"|LightRocket|ZUMA(?:\s+(?:Press|Wire))?|Imago|IMAGO|Keystone|TASS|Sputnik|Kyodo|Yonhap"
-    r"|PA(?:\s+(?:Images|Wire|Media))?|Jiji(?:\s+Press)?|AAP|Handout|HANDOUT|Associated\s+Press"
-    r"|Agence\s+France-Presse|Polaris|Redux|Magnum(?:\s+Photos)?|Wikimedia\s+Commons|Unsplash"
-    r"|iStock(?:photo)?|Pexels)"
-)
+# Photo and news agencies that appear in picture credits (lang/en/agencies.txt, "credit"); the
+# words of a name may be split by any space ("Getty\nImages").
+_AGENCY = "(?:" + lang.alternation(lang.agencies("credit")).replace(r"\ ", r"\s+") + ")"
 _CREDIT_SUFFIX = r"(?:\s+(?:Photo|Photos|Images|Pictures|Video|via\s+Getty\s+Images))?"
 
 # Whole-line prompts and navigation residue (bullets and trailing punctuation allowed).

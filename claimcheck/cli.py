@@ -26,7 +26,7 @@ from claimcheck import __version__, make_settings
 from claimcheck import baseline as baselines
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.model import Kind, Report, Status
-from claimcheck.settings import Settings
+from claimcheck.settings import DEFAULT_MODEL, KNOWN_MODELS, Settings, user_cache_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,7 +49,7 @@ EXIT_CODES_HELP = """\b
 Exit codes:
   0    report written; no --fail-on threshold met
   1    --fail-on met (conflicting, or unique/conflicting claims)
-  2    usage error: bad option, missing path, conflicting flags
+  2    usage error: bad option, missing path, conflicting flags, model not installed
   3    nothing readable (every file skipped, empty folder, bad baseline)
   4    internal error (rerun with --traceback to see it)
   130  interrupted"""
@@ -115,7 +115,10 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except ConfigError as error:
-            raise click.UsageError(str(error), ctx) from None
+            # A setting the library cannot use (an unknown model…): one line with the fix, exit 2.
+            # Not a click.UsageError: that would print the group's usage, not the command's.
+            click.echo(f"claimcheck: error: {error}", err=True)
+            ctx.exit(ExitStatus.USAGE)
         except ClaimcheckError as error:
             click.echo(f"claimcheck: error: {error}", err=True)
             ctx.exit(ExitStatus.NO_INPUT)
@@ -210,6 +213,8 @@ def _settings(
     reference_date: Any,
     include_captions: bool,
     workers: int,
+    model: str | None = None,
+    parse_cache: str | None = None,
 ) -> Settings:
     options: dict[str, Any] = {
         "min_sources": min_sources,
@@ -217,6 +222,11 @@ def _settings(
         "workers": workers,
         "reference_date": reference_date.date() if reference_date else None,
     }
+    if model:
+        options["model"] = model
+    options["cache_dir"] = user_cache_dir(os.environ)
+    if parse_cache:
+        options["parse_cache"] = parse_cache
     if kinds:
         options["kinds"] = kinds
     if statuses:
@@ -350,6 +360,23 @@ WORKERS = click.option(
     "--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes reading articles; output never depends on it."
 )
 
+MODEL = click.option(
+    "--model",
+    metavar="NAME",
+    envvar="CLAIMCHECK_MODEL",
+    show_envvar=True,
+    help=f"Installed spaCy pipeline that parses sentences (default: {DEFAULT_MODEL}; also "
+    f"{', '.join(KNOWN_MODELS[1:])}).",
+)
+
+PARSE_CACHE = click.option(
+    "--cache",
+    "parse_cache",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Keep sentence parses in DIR, by content hash and model version, and reuse them.",
+)
+
 
 @cli.command(epilog=RUN_EXAMPLES + EXIT_CODES_HELP)
 @PATHS
@@ -370,6 +397,8 @@ WORKERS = click.option(
 )
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="An earlier JSON report: report what changed since.")
 @WORKERS
+@MODEL
+@PARSE_CACHE
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no per-file notes on stderr.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 @_traceback_option
@@ -386,6 +415,8 @@ def run(
     fail_on: str,
     baseline: str | None,
     workers: int,
+    model: str | None,
+    parse_cache: str | None,
     quiet: bool,
     no_color: bool,
 ) -> None:
@@ -395,7 +426,9 @@ def run(
 
     fmt = _resolve_format(fmt, as_json)
     output = _output_path(output)
-    settings = _settings(kinds, statuses, min_sources, reference_date, include_captions, workers)
+    settings = _settings(
+        kinds, statuses, min_sources, reference_date, include_captions, workers, model, parse_cache
+    )
     old = baselines.load(baseline) if baseline else None
     with _progress(_count_files(paths), quiet=quiet) as progress:
         report = pipeline.check(list(paths), settings, stdin=sys.stdin, progress=progress)
@@ -421,6 +454,8 @@ def run(
 @REFERENCE_DATE
 @CAPTIONS
 @OUTPUT
+@MODEL
+@PARSE_CACHE
 @_traceback_option
 def extract(
     paths: tuple[str, ...],
@@ -428,21 +463,22 @@ def extract(
     reference_date: Any,
     include_captions: bool,
     output: str | None,
+    model: str | None,
+    parse_cache: str | None,
 ) -> None:
     """Print JSON Lines: one object per source with its sentences and mentions (for debugging)."""
     from claimcheck import ingest, pipeline
     from claimcheck.report.extraction import render_source
 
     output = _output_path(output)
-    settings = _settings(kinds, None, 1, reference_date, include_captions, 1)
+    settings = _settings(kinds, None, 1, reference_date, include_captions, 1, model, parse_cache)
     ingested = ingest.ingest(list(paths), settings=settings, stdin=sys.stdin)
     for skipped in ingested.skipped:
         click.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
     if not ingested.sources:
         raise InputError(f"nothing readable in {', '.join(paths)}")
     lines = []
-    for source in ingested.sources:
-        document, mentions = pipeline.read(source, settings)
+    for document, mentions in pipeline.read_many(ingested.sources, settings):
         lines.append(json.dumps(render_source(document, mentions), ensure_ascii=_ascii_only(output)) + "\n")
     if output:
         write_atomically(output, "".join(lines))
@@ -456,9 +492,19 @@ def extract(
 @PATHS
 @REFERENCE_DATE
 @CAPTIONS
+@MODEL
+@PARSE_CACHE
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 @_traceback_option
-def explain(claim_id: str, paths: tuple[str, ...], reference_date: Any, include_captions: bool, no_color: bool) -> None:
+def explain(
+    claim_id: str,
+    paths: tuple[str, ...],
+    reference_date: Any,
+    include_captions: bool,
+    model: str | None,
+    parse_cache: str | None,
+    no_color: bool,
+) -> None:
     """Explain one claim of `claimcheck run PATHS`: its mentions, the matching scores and
     shared context, the comparison of values and the verdict rule that fired.
 
@@ -467,7 +513,7 @@ def explain(claim_id: str, paths: tuple[str, ...], reference_date: Any, include_
     from claimcheck import pipeline
     from claimcheck.report import explain as explain_report
 
-    settings = _settings(None, None, 1, reference_date, include_captions, 1)
+    settings = _settings(None, None, 1, reference_date, include_captions, 1, model, parse_cache)
     report = pipeline.check(list(paths), settings, stdin=sys.stdin)
     found = [v for v in report.verdicts if v.claim.id.startswith(claim_id)]
     if len(found) != 1:
@@ -487,8 +533,11 @@ def explain(claim_id: str, paths: tuple[str, ...], reference_date: Any, include_
     help="Leave one set out: score each set with a matcher fitted on the other sets given.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures (and misses) as JSON.")
+@MODEL
 @_traceback_option
-def evaluate(sets: tuple[str, ...], by_kind: bool, show_misses: bool, cross_validate: bool, as_json: bool) -> None:
+def evaluate(
+    sets: tuple[str, ...], by_kind: bool, show_misses: bool, cross_validate: bool, as_json: bool, model: str | None
+) -> None:
     """Measure verdicts against labelled sets (folders holding gold.json, or a folder of them).
 
     Prints one line per set and the micro-averaged totals: conflict recall and precision,
@@ -497,10 +546,11 @@ def evaluate(sets: tuple[str, ...], by_kind: bool, show_misses: bool, cross_vali
     from claimcheck import evaluate as evaluation
     from claimcheck import learn
 
+    base = _settings(None, None, 1, None, False, 1, model)
     try:
         if cross_validate and len(evaluation.labelled_sets(sets)) < 2:
             raise click.UsageError("--cross-validate needs at least two labelled sets")
-        results = learn.cross_validate(sets) if cross_validate else evaluation.evaluate(sets)
+        results = learn.cross_validate(sets, base) if cross_validate else evaluation.evaluate(sets, base)
     except InputError as error:  # a folder that is not a labelled set is a bad argument
         click.echo(f"claimcheck: error: {error}", err=True)
         raise click.exceptions.Exit(ExitStatus.USAGE) from None

@@ -14,6 +14,7 @@ The figures of several sets are micro-averaged: the counts are added up before d
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import Counter
@@ -179,8 +180,9 @@ class FixtureSet:
         return str(self.gold.get("provenance", "invented"))
 
 
-def read_set(set_dir: str | Path) -> FixtureSet:
-    """Read and check a labelled set's gold.json.
+def read_set(set_dir: str | Path, base: Settings | None = None) -> FixtureSet:
+    """Read and check a labelled set's gold.json; its articles are read with ``base`` settings
+    (default ``Settings()``) and the set's own reference date.
 
     Raises:
         InputError: the folder is not a labelled set, or its gold.json is malformed (one line
@@ -198,7 +200,9 @@ def read_set(set_dir: str | Path) -> FixtureSet:
         raise InputError(f"{gold_path}: not JSON: {error.msg} at line {error.lineno}") from None
     _check_gold(gold, gold_path)
     reference = gold.get("reference_date")
-    settings = Settings(reference_date=dt.date.fromisoformat(reference) if reference else None)
+    settings = dataclasses.replace(
+        base or Settings(), reference_date=dt.date.fromisoformat(reference) if reference else None
+    )
     articles = path / gold.get("articles", "articles")
     if not articles.is_dir():
         raise InputError(f"{gold_path}: no articles folder {articles}")
@@ -363,9 +367,9 @@ def score(fixture: FixtureSet, report: Report) -> SetResult:
     return result
 
 
-def evaluate_set(set_dir: str | Path) -> SetResult:
+def evaluate_set(set_dir: str | Path, base: Settings | None = None) -> SetResult:
     """Run claimcheck on a labelled set and score its verdicts against gold.json."""
-    fixture = read_set(set_dir)
+    fixture = read_set(set_dir, base)
     return score(fixture, pipeline.check([str(fixture.articles)], fixture.settings))
 
 
@@ -385,9 +389,9 @@ def labelled_sets(paths: Sequence[str | Path]) -> list[Path]:
     return found
 
 
-def evaluate(paths: Sequence[str | Path]) -> list[SetResult]:
+def evaluate(paths: Sequence[str | Path], base: Settings | None = None) -> list[SetResult]:
     """Evaluate labelled sets (see ``labelled_sets``); every set is checked before any is run."""
-    return [evaluate_set(path) for path in labelled_sets(paths)]
+    return [evaluate_set(path, base) for path in labelled_sets(paths)]
 
 
 # -- rendering -------------------------------------------------------------------------------

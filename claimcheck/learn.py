@@ -14,6 +14,7 @@ whose values differ.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,10 +43,10 @@ class LabelledPairs:
     agree: np.ndarray  # (n,) bool
 
 
-def labelled_pairs(set_dir: str | Path, settings: Settings | None = None) -> LabelledPairs:
+def labelled_pairs(set_dir: str | Path, base: Settings | None = None) -> LabelledPairs:
     """Run a set up to matching and label every candidate pair from its gold claims."""
-    fixture = read_set(set_dir)
-    documents, mentions = pipeline.read_all([str(fixture.articles)], settings or fixture.settings)
+    fixture = read_set(set_dir, base)
+    documents, mentions = pipeline.read_all([str(fixture.articles)], fixture.settings)
     gold = load_gold(fixture, documents)
 
     def claim_of(mention: Mention) -> int | None:
@@ -124,15 +125,15 @@ def _best_threshold(x: np.ndarray, y: np.ndarray, w: np.ndarray, beta: np.ndarra
     return best
 
 
-def cross_validate(paths: Sequence[str | Path]) -> list[SetResult]:
+def cross_validate(paths: Sequence[str | Path], base: Settings | None = None) -> list[SetResult]:
     """Leave one set out: each set is scored with a matcher fitted on all the others."""
     set_dirs = labelled_sets(paths)
-    pairs = [labelled_pairs(path) for path in set_dirs]
+    pairs = [labelled_pairs(path, base) for path in set_dirs]
     results = []
     for held_out, path in enumerate(set_dirs):
         matcher = fit([p for n, p in enumerate(pairs) if n != held_out])
-        fixture = read_set(path)
-        settings = Settings(reference_date=fixture.settings.reference_date, matcher=matcher)
+        fixture = read_set(path, base)
+        settings = dataclasses.replace(fixture.settings, matcher=matcher)
         results.append(score(fixture, pipeline.check([str(fixture.articles)], settings)))
     return results
 

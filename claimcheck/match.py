@@ -32,7 +32,8 @@ from importlib import resources
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck import values
+from claimcheck import lang, values
+from claimcheck.extract import places
 from claimcheck.extract.entities import entities
 from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence, Story
 from claimcheck.settings import Matcher, Settings
@@ -71,11 +72,7 @@ STOPWORDS = frozenset(
     told tell according just only very more most some such other another any each all both up out
     so if because per via s""".split()
 )
-CALENDAR_WORDS = frozenset(
-    """january february march april may june july august september october november december jan
-    feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
-    sunday today yesterday tomorrow""".split()
-)
+CALENDAR_WORDS = lang.calendar_words() | lang.words("relative_days")
 
 
 # A verb of saying: a date in a clause with one is the date of a statement.
@@ -209,47 +206,20 @@ def stem(word: str) -> str:
     return word
 
 
-# Words news copy uses interchangeably for one change or one event, folded to the first word
-# of their entry so that "inflation eased" meets "inflation slowed" and "killed" meets "died".
-SYNONYMS = """
-rise: rose risen rises rising increase increased increases climb climbed climbs grew grow grows
-    growing jump jumped jumps surge surged soar soared accelerate accelerated higher
-fall: fell falls falling drop dropped drops decline declined declines ease eased eases easing
-    slow slowed slows slowing slowdown dip dipped dips shrink shrank shrunk decrease decreased
-    lower lowered lowers cut cuts reduce reduced reduces
-die: died dies dead death deaths kill killed kills killing fatality fatalities toll
-injure: injured injuries injury wounded wounding hurt
-truce: ceasefire ceasefires truces armistice
-deal: deals agreement agreements accord accords pact pacts
-rally: rallies rallied marched marches marching protest protests protested demonstration
-    demonstrations demonstrated
-"""
-
-
-# What happened to the people a count counts, when a word right next to it says so: "eight
-# people were killed", "two people still missing". Counts of different fates are different
-# facts, however alike their sentences.
-FATES = """
-die: died dies dead death deaths kill killed killing kills lives bodies
-injure: injured injuring wounded hurt hospitalised hospitalized
-missing: missing unaccounted
-evacuate: evacuated evacuation evacuees fled displaced forced homeless
-rescue: rescued saved pulled
-arrest: arrested detained held jailed
-"""
-
-
-def _folds(table: str) -> dict[str, str]:
+def _folds(name: str) -> dict[str, str]:
+    """Each word of a lexicon of groups (and its stem) → the group's head word."""
     folds = {}
-    for entry in re.split(r"\n(?=\S)", table.strip()):
-        canon, _, words = entry.partition(":")
-        for word in words.split():
+    for canon, words in lang.groups(name):
+        for word in words:
             folds[word] = folds[stem(word)] = canon
     return folds
 
 
-FOLDS = _folds(SYNONYMS)
-FATE_OF = _folds(FATES)
+# Words news copy uses interchangeably for one change or one event ("eased" and "slowed",
+# "killed" and "died"), folded to one word: lang/en/synonyms.txt.
+FOLDS = _folds("synonyms")
+# What happened to the people a count counts ("killed", "missing"): lang/en/fates.txt.
+FATE_OF = _folds("fates")
 FATE_REACH = 3  # words either side of a count that can name its fate
 # Words that call a count a running tally, true on the day it was written ("the death toll rose
 # to 19", "400 are still in shelters").
@@ -790,6 +760,7 @@ def match(
 ) -> tuple[Claim, ...]:
     """Group mentions into claims: one claim per fact, whatever the number of sources. With
     ``stories``, mentions meet only mentions of their own story."""
+    places.load_index(settings.cache_dir)  # the name finder looks towns up in it
     documents = list(documents)
     if not stories:
         return _numbered(_match(documents, mentions, settings, None))

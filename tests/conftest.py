@@ -28,6 +28,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gazetteer() -> None:
+    """Load the gazetteer from the user's cache, as the command line does, so that a session
+    builds it at most once (tests that call extractors directly pass no cache_dir)."""
+    import os
+
+    from claimcheck.extract import places
+    from claimcheck.settings import user_cache_dir
+
+    places.load_index(user_cache_dir(os.environ))
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline, loaded once for the whole session (``lang.load`` caches it)."""
+    from claimcheck import lang
+    from claimcheck.settings import DEFAULT_MODEL
+
+    return lang.load(DEFAULT_MODEL)
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))

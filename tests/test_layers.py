@@ -12,6 +12,7 @@ ORDER = [
     "model",
     "errors",
     "settings",
+    "lang",
     "values",
     "clean",
     "html",

@@ -10,12 +10,13 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterator
 
+from claimcheck import lang
 from claimcheck.extract import dates, numbers, places, quotes
 from claimcheck.extract.base import eligible
-from claimcheck.model import Document, Kind, Mention
+from claimcheck.model import Document, Kind, Mention, Parse
 from claimcheck.settings import Settings
 
-__all__ = ["EXTRACTORS", "eligible", "extract", "is_hedged"]
+__all__ = ["EXTRACTORS", "eligible", "extract", "is_hedged", "with_fact_key"]
 
 Extractor = Callable[..., Iterator[Mention]]
 
@@ -43,15 +44,33 @@ def is_hedged(sentence_text: str) -> bool:
     return HEDGE.search(sentence_text) is not None
 
 
+def with_fact_key(mention: Mention, parse: Parse | None, text: str) -> Mention:
+    """The mention with its fact key (attribute, scope, time, authority) read from its
+    sentence's parse; a quotation's attribute is its speaker."""
+    if mention.kind is Kind.QUOTE or parse is None:
+        key = lang.FactKey(attribute=mention.speaker if mention.kind is Kind.QUOTE else None)
+    else:
+        counted = mention.kind is Kind.NUMBER
+        key = lang.fact_key(parse, text, mention.start, mention.end, counted=counted)
+    if key == lang.FactKey():
+        return mention
+    return dataclasses.replace(
+        mention, attribute=key.attribute, scope=key.scope, time=key.time, authority=key.authority
+    )
+
+
 def extract(doc: Document, *, settings: Settings) -> tuple[Mention, ...]:
     """All mentions of the kinds asked for in one document, sorted by position then kind."""
+    places.load_index(settings.cache_dir)
     texts = {s.index: s.text for s in doc.sentences}
+    parses = {p.sentence_index: p for p in doc.parses}
     found: list[Mention] = []
     for kind, extractor in EXTRACTORS:
         if kind not in settings.kinds:
             continue
         for mention in extractor(doc, settings=settings):
             hedged = is_hedged(texts.get(mention.sentence_index, ""))
-            found.append(dataclasses.replace(mention, hedged=hedged) if hedged else mention)
+            mention = dataclasses.replace(mention, hedged=hedged) if hedged else mention
+            found.append(with_fact_key(mention, parses.get(mention.sentence_index), doc.source.text))
     found.sort(key=lambda m: (m.start, m.end, m.kind.value, m.value))
     return tuple(found)

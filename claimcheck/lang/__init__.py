@@ -1,0 +1,55 @@
+"""The one home of shared language code: the spaCy pipeline and the lexicons.
+
+``parse`` runs the loaded pipeline over each sentence that holds a candidate value and keeps
+its tokens, lemmas, tags, dependencies and entities with offsets into ``Source.text``;
+``lexicon`` reads the shared word lists from the data files in ``claimcheck/lang/en/``.
+"""
+
+from __future__ import annotations
+
+from claimcheck.lang.facts import FactKey, fact_key
+from claimcheck.lang.lexicon import (
+    agencies,
+    alternation,
+    calendar_words,
+    cardinals,
+    fractions,
+    groups,
+    lines,
+    month_abbreviations,
+    month_names,
+    months,
+    number_words,
+    rows,
+    stop_words,
+    tagged,
+    weekday_abbreviations,
+    weekday_names,
+    words,
+)
+from claimcheck.lang.parse import holds_candidate, load, parse
+
+__all__ = [
+    "FactKey",
+    "agencies",
+    "alternation",
+    "calendar_words",
+    "cardinals",
+    "fact_key",
+    "fractions",
+    "groups",
+    "holds_candidate",
+    "lines",
+    "load",
+    "month_abbreviations",
+    "month_names",
+    "months",
+    "number_words",
+    "parse",
+    "rows",
+    "stop_words",
+    "tagged",
+    "weekday_abbreviations",
+    "weekday_names",
+    "words",
+]
