@@ -86,6 +86,9 @@ class SetResult:
     predicted: Counter[Key] = field(default_factory=Counter)  # scored predictions
     correct: Counter[Key] = field(default_factory=Counter)  # correct predictions
     misses: list[Miss] = field(default_factory=list)
+    # gold conflicts by the disagreement gold names ("update", "attribution"…), and how many found
+    disagreement_gold: Counter[str] = field(default_factory=Counter)
+    disagreement_found: Counter[str] = field(default_factory=Counter)
 
     def _sum(self, counter: Counter[Key], status: Status, kind: Kind | None) -> int:
         return sum(n for (s, k), n in counter.items() if s == status.value and (kind is None or k == kind.value))
@@ -128,6 +131,10 @@ class SetResult:
             "sets": self.sets,
             "articles": self.articles,
             "figures": self.figures(),
+            "disagreements": {
+                d: {"gold": self.disagreement_gold[d], "found": self.disagreement_found[d]}
+                for d in sorted(self.disagreement_gold)
+            },
             "statuses": {s.value: self.counts(s) for s in Status},
             "kinds": {
                 k.value: {"figures": self.figures(k), "statuses": {s.value: self.counts(s, k) for s in Status}}
@@ -160,6 +167,8 @@ def total(name: str, results: Sequence[SetResult]) -> SetResult:
         summed.found.update(r.found)
         summed.predicted.update(r.predicted)
         summed.correct.update(r.correct)
+        summed.disagreement_gold.update(r.disagreement_gold)
+        summed.disagreement_found.update(r.disagreement_found)
     return summed
 
 
@@ -340,10 +349,14 @@ def score(fixture: FixtureSet, report: Report) -> SetResult:
     for claim in gold:
         key = (claim.status.value, claim.kind.value)
         result.gold[key] += 1
+        if claim.disagreement:
+            result.disagreement_gold[claim.disagreement] += 1
         verdict, covered = _best(claim, report.verdicts)
         needed = 1 if claim.status is Status.UNIQUE else 2
         if verdict is not None and verdict.status is claim.status and covered >= needed:
             result.found[key] += 1
+            if claim.disagreement:
+                result.disagreement_found[claim.disagreement] += 1
             matched[verdict.claim.id] = claim
             continue
         got = "not extracted" if verdict is None else f"{verdict.status.value} {verdict.claim.id} over {covered} of its sources"

@@ -138,6 +138,11 @@ FEATURES = (
     "both_said",  # two days on which somebody spoke
     "cannot_conflict",  # one side is too vague to contradict (a month against a day, "dozens")
     "same_source",  # one outlet restating itself
+    "same_attribute",  # how alike the fact keys say the two values are values of ("people kill")
+    "attribute_apart",  # …or what they are values of has nothing in common
+    "scope_apart",  # what narrows them differs: "in Turkey" and "on Samos"
+    "same_authority",  # both attributed, to one authority
+    "authority_apart",  # both attributed, to different authorities (one agency's magnitude, another's)
     "same_speaker",  # quotations given to one speaker
     "short_quote",  # a quotation too short to identify a statement
     *(kind.value for kind in Kind),  # which kind the pair is
@@ -168,6 +173,33 @@ class _Item:
     dateline: bool = False  # the filing date of a dateline: "NAIROBI, March 11 (Reuters) -"
     clock: frozenset[str] = frozenset()  # times of day in the clause: "midnight", "6am"
     published: str | None = None  # the article's date
+    key: _Key | None = None  # the fact key's words, folded as context words are
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """The words of a mention's fact key (see ``lang.facts``), folded like context words."""
+
+    attribute: frozenset[str]  # what the value is a value of: {"people", "die"}
+    scope: frozenset[str]  # what narrows it: {"turkey"}
+    authority: frozenset[str]  # who it is attributed to: {"geological", "survey"}
+
+    @classmethod
+    def of(cls, mention: Mention) -> _Key:
+        def fold(text: str | None) -> frozenset[str]:
+            return frozenset(context_words(text or ""))
+
+        return cls(fold(mention.attribute), fold(" ".join(mention.scope)), fold(mention.authority))
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of two key word sets; 0 when either side says nothing."""
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both sides say something, and nothing in common: "in Turkey" and "on Samos"."""
+    return bool(a) and bool(b) and not a & b
 
 
 def dated_alike(a: _Item, b: _Item) -> bool:
@@ -348,6 +380,7 @@ def _items(
                 dateline=kind is Kind.DATE and sentence is not None and _in_dateline(sentence, mention),
                 published=published.get(mention.source_id),
                 clock=frozenset(re.sub(r"[\s.:]", "", t.casefold()) for t in CLOCK.findall(around)),
+                key=_Key.of(mention),
             )
         )  # fmt: skip
     return items
@@ -575,6 +608,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
         if not agree and same_source:
             continue
         same = _same_value(ma, mb) or (not agree and _transposed(ma, mb))
+        ka, kb = a.key or _Key.of(ma), b.key or _Key.of(mb)
         features = {
             "words": raw / 100,
             "shared_words": min(len(set(a.words) & set(b.words)), SHARED_CAP) / SHARED_CAP,
@@ -597,6 +631,11 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "both_said": float(a.speech and b.speech and kind is Kind.DATE),
             "cannot_conflict": float(not _conflictable(a, b)),
             "same_source": float(same_source),
+            "same_attribute": _overlap(ka.attribute, kb.attribute),
+            "attribute_apart": float(_apart(ka.attribute, kb.attribute)),
+            "scope_apart": float(_apart(ka.scope, kb.scope)),
+            "same_authority": float(bool(ka.authority & kb.authority)),
+            "authority_apart": float(_apart(ka.authority, kb.authority)),
             "same_speaker": float(kind is Kind.QUOTE and ma.speaker is not None and ma.speaker == mb.speaker),
             "short_quote": float(kind is Kind.QUOTE and min(len(a.words), len(b.words)) < QUOTE_MIN_WORDS),
             **{k.value: float(k is kind) for k in Kind},

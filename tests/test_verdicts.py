@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from claimcheck import judge, match
+from claimcheck import judge, lang, match
+from claimcheck.extract import with_fact_key
 from claimcheck.model import Document, Kind, Mention, Origin, Region, Role, Source, Status, Verdict
 from claimcheck.segment import segment
 from claimcheck.settings import Settings
@@ -14,7 +15,8 @@ SETTINGS = Settings()
 
 def _doc(source_id: str, text: str) -> Document:
     source = Source(source_id, f"{source_id}.txt", text, regions=(Region(0, len(text), Role.BODY),))
-    return Document(source, segment(source))
+    (parsed,) = lang.parse([Document(source, segment(source))], settings=SETTINGS)
+    return parsed
 
 
 def _mention(
@@ -24,9 +26,12 @@ def _mention(
     for _ in range(nth + 1):
         start = doc.source.text.index(surface, start + 1)
     sentence = next(s for s in doc.sentences if s.start <= start < s.end)
-    return Mention(
+    mention = Mention(
         kind, value, surface, start, start + len(surface), doc.source.id, sentence.index, **extra
     )  # type: ignore[arg-type]
+    # The fact key, read from the parse as extraction reads it.
+    parse = next((p for p in doc.parses if p.sentence_index == sentence.index), None)
+    return with_fact_key(mention, parse, doc.source.text)
 
 
 def _verdicts(
