@@ -42,7 +42,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TextIO, overload
 
 from claimcheck.clean import clean, parse_date
 from claimcheck.html import extract_article
@@ -165,24 +165,62 @@ def ingest(paths: Sequence[str], *, settings: Settings, stdin: TextIO | None = N
             found.skipped.extend(Skipped(display, reason) for reason in partial.reasons)
     ids = _unique_ids(records)
     reference = settings.reference_date.isoformat() if settings.reference_date is not None else None
-    sources = [
-        source_from_text(
-            record.text,
-            id=source_id,
-            path=record.origin.path,
-            title=record.title,
-            published=record.published,
-            url=record.url,
-            captions=record.captions,
-            reference=reference,
+    sources = []
+    for source_id, record in zip(ids, records):
+        path = printable_path(record.origin.path)
+        replaced = sum(_surrogates(field) for field in (record.text, record.title, record.url, *record.captions))
+        if replaced:
+            warnings.append(
+                f"{path}: {replaced} lone surrogate character{'s' if replaced > 1 else ''} (not valid Unicode) "
+                "replaced with U+FFFD"
+            )
+        sources.append(
+            source_from_text(
+                _valid(record.text),
+                id=printable_path(source_id),
+                path=path,
+                title=_valid(record.title),
+                published=_valid(record.published),
+                url=_valid(record.url),
+                captions=tuple(_valid(c) for c in record.captions),
+                reference=reference,
+            )
         )
-        for source_id, record in zip(ids, records)
-    ]
+    skipped = {Skipped(printable_path(s.path), s.reason) for s in found.skipped}
     return Ingested(
         sources=tuple(sorted(sources, key=lambda s: s.id)),
-        skipped=tuple(sorted(set(found.skipped), key=lambda s: (s.path, s.reason))),
-        warnings=tuple(sorted(set(warnings))),
+        skipped=tuple(sorted(skipped, key=lambda s: (s.path, s.reason))),
+        warnings=tuple(sorted({printable_path(w) for w in warnings})),
     )
+
+
+# Lone surrogates (U+D800-U+DFFF) cannot be encoded in UTF-8: JSON input may hold them
+# ("\ud800"), and file names that are not UTF-8 decode to them (os.fsdecode).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogates(text: str | None) -> int:
+    return len(_SURROGATE.findall(text)) if text else 0
+
+
+@overload
+def _valid(text: str) -> str: ...
+@overload
+def _valid(text: None) -> None: ...
+def _valid(text: str | None) -> str | None:
+    """``text`` with each lone surrogate replaced by U+FFFD: one for one, so offsets hold."""
+    return _SURROGATE.sub("\ufffd", text) if text else text
+
+
+def printable_path(path: str) -> str:
+    """A file name as valid Unicode: bytes that are not UTF-8 are shown as ``\\xe9``."""
+    if not _SURROGATE.search(path):
+        return path
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return _SURROGATE.sub("\ufffd", path)
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def source_from_text(

@@ -487,3 +487,43 @@ def test_baseline_changes_end_json_lines(tmp_path: Path, conflicting_dir: Path) 
     validate_changes_line(last)
     for claim in claims:
         validate_claim_line(claim)
+
+
+def _utf8_json(stdout_bytes: bytes) -> object:
+    return json.loads(stdout_bytes.decode("utf-8"))  # strict: a lone surrogate fails here
+
+
+def test_lone_surrogates_in_json_input_are_replaced_and_warned_about(tmp_path: Path) -> None:
+    # issue 12, hostile 2: "\ud800" stopped the run; "\udc80" made stdout JSON that is not UTF-8.
+    record = '{"id": "s", "title": "Talks \\udc80", "text": "Talks opened in Geneva on January 10, 2022. \\ud800 Both sides \\udcff agreed."}'
+    (tmp_path / "a.json").write_text(record, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "run", str(tmp_path), "--json", "--kinds", "date"],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    data = _utf8_json(done.stdout)
+    assert isinstance(data, dict)
+    validate_report(data)
+    assert any("U+FFFD" in w for w in data["warnings"])
+
+
+def test_a_file_name_that_is_not_utf8_gives_valid_json(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    (folder / name).write_text("Talks opened in Geneva on January 10, 2022.\n", encoding="utf-8")
+    for fmt in ("json", "jsonl", "table", "markdown"):
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck", "run", str(folder), "--format", fmt, "--kinds", "date"],
+            capture_output=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        text = done.stdout.decode("utf-8")
+        if fmt == "json":
+            validate_report(json.loads(text))
+            assert json.loads(text)["sources"][0]["path"].endswith("caf\\xe9.txt")
+        else:
+            assert "caf\\xe9" in text.replace("\\\\", "\\")
