@@ -565,24 +565,39 @@ def _json_string(value: dict[str, object], key: str) -> str | None:
 
 
 def _read_stdin(
-    stream: TextIO,
+    stream: TextIO | None,
     settings: Settings,
     records: list[_Record],
     skipped: list[Skipped],
     warnings: list[str],
 ) -> None:
+    if stream is None:  # `claimcheck run - <&-`: Python has no sys.stdin at all
+        skipped.append(Skipped(STDIN, "standard input is closed"))
+        return
+    raw = getattr(stream, "buffer", None)
     try:
-        text = stream.read(settings.max_file_bytes + 1)
+        # The bytes when there are some, so that standard input is decoded as a file is
+        # (byte-order marks, cp1252 fallback); a text stream (tests, the library) as it is.
+        data: bytes | str = raw.read(settings.max_file_bytes + 1) if raw is not None else stream.read(settings.max_file_bytes + 1)
     except (OSError, UnicodeDecodeError, ValueError) as error:
         skipped.append(Skipped(STDIN, f"cannot read standard input: {error}"))
         return
-    if len(text) > settings.max_file_bytes:
+    if len(data) > settings.max_file_bytes:
         skipped.append(Skipped(STDIN, _too_large(settings)))
         return
-    if "\x00" in text:
+    if isinstance(data, bytes):
+        try:
+            text, warning = _decode(data, declared=_declared_charset(data))
+        except _Unreadable as error:
+            skipped.append(Skipped(STDIN, str(error).replace("file", "input")))
+            return
+        if warning is not None:
+            warnings.append(f"{STDIN}: {warning}")
+    elif "\x00" in data:
         skipped.append(Skipped(STDIN, "binary input"))
         return
-    text = _normalize(text)
+    else:
+        text = _normalize(data)
     if not text.strip():
         skipped.append(Skipped(STDIN, "empty input"))
         return

@@ -527,3 +527,34 @@ def test_a_file_name_that_is_not_utf8_gives_valid_json(tmp_path: Path) -> None:
             assert json.loads(text)["sources"][0]["path"].endswith("caf\\xe9.txt")
         else:
             assert "caf\\xe9" in text.replace("\\\\", "\\")
+
+
+STORY = "Talks opened in Geneva on January 10, 2022, the ministry said.\n"
+
+
+def _run_stdin(data: bytes | None, *args: str) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "claimcheck", "run", "-", "--json", "--kinds", "date", *args]
+    if data is None:  # `claimcheck run - <&-`: no standard input at all
+        return subprocess.run(command, capture_output=True, preexec_fn=lambda: os.close(0), check=False)
+    return subprocess.run(command, input=data, capture_output=True, check=False)
+
+
+def test_stdin_that_is_not_utf8_falls_back_like_a_file() -> None:
+    # issue 12, hostile 3: stdin was not sniffed like files.
+    done = _run_stdin(STORY.replace("Geneva", "Genève").encode("cp1252"))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["sources"][0]["sentences"] == 1
+    assert any("cp1252" in w for w in data["warnings"])
+
+
+def test_utf16_with_a_byte_order_mark_on_stdin_is_read() -> None:
+    done = _run_stdin(STORY.encode("utf-16"))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["claims"][0]["value"] == "2022-01-10"
+
+
+def test_closed_stdin_is_an_input_error_not_a_crash() -> None:
+    done = _run_stdin(None)
+    assert done.returncode == ExitStatus.NO_INPUT, done.stderr
+    assert b"standard input" in done.stderr and b"internal error" not in done.stderr
