@@ -33,6 +33,7 @@ Source fields:
 
 from __future__ import annotations
 
+import codecs
 import errno
 import json
 import os
@@ -404,16 +405,38 @@ def _decode(data: bytes, *, declared: str | None = None) -> tuple[str, str | Non
         return _normalize(data.decode("utf-8")), None
     except UnicodeDecodeError:
         pass
+    unusable = ""
     if declared is not None:
-        try:
-            return _normalize(data.decode(declared)), None
-        except (LookupError, UnicodeDecodeError):
-            pass  # an unknown or wrong declaration: fall back as for any file
+        usable = _usable_charset(declared)
+        if usable is not None:
+            try:
+                return _normalize(data.decode(usable)), None
+            except (UnicodeError, ValueError):
+                pass  # a wrong declaration: fall back as for any file
+        unusable = f" (its declared charset {declared!r} does not fit)"
     try:
-        return _normalize(data.decode("cp1252")), "not UTF-8, decoded as cp1252"
+        return _normalize(data.decode("cp1252")), f"not UTF-8, decoded as cp1252{unusable}"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; latin-1 maps every byte.
-        return _normalize(data.decode("latin-1")), "not UTF-8, decoded as latin-1"
+        return _normalize(data.decode("latin-1")), f"not UTF-8, decoded as latin-1{unusable}"
+
+
+def _usable_charset(declared: str) -> str | None:
+    """The codec a page's ``<meta charset>`` names, if it can be the page's encoding.
+
+    Not a codec that is no text encoding ("base64", "rot13", "undefined"), and not UTF-16 or
+    UTF-32: the declaration was read as ASCII bytes, so the page is not in them (browsers read
+    such a page as UTF-8, https://html.spec.whatwg.org/#algorithm-for-extracting-a-character-encoding-from-a-meta-element).
+    """
+    try:
+        info = codecs.lookup(declared)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in ("undefined", "rot-13"):
+        return None
+    if info.name.startswith(("utf-16", "utf-32")):
+        return None
+    return info.name
 
 
 def _utf16_without_mark(data: bytes) -> tuple[str, str] | None:
