@@ -558,3 +558,16 @@ def test_closed_stdin_is_an_input_error_not_a_crash() -> None:
     done = _run_stdin(None)
     assert done.returncode == ExitStatus.NO_INPUT, done.stderr
     assert b"standard input" in done.stderr and b"internal error" not in done.stderr
+
+
+def test_a_baseline_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        result = run_cli(["run", str(SEEDS), "--baseline", path], expect=ExitStatus.NO_INPUT)
+        assert "not a regular file" in result.stderr
+
+
+def test_a_missing_baseline_is_a_usage_error() -> None:
+    result = run_cli(["run", str(SEEDS), "--baseline", "no/such.json"], expect=ExitStatus.USAGE)
+    assert "no/such.json" in result.stderr
