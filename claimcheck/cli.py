@@ -10,6 +10,7 @@ import contextlib
 import io
 import json
 import os
+import signal
 import stat
 import sys
 import tempfile
@@ -42,7 +43,9 @@ class ExitStatus(IntEnum):
     USAGE = 2  # bad option, missing path, conflicting flags
     NO_INPUT = 3  # nothing readable
     INTERNAL = 4  # a bug: one line, --traceback for the rest
+    WRITE_FAILED = 5  # the report could not be written (a full disk, an I/O error)
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    TERMINATED = 143  # SIGTERM (128 + SIGTERM)
 
 
 EXIT_CODES_HELP = """\b
@@ -52,7 +55,9 @@ Exit codes:
   2    usage error: bad option, missing path, conflicting flags
   3    nothing readable (every file skipped, empty folder, bad baseline)
   4    internal error (rerun with --traceback to see it)
-  130  interrupted"""
+  5    the report could not be written (disk full, I/O error)
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)"""
 
 RUN_EXAMPLES = """\b
 Examples:
@@ -102,6 +107,29 @@ def _traceback_option(f: F) -> F:
     )(f)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so that temporary files and workers are cleaned up."""
+
+
+def _terminate(_signum: int, _frame: Any) -> None:
+    raise Terminated
+
+
+class WriteError(ClaimcheckError):
+    """The report could not be written: a full disk, an I/O error (never a closed pipe)."""
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """Turn an error writing the report into WriteError (a closed pipe stays BrokenPipeError)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise WriteError(f"cannot write the report: {error.strerror or error}") from None
+
+
 class _Group(click.Group):
     """Translates library errors into exit statuses, once, for every command."""
 
@@ -111,9 +139,25 @@ class _Group(click.Group):
             # escaped instead, see _ascii_only).
             sys.stdout.reconfigure(errors="replace")
         try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            result = super().invoke(ctx)
+            with _writing():
+                sys.stdout.flush()  # a full disk shows here, not at exit where it would be lost
+            return result
+        except click.exceptions.Exit:
+            with _writing():
+                sys.stdout.flush()
             raise
+        except (click.ClickException, click.exceptions.Abort):
+            raise
+        except WriteError as error:
+            with contextlib.suppress(OSError, ValueError):  # what is buffered cannot be written either
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            click.echo(f"claimcheck: error: {error}", err=True)
+            ctx.exit(ExitStatus.WRITE_FAILED)
+        except Terminated:
+            click.echo("claimcheck: terminated", err=True)
+            ctx.exit(ExitStatus.TERMINATED)
         except ConfigError as error:
             raise click.UsageError(str(error), ctx) from None
         except ClaimcheckError as error:
@@ -405,12 +449,13 @@ def run(
         data["changes"] = baselines.compare(old, data, baseline_path=baseline)
     buffer = io.StringIO()
     console = _console(no_color=no_color or output is not None, file=buffer if output else None)
-    text = _render(report, data, fmt, console, ascii_only=_ascii_only(output))
-    if output:
-        write_atomically(output, text if text is not None else buffer.getvalue())
-    elif text is not None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    with _writing():
+        text = _render(report, data, fmt, console, ascii_only=_ascii_only(output))
+        if output:
+            write_atomically(output, text if text is not None else buffer.getvalue())
+        elif text is not None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     if _fails(data, fail_on):
         raise click.exceptions.Exit(ExitStatus.FINDINGS)
 
@@ -444,11 +489,12 @@ def extract(
     for source in ingested.sources:
         document, mentions = pipeline.read(source, settings)
         lines.append(json.dumps(render_source(document, mentions), ensure_ascii=_ascii_only(output)) + "\n")
-    if output:
-        write_atomically(output, "".join(lines))
-    else:
-        sys.stdout.write("".join(lines))
-        sys.stdout.flush()
+    with _writing():
+        if output:
+            write_atomically(output, "".join(lines))
+        else:
+            sys.stdout.write("".join(lines))
+            sys.stdout.flush()
 
 
 @cli.command()
@@ -474,7 +520,8 @@ def explain(claim_id: str, paths: tuple[str, ...], reference_date: Any, include_
         known = ", ".join(v.claim.id for v in report.verdicts[:5])
         problem = "no claim" if not found else f"{len(found)} claims"
         raise click.UsageError(f"{problem} with id {claim_id!r} in this report (ids look like: {known}…)")
-    explain_report.render(found[0], report, _console(no_color=no_color))
+    with _writing():
+        explain_report.render(found[0], report, _console(no_color=no_color))
 
 
 @cli.command(name="eval")
@@ -497,4 +544,5 @@ def evaluate(sets: tuple[str, ...], as_json: bool) -> None:
 
 def main() -> None:
     """Entry point of the `claimcheck` command."""
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="claimcheck")

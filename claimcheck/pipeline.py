@@ -5,8 +5,10 @@ paths ─ingest→ Source* ─segment→ Sentence* ─extract→ Mention* ─mat
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TextIO
 
 from claimcheck import extract, ingest, judge, match, origins, segment
@@ -23,16 +25,39 @@ def read(source: Source, settings: Settings) -> tuple[Document, tuple[Mention, .
     return document, extract.extract(document, settings=settings)
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _start_worker() -> None:
+    """In a worker: Ctrl-C goes to the whole process group, and only the parent acts on it;
+    SIGTERM (what Pool.terminate sends) ends the worker at once, whatever the parent's handler.
+    The worker was forked with both signals blocked, so none is lost before this runs."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+
 def _read_all(
     sources: Sequence[Source], settings: Settings, progress: Progress | None
 ) -> Iterator[tuple[Document, tuple[Mention, ...]]]:
     if settings.workers > 1 and len(sources) > 1:
-        with ProcessPoolExecutor(max_workers=settings.workers) as pool:
-            # map keeps input order, so the result never depends on which worker finished first.
-            for source, result in zip(sources, pool.map(read, sources, [settings] * len(sources))):
+        # Block Ctrl-C and SIGTERM while the workers are forked: they inherit the mask and set
+        # their own handlers, and one that arrives meanwhile waits for the `try` below.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        pool = multiprocessing.Pool(min(settings.workers, len(sources)), initializer=_start_worker)
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            # imap keeps input order, so the result never depends on which worker finished first.
+            for source, result in zip(sources, pool.imap(functools.partial(read, settings=settings), sources)):
                 if progress is not None:
                     progress(source)
                 yield result
+            pool.close()
+        except BaseException:  # an error, Ctrl-C or SIGTERM: stop the workers, leave none behind
+            pool.terminate()
+            raise
+        finally:
+            pool.join()
     else:
         for source in sources:
             if progress is not None:

@@ -571,3 +571,81 @@ def test_a_baseline_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path
 def test_a_missing_baseline_is_a_usage_error() -> None:
     result = run_cli(["run", str(SEEDS), "--baseline", "no/such.json"], expect=ExitStatus.USAGE)
     assert "no/such.json" in result.stderr
+
+
+# Issue 12, hostile 7: signals and a full disk.
+ALL_ARTICLES = sorted(str(p) for p in (SEEDS.parent / "fixtures").glob("*/articles"))
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found |= {int(c) for c in task.read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def _signal_mid_run(sig: int, tmp_path: Path) -> tuple[subprocess.Popen[bytes], set[int], str]:
+    """Start a two-worker run writing to -o, and send ``sig`` once its workers are busy."""
+    import signal
+    import time
+
+    out = tmp_path / "report.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", "run", *ALL_ARTICLES, "-j", "2", "--json", "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    workers: set[int] = set()
+    for _ in range(400):  # wait, by polling, for the workers to exist
+        workers = _children(process.pid)
+        if len(workers) >= 2:
+            break
+        time.sleep(0.025)
+    assert workers, "no workers started"
+    if sig == signal.SIGINT:
+        os.killpg(process.pid, sig)  # Ctrl-C reaches every process of the terminal's group
+    else:
+        os.kill(process.pid, sig)
+    _, stderr = process.communicate(timeout=60)
+    return process, workers, stderr.decode()
+
+
+def test_sigterm_stops_the_workers_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    import signal
+
+    process, workers, stderr = _signal_mid_run(signal.SIGTERM, tmp_path)
+    assert process.returncode == ExitStatus.TERMINATED
+    assert stderr == "claimcheck: terminated\n"
+    assert not any(_alive(pid) for pid in workers)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_with_workers_prints_one_line(tmp_path: Path) -> None:
+    import signal
+
+    process, workers, stderr = _signal_mid_run(signal.SIGINT, tmp_path)
+    assert process.returncode == ExitStatus.INTERRUPTED
+    assert stderr == "claimcheck: interrupted\n"
+    assert not any(_alive(pid) for pid in workers)
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_a_full_disk_on_stdout_is_one_line_and_not_success(fmt: str) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck", "run", str(SEEDS), "--kinds", "date", "--format", fmt],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert done.returncode == ExitStatus.WRITE_FAILED
+    assert done.stderr.decode() == "claimcheck: error: cannot write the report: No space left on device\n"
