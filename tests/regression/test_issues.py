@@ -52,3 +52,20 @@ def test_issue_12_a_run_at_the_ends_of_the_calendar(tmp_path: Path, reference_da
     (folder / "b.txt").write_text(RELATIVE.replace("Talks", "Negotiations"), encoding="utf-8")
     report = claimcheck.check([str(folder)], reference_date=reference_date)
     validate_report(json.loads(claimcheck.report_json(report)))
+
+
+# Issue 12, hostile 8: invisible characters inside quoted words are not an alteration.
+QUOTED = 'The minister spoke on Tuesday. "We will rebuild every school before the winter comes," Ana Duarte said.\n'
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200d"])
+def test_issue_12_an_invisible_character_in_a_quotation_is_no_conflict(tmp_path: Path, invisible: str) -> None:
+    (tmp_path / "a.txt").write_text(QUOTED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(QUOTED.replace("rebuild", f"re{invisible}build"), encoding="utf-8")
+    report = claimcheck.check([str(tmp_path)], kinds=["quote"])
+    (verdict,) = report.verdicts
+    assert verdict.status is claimcheck.Status.CORROBORATED
+    assert {d.kind for d in verdict.differences} <= {"verbatim", "cosmetic"}
+    for mention in verdict.claim.mentions:  # offsets still point into the original text
+        source = next(s for s in report.sources if s.id == mention.source_id)
+        assert source.text[mention.start : mention.end] == mention.text
