@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.model import Kind, Report, Status, Verdict
+from claimcheck.report.safe import printable
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
+    return " ".join(printable(text).replace("|", "\\|").split())
 
 
 def _row(verdict: Verdict, sentences: dict[tuple[str, int], str]) -> str:
@@ -67,5 +68,5 @@ def render(report: Report, *, changes: dict[str, Any] | None = None) -> str:
     if changes is not None:
         lines += _changes(changes)
     if report.skipped:
-        lines += ["", "## Skipped", ""] + [f"- `{s.path}`: {s.reason}" for s in report.skipped]
+        lines += ["", "## Skipped", ""] + [f"- `{_cell(s.path)}`: {_cell(s.reason)}" for s in report.skipped]
     return "\n".join(lines) + "\n"

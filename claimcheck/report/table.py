@@ -16,6 +16,7 @@ from rich.text import Text
 
 from claimcheck import values
 from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
+from claimcheck.report.safe import printable
 from claimcheck.values import value_groups
 
 STATUS_STYLE = {
@@ -70,9 +71,9 @@ def snippet(sentence: str, start: int, end: int, *, width: int = SNIPPET_CHARS, 
     else:
         cut_lo, cut_hi = 0, len(sentence)
     text = Text(ellipsis if cut_lo > 0 else "")
-    text.append(sentence[cut_lo:lo])
-    text.append(sentence[lo:hi], style="bold")
-    text.append(sentence[hi:cut_hi])
+    text.append(printable(sentence[cut_lo:lo]))
+    text.append(printable(sentence[lo:hi]), style="bold")
+    text.append(printable(sentence[hi:cut_hi]))
     if cut_hi < len(sentence):
         text.append(ellipsis)
     return text
@@ -81,20 +82,20 @@ def snippet(sentence: str, start: int, end: int, *, width: int = SNIPPET_CHARS, 
 class _Evidence:
     def __init__(self, report: Report, marks: Symbols) -> None:
         self.documents: dict[str, Document] = {d.source.id: d for d in report.documents}
-        self.names = short_names([d.source.id for d in report.documents])
+        self.names = {i: printable(n) for i, n in short_names([d.source.id for d in report.documents]).items()}
         self.marks = marks
 
     def sentence_of(self, mention: Mention) -> Text:
         document = self.documents.get(mention.source_id)
         if document is None or not 0 <= mention.sentence_index < len(document.sentences):
-            return Text(mention.text)
+            return Text(printable(mention.text))
         sentence = document.sentences[mention.sentence_index]
         return snippet(
             sentence.text, mention.start - sentence.start, mention.end - sentence.start, ellipsis=self.marks.ellipsis
         )
 
     def sources(self, ids: Iterable[str]) -> str:
-        return ", ".join(self.names.get(i, i) for i in ids)
+        return ", ".join(self.names.get(i, printable(i)) for i in ids)
 
 
 def _value_cell(verdict: Verdict, evidence: _Evidence) -> Text:
@@ -103,20 +104,21 @@ def _value_cell(verdict: Verdict, evidence: _Evidence) -> Text:
         for n, group in enumerate(verdict.groups):
             if n:
                 cell.append("\n")
-            cell.append(group.value, style="bold")
+            cell.append(printable(group.value), style="bold")
             cell.append(f"  {evidence.marks.arrow} {evidence.sources(group.sources)}")
         return cell
     if verdict.claim.kind is Kind.QUOTE:
         words = verdict.claim.mentions[0].text.split()
         speaker = next((m.speaker for m in verdict.claim.mentions if m.speaker), None)
         marks = evidence.marks
-        text = Text(marks.open_quote + " ".join(words[:14]) + (marks.ellipsis if len(words) > 14 else "") + marks.close_quote)
+        quoted = printable(" ".join(words[:14]))
+        text = Text(marks.open_quote + quoted + (marks.ellipsis if len(words) > 14 else "") + marks.close_quote)
         if speaker:
-            text.append(f"\n{marks.dash} {speaker}", style="italic")
+            text.append(f"\n{marks.dash} {printable(speaker)}", style="italic")
         return text
     mention = verdict.claim.mentions[0]
     extra = " ".join(x for x in (mention.qualifier, verdict.value, mention.unit) if x)
-    return Text(extra or verdict.value)
+    return Text(printable(extra or verdict.value))
 
 
 def _sources_cell(verdict: Verdict, evidence: _Evidence) -> Text:
@@ -176,7 +178,7 @@ def _evidence_cell(verdict: Verdict, evidence: _Evidence, limit: int) -> Group:
                 note += " +" + " ".join(difference.added)
             if difference.kind == "misattributed":
                 note += f" (speaker: {mention.speaker})"
-            line.append(f"  [{note}]", style="red")
+            line.append(f"  [{printable(note)}]", style="red")
         lines.append(line)
     if hidden > 0:
         lines.append(Text(f"{evidence.marks.ellipsis} and {hidden} more", style="dim"))
@@ -198,11 +200,11 @@ def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None
     for document in report.documents:
         source = document.source
         line = Text(f"  [{evidence.names[source.id]}] ", style="cyan")
-        line.append(source.path)
+        line.append(printable(source.path))
         if source.published:
-            line.append(f"  {source.published}", style="dim")
+            line.append(f"  {printable(source.published)}", style="dim")
         if source.title:
-            line.append(f"  {source.title}", style="italic")
+            line.append(f"  {printable(source.title)}", style="italic")
         if plain and line.cell_len > console.width:  # rich's own ellipsis is "…"
             line.truncate(console.width - len(marks.ellipsis))
             line.append(marks.ellipsis)

@@ -11,6 +11,7 @@ from rich.console import Console
 from claimcheck import pipeline, values
 from claimcheck.model import Report, Status
 from claimcheck.report import table
+from claimcheck.report.safe import UNPRINTABLE
 from claimcheck.settings import Settings
 from tests.conftest import FIXTURES
 
@@ -69,3 +70,40 @@ def test_off_a_terminal_the_table_draws_in_ascii(tmp_path: Path) -> None:
     out = io.StringIO()
     table.render(report, Console(file=out, width=100, color_system=None))
     assert out.getvalue().isascii(), [c for c in out.getvalue() if not c.isascii()]
+
+
+HOSTILE = (
+    "Ministers to meet in Lisbon\x1b]0;owned\x07 on March 12\n\n14 March 2024\n\n"
+    "Trade ministers will meet in Lisbon on March 12 to discuss\x1b[2J tariffs on steel, officials said.\n"
+    '"We will not accept\x9b2J new tariffs on steel from anywhere," said Ana\u202e Duarte.\n'
+)
+
+
+def _hostile_report(tmp_path: Path) -> Report:
+    (tmp_path / "a\x1b[31m.txt").write_text(HOSTILE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(HOSTILE.replace("March 12", "March 19"), encoding="utf-8")
+    return pipeline.check([str(tmp_path)])
+
+
+def _assert_harmless(text: str) -> None:
+    assert not UNPRINTABLE.search(text), [c for c in text if UNPRINTABLE.match(c)]
+
+
+def test_control_characters_in_articles_never_reach_the_table(tmp_path: Path) -> None:
+    # issue 12, hostile 9: ESC sequences in article text reached the table and Markdown.
+    report = _hostile_report(tmp_path)
+    out = io.StringIO()
+    table.render(report, Console(file=out, width=100, color_system=None))
+    _assert_harmless(out.getvalue())
+    assert "\\x1b[2J" in out.getvalue()
+
+
+def test_control_characters_in_articles_never_reach_markdown_or_explain(tmp_path: Path) -> None:
+    from claimcheck.report import explain, markdown
+
+    report = _hostile_report(tmp_path)
+    _assert_harmless(markdown.render(report))
+    for verdict in report.verdicts:
+        out = io.StringIO()
+        explain.render(verdict, report, Console(file=out, width=100, color_system=None))
+        _assert_harmless(out.getvalue())
