@@ -10,6 +10,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import signal
 import stat
 import sys
@@ -22,11 +23,13 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from claimcheck import __version__, make_settings
 from claimcheck import baseline as baselines
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.model import Kind, Report, Status
+from claimcheck.report.safe import printable
 from claimcheck.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,6 +72,22 @@ Examples:
   cat story.txt | claimcheck run - --reference-date 2024-03-14
 
 """
+
+
+# A name that reads the same quoted or not. Matches: "seeds/a.txt". Not: "a b.txt", "a\nb".
+_PLAIN_NAME = re.compile(r"[\w./@+,=-]+")
+
+
+def one_line(text: str) -> str:
+    """A message on one line: newlines, tabs and control characters shown as escapes."""
+    return printable(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def quoted(name: str) -> str:
+    """A file name for a message: as it is when plain, else in double quotes with escapes."""
+    if _PLAIN_NAME.fullmatch(name):
+        return name
+    return one_line(json.dumps(name, ensure_ascii=False))
 
 
 class CommaChoice(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
@@ -153,7 +172,7 @@ class _Group(click.Group):
             with contextlib.suppress(OSError, ValueError):  # what is buffered cannot be written either
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, sys.stdout.fileno())
-            click.echo(f"claimcheck: error: {error}", err=True)
+            click.echo(f"claimcheck: error: {one_line(str(error))}", err=True)
             ctx.exit(ExitStatus.WRITE_FAILED)
         except Terminated:
             click.echo("claimcheck: terminated", err=True)
@@ -161,7 +180,7 @@ class _Group(click.Group):
         except ConfigError as error:
             raise click.UsageError(str(error), ctx) from None
         except ClaimcheckError as error:
-            click.echo(f"claimcheck: error: {error}", err=True)
+            click.echo(f"claimcheck: error: {one_line(str(error))}", err=True)
             ctx.exit(ExitStatus.NO_INPUT)
         except KeyboardInterrupt:
             click.echo("claimcheck: interrupted", err=True)
@@ -359,9 +378,11 @@ def _render(report: Report, data: dict[str, Any], fmt: str, console: Console, *,
 
 def _print_changes(changes: dict[str, Any], console: Console) -> None:
     console.print(
-        f"Against {changes['baseline']}: {len(changes['new'])} new claims, "
-        f"{len(changes['new_conflicts'])} new conflicts, {len(changes['status_changed'])} changed status, "
-        f"{len(changes['gone'])} gone."
+        Text(
+            f"Against {printable(changes['baseline'])}: {len(changes['new'])} new claims, "
+            f"{len(changes['new_conflicts'])} new conflicts, {len(changes['status_changed'])} changed status, "
+            f"{len(changes['gone'])} gone."
+        )
     )
     arrow = "->" if console.no_color or not console.is_terminal else "→"
     for change in changes["status_changed"]:
@@ -374,9 +395,9 @@ def _report_notes(report: Report, *, quiet: bool) -> None:
     if quiet:
         return
     for skipped in report.skipped:
-        click.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(f"claimcheck: skipped {quoted(skipped.path)}: {one_line(skipped.reason)}", err=True)
     for warning in report.warnings:
-        click.echo(f"claimcheck: warning: {warning}", err=True)
+        click.echo(f"claimcheck: warning: {one_line(warning)}", err=True)
 
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
@@ -482,7 +503,7 @@ def extract(
     settings = _settings(kinds, None, 1, reference_date, include_captions, 1)
     ingested = ingest.ingest(list(paths), settings=settings, stdin=sys.stdin)
     for skipped in ingested.skipped:
-        click.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(f"claimcheck: skipped {quoted(skipped.path)}: {one_line(skipped.reason)}", err=True)
     if not ingested.sources:
         raise InputError(f"nothing readable in {', '.join(paths)}")
     lines = []

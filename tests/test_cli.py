@@ -649,3 +649,13 @@ def test_a_full_disk_on_stdout_is_one_line_and_not_success(fmt: str) -> None:
         )
     assert done.returncode == ExitStatus.WRITE_FAILED
     assert done.stderr.decode() == "claimcheck: error: cannot write the report: No space left on device\n"
+
+
+def test_a_newline_in_a_skipped_name_stays_on_one_line(tmp_path: Path) -> None:
+    # issue 12, hostile 10: the note for "a\nb.bin" was split over two lines.
+    (tmp_path / "a\nb.bin").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "story.txt").write_text("Talks opened in Geneva on January 10, 2022.\n", encoding="utf-8")
+    result = run_cli(["run", str(tmp_path), "--json", "--kinds", "date"])
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith('claimcheck: skipped "') and 'a\\nb.bin": binary file' in lines[0]
