@@ -250,13 +250,23 @@ def write_atomically(path: str, text: str) -> None:
         raise
 
 
-def _output_path(output: str | None) -> str | None:
-    """The file ``-o`` names, or None for standard output (``-o -``), checked before the run."""
+def _output_path(output: str | None, inputs: tuple[str, ...]) -> str | None:
+    """The file ``-o`` names, or None for standard output (``-o -``), checked before the run:
+    its folder exists, and it is none of the input files (it would overwrite an article)."""
     if output is None or output == "-":
         return None
-    folder = os.path.dirname(os.path.realpath(output))
+    target = os.path.realpath(output)
+    folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise click.BadParameter(f"folder {folder} does not exist", param_hint="'-o' / '--output'")
+    if os.path.isfile(target):
+        for path in inputs:
+            if path == "-":
+                continue
+            source = os.path.realpath(path)
+            inside = os.path.isdir(source) and target.startswith(source.rstrip(os.sep) + os.sep)
+            if inside or source == target:
+                raise click.BadParameter(f"{output} is one of the input files", param_hint="'-o' / '--output'")
     return output
 
 
@@ -459,7 +469,7 @@ def run(
     from claimcheck.report.json import report_dict
 
     fmt = _resolve_format(fmt, as_json)
-    output = _output_path(output)
+    output = _output_path(output, paths)
     settings = _settings(kinds, statuses, min_sources, reference_date, include_captions, workers)
     old = baselines.load(baseline) if baseline else None
     with _progress(_count_files(paths), quiet=quiet) as progress:
@@ -499,7 +509,7 @@ def extract(
     from claimcheck import ingest, pipeline
     from claimcheck.report.extraction import render_source
 
-    output = _output_path(output)
+    output = _output_path(output, paths)
     settings = _settings(kinds, None, 1, reference_date, include_captions, 1)
     ingested = ingest.ingest(list(paths), settings=settings, stdin=sys.stdin)
     for skipped in ingested.skipped:

@@ -659,3 +659,14 @@ def test_a_newline_in_a_skipped_name_stays_on_one_line(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert len(lines) == 1, lines
     assert lines[0].startswith('claimcheck: skipped "') and 'a\\nb.bin": binary file' in lines[0]
+
+
+def test_output_naming_an_input_file_is_refused(conflicting_dir: Path) -> None:
+    # issue 12, hostile 12: -o a.txt overwrote the article a.txt.
+    article = conflicting_dir / "a.txt"
+    before = article.read_bytes()
+    for target in (article, conflicting_dir / "." / "a.txt"):
+        for inputs in ([str(article)], [str(conflicting_dir)]):
+            result = run_cli(["run", *inputs, "--json", "-o", str(target)], expect=ExitStatus.USAGE)
+            assert "is one of the input files" in result.stderr
+    assert article.read_bytes() == before
