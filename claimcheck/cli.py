@@ -343,17 +343,34 @@ def _count_files(paths: tuple[str, ...]) -> int:
     return total
 
 
-def _fails(data: dict[str, Any], fail_on: str) -> bool:
-    """Whether the report (or, with a baseline, its changes) meets the --fail-on threshold."""
+def _all_claims(report: Report, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every claim judged: those the report shows, then those --status or --min-sources left out."""
+    from claimcheck.report.json import claim_dict
+
+    documents = {d.source.id: d for d in report.documents}
+    return [*data["claims"], *(claim_dict(v, documents) for v in report.omitted)]
+
+
+def _findings(claims: list[dict[str, Any]], changes: dict[str, Any] | None, fail_on: str) -> list[dict[str, Any]]:
+    """The claims that meet the --fail-on threshold: any claim, or with a baseline only new
+    claims and claims whose status changed. --status and --min-sources do not hide any."""
     if fail_on == "never":
-        return False
+        return []
     bad = {"conflicting"} if fail_on == "conflicting" else {"conflicting", "unique"}
-    if "changes" in data:
-        changes = data["changes"]
-        status = {c["id"]: c["status"] for c in data["claims"]}
-        changed_to = {c["id"] for c in changes["status_changed"] if c["after"] in bad}
-        return any(status.get(i) in bad for i in changes["new"]) or bool(changed_to)
-    return any(c["status"] in bad for c in data["claims"])
+    if changes is not None:
+        moved = set(changes["new"]) | {c["id"] for c in changes["status_changed"]}
+        claims = [c for c in claims if c["id"] in moved]
+    return [c for c in claims if c["status"] in bad]
+
+
+def _report_findings(findings: list[dict[str, Any]], fail_on: str) -> None:
+    for claim in findings:
+        value = claim["value"] if len(claim["value"]) <= 60 else claim["value"][:59] + "..."
+        click.echo(
+            f"claimcheck: fail-on {fail_on}: {claim['id']} {claim['status']} {claim['kind']} "
+            f"{one_line(value)} ({one_line(', '.join(claim['sources']))})",
+            err=True,
+        )
 
 
 def _ascii_only(output: str | None) -> bool:
@@ -476,8 +493,9 @@ def run(
         report = pipeline.check(list(paths), settings, stdin=sys.stdin, progress=progress)
     _report_notes(report, quiet=quiet)
     data = report_dict(report)
+    claims = _all_claims(report, data)
     if old is not None and baseline is not None:
-        data["changes"] = baselines.compare(old, data, baseline_path=baseline)
+        data["changes"] = baselines.compare(old, {"claims": claims}, baseline_path=baseline)
     buffer = io.StringIO()
     console = _console(no_color=no_color or output is not None, file=buffer if output else None)
     with _writing():
@@ -487,7 +505,9 @@ def run(
         elif text is not None:
             sys.stdout.write(text)
             sys.stdout.flush()
-    if _fails(data, fail_on):
+    findings = _findings(claims, data.get("changes"), fail_on)
+    _report_findings(findings, fail_on)
+    if findings:
         raise click.exceptions.Exit(ExitStatus.FINDINGS)
 
 

@@ -209,10 +209,16 @@ class Report:
     origins: tuple[Origin, ...] = ()
     schema_version: int = 1
     warnings: tuple[str, ...] = field(default=())
+    omitted: tuple[Verdict, ...] = ()  # judged, but not kept by the statuses and min_sources asked for
 
     @property
     def sources(self) -> tuple[Source, ...]:
         return tuple(d.source for d in self.documents)
 
     def count(self, status: Status) -> int:
+        """Claims of ``status`` in the report (those shown)."""
         return sum(1 for v in self.verdicts if v.status is status)
+
+    def count_all(self, status: Status | None = None) -> int:
+        """Claims of ``status`` (or all claims) judged, shown or omitted."""
+        return sum(1 for v in (*self.verdicts, *self.omitted) if status is None or v.status is status)

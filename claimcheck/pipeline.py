@@ -107,6 +107,7 @@ def check(
     return Report(
         documents=documents,
         verdicts=tuple(v for v in verdicts if keep(v, settings)),
+        omitted=tuple(v for v in verdicts if not keep(v, settings)),
         skipped=ingested.skipped,
         origins=found_origins,
         warnings=tuple(sorted(ingested.warnings + silent_sources(read_results))),

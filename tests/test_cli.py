@@ -670,3 +670,30 @@ def test_output_naming_an_input_file_is_refused(conflicting_dir: Path) -> None:
             result = run_cli(["run", *inputs, "--json", "-o", str(target)], expect=ExitStatus.USAGE)
             assert "is one of the input files" in result.stderr
     assert article.read_bytes() == before
+
+
+def test_the_headline_counts_every_claim_and_says_what_is_shown() -> None:
+    # issue 12, friction: "--status" changed the headline ("0 claims ... No claims found").
+    every = run_cli(["run", str(SEEDS), "--json"]).json()["summary"]
+    result = run_cli(["run", str(SEEDS), "--status", "conflicting"])
+    headline = result.stdout.splitlines()[0]
+    assert f"{every['claims']} claims" in headline and "; 0 shown" in headline
+    assert "No claims shown." in result.stdout
+    shown = run_cli(["run", str(SEEDS), "--json", "--status", "corroborated"]).json()["summary"]
+    assert shown["claims"] + shown["omitted"] == every["claims"]
+
+
+def test_fail_on_names_each_claim_that_met_it(conflicting_dir: Path) -> None:
+    # issue 12, friction: --fail-on exited 1 with nothing on stderr.
+    data = run_cli(["run", str(conflicting_dir), "--json"]).json()
+    conflicts = [c for c in data["claims"] if c["status"] == "conflicting"]
+    result = run_cli(["run", str(conflicting_dir), "--fail-on", "conflicting", "--quiet"], expect=ExitStatus.FINDINGS)
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(conflicts)
+    for claim in conflicts:
+        assert any(line.startswith(f"claimcheck: fail-on conflicting: {claim['id']} conflicting") for line in lines)
+
+
+def test_fail_on_sees_claims_that_status_hides() -> None:
+    result = run_cli(["run", str(SEEDS), "--status", "corroborated", "--fail-on", "unique"], expect=ExitStatus.FINDINGS)
+    assert "fail-on unique:" in result.stderr and " unique " in result.stderr

@@ -81,6 +81,7 @@ def summary(report: Report) -> dict[str, int]:
         "unique": report.count(Status.UNIQUE),
         "conflicting": report.count(Status.CONFLICTING),
         "skipped": len(report.skipped),
+        "omitted": len(report.omitted),
     }
 
 

@@ -54,9 +54,9 @@ def render(report: Report, *, changes: dict[str, Any] | None = None) -> str:
     lines = [
         "# claimcheck report",
         "",
-        f"{len(report.documents)} sources, {len(report.verdicts)} claims: "
-        f"{report.count(Status.CONFLICTING)} conflicting, {report.count(Status.CORROBORATED)} corroborated, "
-        f"{report.count(Status.UNIQUE)} unique.",
+        f"{len(report.documents)} sources, {report.count_all()} claims: "
+        f"{report.count_all(Status.CONFLICTING)} conflicting, {report.count_all(Status.CORROBORATED)} corroborated, "
+        f"{report.count_all(Status.UNIQUE)} unique" + (f"; {len(report.verdicts)} shown." if report.omitted else "."),
     ]
     for status in Status:
         verdicts = [v for v in report.verdicts if v.status is status]

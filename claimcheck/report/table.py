@@ -185,17 +185,26 @@ def _evidence_cell(verdict: Verdict, evidence: _Evidence, limit: int) -> Group:
     return Group(*lines)
 
 
+def headline(report: Report, dash: str) -> str:
+    """All the counts, whatever is shown, then what is shown when a filter left claims out:
+    "5 sources, 31 claims - 0 conflicting, 12 corroborated, 19 unique; 12 shown"."""
+    line = (
+        f"{len(report.documents)} sources, {report.count_all()} claims {dash} "
+        f"{report.count_all(Status.CONFLICTING)} conflicting, {report.count_all(Status.CORROBORATED)} corroborated, "
+        f"{report.count_all(Status.UNIQUE)} unique"
+    )
+    if report.omitted:
+        line += f"; {len(report.verdicts)} shown"
+    return line
+
+
 def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None:
     """Print the report: a header, then one table per status, conflicts first."""
     plain = is_plain(console)
     marks = symbols(console)
     evidence = _Evidence(report, marks)
     header = Text("claimcheck: ", style="bold")
-    header.append(
-        f"{len(report.documents)} sources, {len(report.verdicts)} claims {marks.dash} "
-        f"{report.count(Status.CONFLICTING)} conflicting, {report.count(Status.CORROBORATED)} corroborated, "
-        f"{report.count(Status.UNIQUE)} unique"
-    )
+    header.append(headline(report, marks.dash))
     console.print(header)
     for document in report.documents:
         source = document.source
@@ -237,4 +246,4 @@ def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None
             )
         console.print(table)
     if not report.verdicts:
-        console.print("No claims found.")
+        console.print("No claims shown." if report.omitted else "No claims found.")
