@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.model import Kind, Report, Status, Verdict
+from claimcheck.report.ids import short_ids
 from claimcheck.report.safe import printable
 
 
@@ -12,7 +13,7 @@ def _cell(text: str) -> str:
     return " ".join(printable(text).replace("|", "\\|").split())
 
 
-def _row(verdict: Verdict, sentences: dict[tuple[str, int], str]) -> str:
+def _row(verdict: Verdict, sentences: dict[tuple[str, int], str], short_id: str) -> str:
     if verdict.status is Status.CONFLICTING and len(verdict.groups) > 1 and verdict.claim.kind is not Kind.QUOTE:
         value = "<br>".join(f"**{g.value}** ({', '.join(g.sources)})" for g in verdict.groups)
     else:
@@ -26,7 +27,7 @@ def _row(verdict: Verdict, sentences: dict[tuple[str, int], str]) -> str:
         sentence = sentences.get((mention.source_id, mention.sentence_index), mention.text)
         evidence.append(f"*{mention.source_id}*: {sentence}")
     return (
-        f"| {verdict.claim.kind.value} | {_cell(value)} | {_cell(', '.join(verdict.sources))} "
+        f"| `{short_id}` | {verdict.claim.kind.value} | {_cell(value)} | {_cell(', '.join(verdict.sources))} "
         f"| {verdict.independent_sources} | {'<br>'.join(_cell(e) for e in evidence)} |"
     )
 
@@ -51,6 +52,7 @@ def render(report: Report, *, changes: dict[str, Any] | None = None) -> str:
     """The report as Markdown: a summary line, one table per status (conflicts first), then
     the changes since a baseline when there is one."""
     sentences = {(s.source_id, s.index): s.text for d in report.documents for s in d.sentences}
+    ids = short_ids(report)
     lines = [
         "# claimcheck report",
         "",
@@ -63,8 +65,8 @@ def render(report: Report, *, changes: dict[str, Any] | None = None) -> str:
         if not verdicts:
             continue
         lines += ["", f"## {status.value.capitalize()} ({len(verdicts)})", ""]
-        lines += ["| kind | value | sources | independent | evidence |", "|---|---|---|---|---|"]
-        lines += [_row(v, sentences) for v in verdicts]
+        lines += ["| id | kind | value | sources | independent | evidence |", "|---|---|---|---|---|---|"]
+        lines += [_row(v, sentences, ids[v.claim.id]) for v in verdicts]
     if changes is not None:
         lines += _changes(changes)
     if report.skipped:

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from claimcheck import values
 from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
+from claimcheck.report.ids import short_ids
 from claimcheck.report.safe import printable
 from claimcheck.values import value_groups
 
@@ -202,6 +203,7 @@ def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None
     """Print the report: a header, then one table per status, conflicts first."""
     plain = is_plain(console)
     marks = symbols(console)
+    ids = short_ids(report)
     evidence = _Evidence(report, marks)
     header = Text("claimcheck: ", style="bold")
     header.append(headline(report, marks.dash))
@@ -238,8 +240,10 @@ def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None
         table.add_column("sources", ratio=2)
         table.add_column("evidence", ratio=6)
         for verdict in verdicts:
+            kind = Text(verdict.claim.kind.value, style=STATUS_STYLE[status])
+            kind.append(f"\n{ids[verdict.claim.id]}", style="dim")
             table.add_row(
-                Text(verdict.claim.kind.value, style=STATUS_STYLE[status]),
+                kind,
                 _value_cell(verdict, evidence),
                 _sources_cell(verdict, evidence),
                 _evidence_cell(verdict, evidence, evidence_lines),

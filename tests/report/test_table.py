@@ -11,6 +11,7 @@ from rich.console import Console
 from claimcheck import pipeline, values
 from claimcheck.model import Report, Status
 from claimcheck.report import table
+from claimcheck.report.ids import short_ids
 from claimcheck.report.safe import UNPRINTABLE
 from claimcheck.settings import Settings
 from tests.conftest import FIXTURES
@@ -107,3 +108,22 @@ def test_control_characters_in_articles_never_reach_markdown_or_explain(tmp_path
         out = io.StringIO()
         explain.render(verdict, report, Console(file=out, width=100, color_system=None))
         _assert_harmless(out.getvalue())
+
+
+def test_each_row_shows_a_short_unique_id_that_explain_takes() -> None:
+    # issue 12, friction: the table and Markdown showed no ids, yet explain needs one.
+    from claimcheck.report import markdown
+
+    report = pipeline.check([str(FIXTURES / "trial" / "articles")])
+    short = short_ids(report)
+    every = [v.claim.id for v in (*report.verdicts, *report.omitted)]
+    assert len(set(short.values())) == len(every)
+    for claim_id, prefix in short.items():
+        assert claim_id.startswith(prefix) and len(prefix) >= 6
+        assert [i for i in every if i.startswith(prefix)] == [claim_id]
+    out = io.StringIO()
+    table.render(report, Console(file=out, width=120, color_system=None))
+    text = markdown.render(report)
+    for verdict in report.verdicts:
+        assert short[verdict.claim.id] in out.getvalue()
+        assert f"`{short[verdict.claim.id]}`" in text
