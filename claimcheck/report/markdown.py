@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.model import Kind, Report, Status, Verdict
-from claimcheck.report.ids import short_ids
+from claimcheck.report.ids import short_ids, shown_values
 from claimcheck.report.safe import printable
 
 
@@ -15,9 +15,9 @@ def _cell(text: str) -> str:
 
 def _row(verdict: Verdict, sentences: dict[tuple[str, int], str], short_id: str) -> str:
     if verdict.status is Status.CONFLICTING and len(verdict.groups) > 1 and verdict.claim.kind is not Kind.QUOTE:
-        value = "<br>".join(f"**{g.value}** ({', '.join(g.sources)})" for g in verdict.groups)
+        value = "<br>".join(f"**{shown}** ({', '.join(sources)})" for shown, sources in shown_values(verdict))
     else:
-        value = verdict.value if verdict.claim.kind is not Kind.QUOTE else f"“{verdict.claim.mentions[0].text}”"
+        value = shown_values(verdict)[0][0] if verdict.claim.kind is not Kind.QUOTE else f"“{verdict.claim.mentions[0].text}”"
     seen: set[str] = set()
     evidence = []
     for mention in verdict.claim.mentions:

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from claimcheck import values
 from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
-from claimcheck.report.ids import short_ids
+from claimcheck.report.ids import short_ids, shown_values
 from claimcheck.report.safe import printable
 from claimcheck.values import value_groups
 
@@ -102,11 +102,11 @@ class _Evidence:
 def _value_cell(verdict: Verdict, evidence: _Evidence) -> Text:
     if verdict.status is Status.CONFLICTING and len(verdict.groups) > 1 and verdict.claim.kind is not Kind.QUOTE:
         cell = Text()
-        for n, group in enumerate(verdict.groups):
+        for n, (value, sources) in enumerate(shown_values(verdict)):
             if n:
                 cell.append("\n")
-            cell.append(printable(group.value), style="bold")
-            cell.append(f"  {evidence.marks.arrow} {evidence.sources(group.sources)}")
+            cell.append(printable(value), style="bold")
+            cell.append(f"  {evidence.marks.arrow} {evidence.sources(sources)}")
         return cell
     if verdict.claim.kind is Kind.QUOTE:
         words = verdict.claim.mentions[0].text.split()
@@ -117,9 +117,7 @@ def _value_cell(verdict: Verdict, evidence: _Evidence) -> Text:
         if speaker:
             text.append(f"\n{marks.dash} {printable(speaker)}", style="italic")
         return text
-    mention = verdict.claim.mentions[0]
-    extra = " ".join(x for x in (mention.qualifier, verdict.value, mention.unit) if x)
-    return Text(printable(extra or verdict.value))
+    return Text(printable(shown_values(verdict)[0][0]))
 
 
 def _sources_cell(verdict: Verdict, evidence: _Evidence) -> Text:

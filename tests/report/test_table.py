@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from claimcheck import pipeline, values
-from claimcheck.model import Report, Status
+from claimcheck.model import Kind, Report, Status
 from claimcheck.report import table
 from claimcheck.report.ids import short_ids
 from claimcheck.report.safe import UNPRINTABLE
@@ -127,3 +127,16 @@ def test_each_row_shows_a_short_unique_id_that_explain_takes() -> None:
     for verdict in report.verdicts:
         assert short[verdict.claim.id] in out.getvalue()
         assert f"`{short[verdict.claim.id]}`" in text
+
+
+def test_numbers_are_shown_as_people_write_them() -> None:
+    # issue 12, friction: "14300000000 ZAR", "10000..99999 troop", units dropped on conflicts.
+    from claimcheck.report import markdown
+
+    report = pipeline.check([str(FIXTURES / "trial" / "articles")], Settings(kinds=frozenset({Kind.NUMBER})))
+    out = io.StringIO()
+    table.render(report, Console(file=out, width=200, color_system=None))
+    text = markdown.render(report)
+    for shown in (out.getvalue(), text):
+        assert "R410 million" in shown and "R401-million" in shown and "2.4 million surgical masks" in shown
+        assert "410000000" not in shown and "2400000" not in shown
