@@ -55,3 +55,24 @@ def test_the_table_example_is_what_the_command_prints(monkeypatch: pytest.Monkey
     block = block[: block.index("```\n")]
     printed = run_cli(intro.group(1).split()).stdout
     assert block == "".join(line.rstrip() + "\n" for line in printed.splitlines())
+
+
+def test_every_key_the_schema_describes_is_in_readme() -> None:
+    from tests.conftest import schema
+
+    defs = schema()["$defs"]
+    mention = defs["claim"]["properties"]["mentions"]["items"]
+    parts = [schema(), schema()["properties"]["sources"]["items"], schema()["properties"]["summary"], defs["claim"], mention]
+    # only with --baseline; only for quotations; only on JSON Lines
+    optional = {"changes", "integrity", "added", "dropped", "schema_version", "source_paths"}
+    for part in parts:
+        missing = set(part["properties"]) - set(part["required"]) - optional
+        assert not missing, sorted(missing)
+        for key in part["properties"]:
+            assert f"`{key}`" in README, key
+
+
+def test_json_input_keys_are_documented() -> None:
+    ingest_section = README[README.index("1. **ingest**") : README.index("2. **segment**")]
+    for key in ("text", "id", "title", "url", "published"):
+        assert f"`{key}`" in ingest_section, key
