@@ -241,14 +241,17 @@ def source_from_text(
     date) is the last resort for ``published``.
     """
     cleaned = clean(text, title=title, captions=frozenset(captions))
+    found = ((published, "metadata"), (cleaned.published, "text"), (reference, "reference-date"))
+    date, origin = next(((d, o) for d, o in found if d), (None, None))
     return Source(
         id=id,
         path=path,
         text=text,
         title=title or cleaned.title,
-        published=published or cleaned.published or reference,
+        published=date,
         regions=cleaned.regions,
         url=url,
+        published_from=origin,
     )
 
 

@@ -70,6 +70,9 @@ class Source:
     published: str | None = None  # ISO date, e.g. "2021-12-28"
     regions: tuple[Region, ...] = ()
     url: str | None = None
+    # Where ``published`` comes from: "metadata" (HTML or JSON), "text" (a date line of the
+    # article) or "reference-date" (the run's fallback, not the article's own date).
+    published_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -697,3 +697,15 @@ def test_fail_on_names_each_claim_that_met_it(conflicting_dir: Path) -> None:
 def test_fail_on_sees_claims_that_status_hides() -> None:
     result = run_cli(["run", str(SEEDS), "--status", "corroborated", "--fail-on", "unique"], expect=ExitStatus.FINDINGS)
     assert "fail-on unique:" in result.stderr and " unique " in result.stderr
+
+
+def test_a_reference_date_fallback_is_marked_as_such(tmp_path: Path) -> None:
+    # issue 12, friction: --reference-date was written into "published" as the article's own date.
+    (tmp_path / "undated.txt").write_text("Talks opened in Geneva on Tuesday, the ministry said.\n", encoding="utf-8")
+    (tmp_path / "dated.txt").write_text("Published: 2024-03-12\n\nTalks opened in Geneva on Tuesday.\n", encoding="utf-8")
+    data = run_cli(["run", str(tmp_path), "--json", "--reference-date", "2024-03-14"]).json()
+    validate_report(data)
+    by_id = {s["id"]: s for s in data["sources"]}
+    assert (by_id["undated"]["published"], by_id["undated"]["published_from"]) == ("2024-03-14", "reference-date")
+    assert (by_id["dated"]["published"], by_id["dated"]["published_from"]) == ("2024-03-12", "text")
+    assert run_cli(["run", str(tmp_path), "--json"]).json()["sources"][1]["published_from"] is None

@@ -101,6 +101,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "sentences": len(d.sentences),
                 "url": d.source.url,
                 "origin": origin_of.get(d.source.id, d.source.id),
+                "published_from": d.source.published_from,
             }
             for d in report.documents
         ],

@@ -211,7 +211,8 @@ def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None
         line = Text(f"  [{evidence.names[source.id]}] ", style="cyan")
         line.append(printable(source.path))
         if source.published:
-            line.append(f"  {printable(source.published)}", style="dim")
+            fallback = " (reference date)" if source.published_from == "reference-date" else ""
+            line.append(f"  {printable(source.published)}{fallback}", style="dim")
         if source.title:
             line.append(f"  {printable(source.title)}", style="italic")
         if plain and line.cell_len > console.width:  # rich's own ellipsis is "…"
