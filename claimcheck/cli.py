@@ -321,16 +321,21 @@ def _console(*, no_color: bool, file: Any = None, stderr: bool = False) -> Conso
 
 
 @contextlib.contextmanager
-def _progress(total_hint: int, *, quiet: bool) -> Iterator[Callable[[Any], None] | None]:
-    """A progress bar on stderr, only on a terminal and only for many files."""
+def _progress(total_hint: int, *, quiet: bool) -> Iterator[Callable[[str, int, int | None], None] | None]:
+    """A progress line on stderr naming each stage (reading, extracting, matching, judging),
+    only on a terminal and only for many files."""
     if quiet or total_hint <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("reading", total=total_hint)
-        yield lambda _source: bar.advance(task)
+        task = bar.add_task("reading", total=None)
+
+        def update(stage: str, done: int, total: int | None) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield update
 
 
 def _count_files(paths: tuple[str, ...]) -> int:

@@ -16,7 +16,13 @@ from claimcheck.errors import InputError
 from claimcheck.model import Document, Mention, Report, Role, Source, Verdict
 from claimcheck.settings import Settings
 
-Progress = Callable[[Source], None]
+# Told each stage as it starts and as it advances: (stage, done, total or None when unknown).
+# Stages: "reading", "extracting" (one step per source), "matching", "judging".
+Progress = Callable[[str, int, int | None], None]
+
+
+def _quiet(_stage: str, _done: int, _total: int | None) -> None:
+    pass
 
 
 def read(source: Source, settings: Settings) -> tuple[Document, tuple[Mention, ...]]:
@@ -38,7 +44,7 @@ def _start_worker() -> None:
 
 
 def _read_all(
-    sources: Sequence[Source], settings: Settings, progress: Progress | None
+    sources: Sequence[Source], settings: Settings, progress: Progress
 ) -> Iterator[tuple[Document, tuple[Mention, ...]]]:
     if settings.workers > 1 and len(sources) > 1:
         # Block Ctrl-C and SIGTERM while the workers are forked: they inherit the mask and set
@@ -48,9 +54,8 @@ def _read_all(
         try:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             # imap keeps input order, so the result never depends on which worker finished first.
-            for source, result in zip(sources, pool.imap(functools.partial(read, settings=settings), sources)):
-                if progress is not None:
-                    progress(source)
+            for done, result in enumerate(pool.imap(functools.partial(read, settings=settings), sources), 1):
+                progress("extracting", done, len(sources))
                 yield result
             pool.close()
         except BaseException:  # an error, Ctrl-C or SIGTERM: stop the workers, leave none behind
@@ -59,10 +64,9 @@ def _read_all(
         finally:
             pool.join()
     else:
-        for source in sources:
-            if progress is not None:
-                progress(source)
+        for done, source in enumerate(sources, 1):
             yield read(source, settings)
+            progress("extracting", done, len(sources))
 
 
 def silent_sources(read_results: Sequence[tuple[Document, tuple[Mention, ...]]]) -> tuple[str, ...]:
@@ -94,15 +98,20 @@ def check(
         InputError: when no article at all could be read.
     """
     settings = settings or Settings()
+    progress = progress or _quiet
+    progress("reading", 0, None)
     ingested = ingest.ingest(paths, settings=settings, stdin=stdin)
     if not ingested.sources:
         listed = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
         raise InputError(f"nothing readable in {', '.join(paths)}" + (f" ({listed})" if listed else ""))
+    progress("extracting", 0, len(ingested.sources))
     read_results = list(_read_all(ingested.sources, settings, progress))
     documents = tuple(document for document, _ in read_results)
     mentions = tuple(m for _, found in read_results for m in found)
     found_origins = origins.find_origins(ingested.sources)
+    progress("matching", 0, None)
     claims = match.match(documents, mentions, settings=settings)
+    progress("judging", 0, None)
     verdicts = judge.judge(claims, found_origins, settings=settings)
     return Report(
         documents=documents,

@@ -709,3 +709,12 @@ def test_a_reference_date_fallback_is_marked_as_such(tmp_path: Path) -> None:
     assert (by_id["undated"]["published"], by_id["undated"]["published_from"]) == ("2024-03-14", "reference-date")
     assert (by_id["dated"]["published"], by_id["dated"]["published_from"]) == ("2024-03-12", "text")
     assert run_cli(["run", str(tmp_path), "--json"]).json()["sources"][1]["published_from"] is None
+
+
+def test_progress_names_each_stage_in_order() -> None:
+    # issue 12, friction: the bar stopped at "reading 100%" while matching ran unseen.
+    told: list[tuple[str, int, int | None]] = []
+    pipeline.check([str(SEEDS)], progress=lambda stage, done, total: told.append((stage, done, total)))
+    stages = list(dict.fromkeys(stage for stage, _, _ in told))
+    assert stages == ["reading", "extracting", "matching", "judging"]
+    assert ("extracting", 5, 5) in told
