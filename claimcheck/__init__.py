@@ -89,14 +89,18 @@ def make_settings(**options: Any) -> Settings:
     if unknown:
         raise ConfigError(f"unknown option(s): {', '.join(unknown)}; expected some of {', '.join(sorted(names))}")
     try:
-        if "kinds" in options:
-            options["kinds"] = frozenset(Kind(k) for k in options["kinds"])
-        if "statuses" in options:
-            options["statuses"] = frozenset(Status(s) for s in options["statuses"])
-        if isinstance(options.get("reference_date"), str):
-            options["reference_date"] = dt.date.fromisoformat(options["reference_date"])
-    except ValueError as error:
-        raise ConfigError(str(error)) from None
+        for name, enum in (("kinds", Kind), ("statuses", Status)):
+            if name in options:
+                given = options[name]
+                items = given.split(",") if isinstance(given, str) else given  # "date,quote" too
+                options[name] = frozenset(enum(str(n).strip()) if not isinstance(n, enum) else n for n in items)
+        date = options.get("reference_date")
+        if isinstance(date, str):
+            options["reference_date"] = dt.date.fromisoformat(date)
+        elif isinstance(date, dt.datetime):
+            options["reference_date"] = date.date()
+    except (ValueError, TypeError) as error:
+        raise ConfigError(f"{error}") from None
     return Settings(**options)
 
 

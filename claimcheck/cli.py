@@ -10,6 +10,8 @@ import contextlib
 import io
 import json
 import os
+import re
+import signal
 import stat
 import sys
 import tempfile
@@ -21,11 +23,13 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from claimcheck import __version__, make_settings
 from claimcheck import baseline as baselines
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
 from claimcheck.model import Kind, Report, Status
+from claimcheck.report.safe import printable
 from claimcheck.settings import DEFAULT_MODEL, KNOWN_MODELS, Settings, user_cache_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -42,7 +46,9 @@ class ExitStatus(IntEnum):
     USAGE = 2  # bad option, missing path, conflicting flags
     NO_INPUT = 3  # nothing readable
     INTERNAL = 4  # a bug: one line, --traceback for the rest
+    WRITE_FAILED = 5  # the report could not be written (a full disk, an I/O error)
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    TERMINATED = 143  # SIGTERM (128 + SIGTERM)
 
 
 EXIT_CODES_HELP = """\b
@@ -52,7 +58,9 @@ Exit codes:
   2    usage error: bad option, missing path, conflicting flags, model not installed
   3    nothing readable (every file skipped, empty folder, bad baseline)
   4    internal error (rerun with --traceback to see it)
-  130  interrupted"""
+  5    the report could not be written (disk full, I/O error)
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)"""
 
 RUN_EXAMPLES = """\b
 Examples:
@@ -64,6 +72,22 @@ Examples:
   cat story.txt | claimcheck run - --reference-date 2024-03-14
 
 """
+
+
+# A name that reads the same quoted or not. Matches: "seeds/a.txt". Not: "a b.txt", "a\nb".
+_PLAIN_NAME = re.compile(r"[\w./@+,=-]+")
+
+
+def one_line(text: str) -> str:
+    """A message on one line: newlines, tabs and control characters shown as escapes."""
+    return printable(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def quoted(name: str) -> str:
+    """A file name for a message: as it is when plain, else in double quotes with escapes."""
+    if _PLAIN_NAME.fullmatch(name):
+        return name
+    return one_line(json.dumps(name, ensure_ascii=False))
 
 
 class CommaChoice(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
@@ -102,6 +126,29 @@ def _traceback_option(f: F) -> F:
     )(f)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so that temporary files and workers are cleaned up."""
+
+
+def _terminate(_signum: int, _frame: Any) -> None:
+    raise Terminated
+
+
+class WriteError(ClaimcheckError):
+    """The report could not be written: a full disk, an I/O error (never a closed pipe)."""
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """Turn an error writing the report into WriteError (a closed pipe stays BrokenPipeError)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise WriteError(f"cannot write the report: {error.strerror or error}") from None
+
+
 class _Group(click.Group):
     """Translates library errors into exit statuses, once, for every command."""
 
@@ -111,16 +158,32 @@ class _Group(click.Group):
             # escaped instead, see _ascii_only).
             sys.stdout.reconfigure(errors="replace")
         try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            result = super().invoke(ctx)
+            with _writing():
+                sys.stdout.flush()  # a full disk shows here, not at exit where it would be lost
+            return result
+        except click.exceptions.Exit:
+            with _writing():
+                sys.stdout.flush()
             raise
+        except (click.ClickException, click.exceptions.Abort):
+            raise
+        except WriteError as error:
+            with contextlib.suppress(OSError, ValueError):  # what is buffered cannot be written either
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            click.echo(f"claimcheck: error: {one_line(str(error))}", err=True)
+            ctx.exit(ExitStatus.WRITE_FAILED)
+        except Terminated:
+            click.echo("claimcheck: terminated", err=True)
+            ctx.exit(ExitStatus.TERMINATED)
         except ConfigError as error:
             # A setting the library cannot use (an unknown model…): one line with the fix, exit 2.
             # Not a click.UsageError: that would print the group's usage, not the command's.
             click.echo(f"claimcheck: error: {error}", err=True)
             ctx.exit(ExitStatus.USAGE)
         except ClaimcheckError as error:
-            click.echo(f"claimcheck: error: {error}", err=True)
+            click.echo(f"claimcheck: error: {one_line(str(error))}", err=True)
             ctx.exit(ExitStatus.NO_INPUT)
         except KeyboardInterrupt:
             click.echo("claimcheck: interrupted", err=True)
@@ -190,13 +253,23 @@ def write_atomically(path: str, text: str) -> None:
         raise
 
 
-def _output_path(output: str | None) -> str | None:
-    """The file ``-o`` names, or None for standard output (``-o -``), checked before the run."""
+def _output_path(output: str | None, inputs: tuple[str, ...]) -> str | None:
+    """The file ``-o`` names, or None for standard output (``-o -``), checked before the run:
+    its folder exists, and it is none of the input files (it would overwrite an article)."""
     if output is None or output == "-":
         return None
-    folder = os.path.dirname(os.path.realpath(output))
+    target = os.path.realpath(output)
+    folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise click.BadParameter(f"folder {folder} does not exist", param_hint="'-o' / '--output'")
+    if os.path.isfile(target):
+        for path in inputs:
+            if path == "-":
+                continue
+            source = os.path.realpath(path)
+            inside = os.path.isdir(source) and target.startswith(source.rstrip(os.sep) + os.sep)
+            if inside or source == target:
+                raise click.BadParameter(f"{output} is one of the input files", param_hint="'-o' / '--output'")
     return output
 
 
@@ -258,16 +331,21 @@ def _console(*, no_color: bool, file: Any = None, stderr: bool = False) -> Conso
 
 
 @contextlib.contextmanager
-def _progress(total_hint: int, *, quiet: bool) -> Iterator[Callable[[Any], None] | None]:
-    """A progress bar on stderr, only on a terminal and only for many files."""
+def _progress(total_hint: int, *, quiet: bool) -> Iterator[Callable[[str, int, int | None], None] | None]:
+    """A progress line on stderr naming each stage (reading, extracting, matching, judging),
+    only on a terminal and only for many files."""
     if quiet or total_hint <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("reading", total=total_hint)
-        yield lambda _source: bar.advance(task)
+        task = bar.add_task("reading", total=None)
+
+        def update(stage: str, done: int, total: int | None) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield update
 
 
 def _count_files(paths: tuple[str, ...]) -> int:
@@ -280,17 +358,34 @@ def _count_files(paths: tuple[str, ...]) -> int:
     return total
 
 
-def _fails(data: dict[str, Any], fail_on: str) -> bool:
-    """Whether the report (or, with a baseline, its changes) meets the --fail-on threshold."""
+def _all_claims(report: Report, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every claim judged: those the report shows, then those --status or --min-sources left out."""
+    from claimcheck.report.json import claim_dict
+
+    documents = {d.source.id: d for d in report.documents}
+    return [*data["claims"], *(claim_dict(v, documents) for v in report.omitted)]
+
+
+def _findings(claims: list[dict[str, Any]], changes: dict[str, Any] | None, fail_on: str) -> list[dict[str, Any]]:
+    """The claims that meet the --fail-on threshold: any claim, or with a baseline only new
+    claims and claims whose status changed. --status and --min-sources do not hide any."""
     if fail_on == "never":
-        return False
+        return []
     bad = {"conflicting"} if fail_on == "conflicting" else {"conflicting", "unique"}
-    if "changes" in data:
-        changes = data["changes"]
-        status = {c["id"]: c["status"] for c in data["claims"]}
-        changed_to = {c["id"] for c in changes["status_changed"] if c["after"] in bad}
-        return any(status.get(i) in bad for i in changes["new"]) or bool(changed_to)
-    return any(c["status"] in bad for c in data["claims"])
+    if changes is not None:
+        moved = set(changes["new"]) | {c["id"] for c in changes["status_changed"]}
+        claims = [c for c in claims if c["id"] in moved]
+    return [c for c in claims if c["status"] in bad]
+
+
+def _report_findings(findings: list[dict[str, Any]], fail_on: str) -> None:
+    for claim in findings:
+        value = claim["value"] if len(claim["value"]) <= 60 else claim["value"][:59] + "..."
+        click.echo(
+            f"claimcheck: fail-on {fail_on}: {claim['id']} {claim['status']} {claim['kind']} "
+            f"{one_line(value)} ({one_line(', '.join(claim['sources']))})",
+            err=True,
+        )
 
 
 def _ascii_only(output: str | None) -> bool:
@@ -325,9 +420,11 @@ def _render(report: Report, data: dict[str, Any], fmt: str, console: Console, *,
 
 def _print_changes(changes: dict[str, Any], console: Console) -> None:
     console.print(
-        f"Against {changes['baseline']}: {len(changes['new'])} new claims, "
-        f"{len(changes['new_conflicts'])} new conflicts, {len(changes['status_changed'])} changed status, "
-        f"{len(changes['gone'])} gone."
+        Text(
+            f"Against {printable(changes['baseline'])}: {len(changes['new'])} new claims, "
+            f"{len(changes['new_conflicts'])} new conflicts, {len(changes['status_changed'])} changed status, "
+            f"{len(changes['gone'])} gone."
+        )
     )
     arrow = "->" if console.no_color or not console.is_terminal else "→"
     for change in changes["status_changed"]:
@@ -340,9 +437,9 @@ def _report_notes(report: Report, *, quiet: bool) -> None:
     if quiet:
         return
     for skipped in report.skipped:
-        click.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(f"claimcheck: skipped {quoted(skipped.path)}: {one_line(skipped.reason)}", err=True)
     for warning in report.warnings:
-        click.echo(f"claimcheck: warning: {warning}", err=True)
+        click.echo(f"claimcheck: warning: {one_line(warning)}", err=True)
 
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
@@ -357,7 +454,8 @@ REFERENCE_DATE = click.option(
 CAPTIONS = click.option("--include-captions", is_flag=True, help="Take claims from photo captions and credits too.")
 OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (atomically; - is stdout) instead of stdout.")
 WORKERS = click.option(
-    "--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes reading articles; output never depends on it."
+    "--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+    help="Processes extracting articles; output never depends on it. 1 measured fastest on the fixture sets (README: Speed).",
 )
 
 MODEL = click.option(
@@ -425,7 +523,7 @@ def run(
     from claimcheck.report.json import report_dict
 
     fmt = _resolve_format(fmt, as_json)
-    output = _output_path(output)
+    output = _output_path(output, paths)
     settings = _settings(
         kinds, statuses, min_sources, reference_date, include_captions, workers, model, parse_cache
     )
@@ -434,17 +532,21 @@ def run(
         report = pipeline.check(list(paths), settings, stdin=sys.stdin, progress=progress)
     _report_notes(report, quiet=quiet)
     data = report_dict(report)
+    claims = _all_claims(report, data)
     if old is not None and baseline is not None:
-        data["changes"] = baselines.compare(old, data, baseline_path=baseline)
+        data["changes"] = baselines.compare(old, {"claims": claims}, baseline_path=baseline)
     buffer = io.StringIO()
     console = _console(no_color=no_color or output is not None, file=buffer if output else None)
-    text = _render(report, data, fmt, console, ascii_only=_ascii_only(output))
-    if output:
-        write_atomically(output, text if text is not None else buffer.getvalue())
-    elif text is not None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    if _fails(data, fail_on):
+    with _writing():
+        text = _render(report, data, fmt, console, ascii_only=_ascii_only(output))
+        if output:
+            write_atomically(output, text if text is not None else buffer.getvalue())
+        elif text is not None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    findings = _findings(claims, data.get("changes"), fail_on)
+    _report_findings(findings, fail_on)
+    if findings:
         raise click.exceptions.Exit(ExitStatus.FINDINGS)
 
 
@@ -470,21 +572,22 @@ def extract(
     from claimcheck import ingest, pipeline
     from claimcheck.report.extraction import render_source
 
-    output = _output_path(output)
+    output = _output_path(output, paths)
     settings = _settings(kinds, None, 1, reference_date, include_captions, 1, model, parse_cache)
     ingested = ingest.ingest(list(paths), settings=settings, stdin=sys.stdin)
     for skipped in ingested.skipped:
-        click.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(f"claimcheck: skipped {quoted(skipped.path)}: {one_line(skipped.reason)}", err=True)
     if not ingested.sources:
         raise InputError(f"nothing readable in {', '.join(paths)}")
     lines = []
     for document, mentions in pipeline.read_many(ingested.sources, settings):
         lines.append(json.dumps(render_source(document, mentions), ensure_ascii=_ascii_only(output)) + "\n")
-    if output:
-        write_atomically(output, "".join(lines))
-    else:
-        sys.stdout.write("".join(lines))
-        sys.stdout.flush()
+    with _writing():
+        if output:
+            write_atomically(output, "".join(lines))
+        else:
+            sys.stdout.write("".join(lines))
+            sys.stdout.flush()
 
 
 @cli.command()
@@ -520,7 +623,8 @@ def explain(
         known = ", ".join(v.claim.id for v in report.verdicts[:5])
         problem = "no claim" if not found else f"{len(found)} claims"
         raise click.UsageError(f"{problem} with id {claim_id!r} in this report (ids look like: {known}…)")
-    explain_report.render(found[0], report, _console(no_color=no_color))
+    with _writing():
+        explain_report.render(found[0], report, _console(no_color=no_color))
 
 
 @cli.command(name="eval")
@@ -566,4 +670,5 @@ def evaluate(
 
 def main() -> None:
     """Entry point of the `claimcheck` command."""
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="claimcheck")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -33,6 +34,10 @@ _DROPPED = frozenset((
 # Page-level header and footer; inside <article> or <main> they belong to the story.
 _PAGE_ONLY = frozenset(("header", "footer"))
 # Elements without content or end tag.
+# Headings and captions nested deeper than this are read as text but not captured apart: every
+# piece of text is copied into each open capture, so unbounded nesting would cost n².
+MAX_CAPTURES = 4
+
 _VOID = frozenset((
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr", "keygen",
@@ -108,6 +113,7 @@ class _Open:
     dropped: bool
     article: bool = False
     main: bool = False
+    captured: bool = False  # it opened a _Capture (an <h1> or <figcaption>)
 
 
 @dataclass(slots=True)
@@ -130,6 +136,9 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.pieces: list[_Piece] = []
         self.stack: list[_Open] = []
+        # How many elements of each tag are open: a stray end tag is known at once, without
+        # scanning the stack, so deep nesting costs linear time (issue 12).
+        self.open_tags: Counter[str] = Counter()
         self.articles: list[int] = []
         self.article_count = 0
         self.main_depth = 0
@@ -164,7 +173,7 @@ class _Parser(HTMLParser):
                 for capture in self.captures:
                     capture.parts.append(" ")  # a heading broken over two lines is one title
             return
-        in_svg = any(opened.tag == "svg" for opened in self.stack)
+        in_svg = self.open_tags["svg"] > 0
         if tag == "title" and self.title_parts is None and self.page_title is None and not in_svg:
             self.title_parts = []  # the page's <title>, not an SVG image's
         if tag == "script" and "ld+json" in values.get("type", "").lower():
@@ -178,6 +187,7 @@ class _Parser(HTMLParser):
         )
         opened = _Open(tag, dropped)
         self.stack.append(opened)
+        self.open_tags[tag] += 1
         if dropped:
             self.drop_depth += 1
             return
@@ -190,8 +200,9 @@ class _Parser(HTMLParser):
         elif tag == "main":
             self.main_depth += 1
             opened.main = True
-        if tag in ("h1", "figcaption"):
+        if tag in ("h1", "figcaption") and len(self.captures) < MAX_CAPTURES:
             self.captures.append(_Capture(tag, article=self._article(), main=self.main_depth > 0))
+            opened.captured = True
         if tag in _PARAGRAPH or tag in _LINE:
             self._break(tag)
 
@@ -208,13 +219,14 @@ class _Parser(HTMLParser):
             self.ld_blocks.append("".join(self.ld_parts))
             self.ld_parts = None
         # Close up to the matching open element; a stray end tag is ignored (as browsers do).
-        for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth].tag == tag:
-                break
-        else:
+        if not self.open_tags[tag]:
             return
-        while len(self.stack) > depth:
-            self._close(self.stack.pop())
+        while True:  # every element above the match closes too, so the scan costs nothing extra
+            opened = self.stack.pop()
+            self.open_tags[opened.tag] -= 1
+            self._close(opened)
+            if opened.tag == tag:
+                return
 
     def _close(self, opened: _Open) -> None:
         if opened.dropped:
@@ -224,7 +236,7 @@ class _Parser(HTMLParser):
             return
         if opened.tag in _PARAGRAPH or opened.tag in _LINE:
             self._break(opened.tag)
-        if self.captures and self.captures[-1].tag == opened.tag:
+        if opened.captured:
             capture = self.captures.pop()
             (self.headings if capture.tag == "h1" else self.figcaptions).append(capture)
         if opened.article:

@@ -33,6 +33,7 @@ Source fields:
 
 from __future__ import annotations
 
+import codecs
 import errno
 import json
 import os
@@ -42,7 +43,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TextIO, overload
 
 from claimcheck.clean import clean, parse_date
 from claimcheck.html import extract_article
@@ -165,24 +166,62 @@ def ingest(paths: Sequence[str], *, settings: Settings, stdin: TextIO | None = N
             found.skipped.extend(Skipped(display, reason) for reason in partial.reasons)
     ids = _unique_ids(records)
     reference = settings.reference_date.isoformat() if settings.reference_date is not None else None
-    sources = [
-        source_from_text(
-            record.text,
-            id=source_id,
-            path=record.origin.path,
-            title=record.title,
-            published=record.published,
-            url=record.url,
-            captions=record.captions,
-            reference=reference,
+    sources = []
+    for source_id, record in zip(ids, records):
+        path = printable_path(record.origin.path)
+        replaced = sum(_surrogates(field) for field in (record.text, record.title, record.url, *record.captions))
+        if replaced:
+            warnings.append(
+                f"{path}: {replaced} lone surrogate character{'s' if replaced > 1 else ''} (not valid Unicode) "
+                "replaced with U+FFFD"
+            )
+        sources.append(
+            source_from_text(
+                _valid(record.text),
+                id=printable_path(source_id),
+                path=path,
+                title=_valid(record.title),
+                published=_valid(record.published),
+                url=_valid(record.url),
+                captions=tuple(_valid(c) for c in record.captions),
+                reference=reference,
+            )
         )
-        for source_id, record in zip(ids, records)
-    ]
+    skipped = {Skipped(printable_path(s.path), s.reason) for s in found.skipped}
     return Ingested(
         sources=tuple(sorted(sources, key=lambda s: s.id)),
-        skipped=tuple(sorted(set(found.skipped), key=lambda s: (s.path, s.reason))),
-        warnings=tuple(sorted(set(warnings))),
+        skipped=tuple(sorted(skipped, key=lambda s: (s.path, s.reason))),
+        warnings=tuple(sorted({printable_path(w) for w in warnings})),
     )
+
+
+# Lone surrogates (U+D800-U+DFFF) cannot be encoded in UTF-8: JSON input may hold them
+# ("\ud800"), and file names that are not UTF-8 decode to them (os.fsdecode).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogates(text: str | None) -> int:
+    return len(_SURROGATE.findall(text)) if text else 0
+
+
+@overload
+def _valid(text: str) -> str: ...
+@overload
+def _valid(text: None) -> None: ...
+def _valid(text: str | None) -> str | None:
+    """``text`` with each lone surrogate replaced by U+FFFD: one for one, so offsets hold."""
+    return _SURROGATE.sub("\ufffd", text) if text else text
+
+
+def printable_path(path: str) -> str:
+    """A file name as valid Unicode: bytes that are not UTF-8 are shown as ``\\xe9``."""
+    if not _SURROGATE.search(path):
+        return path
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return _SURROGATE.sub("\ufffd", path)
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def source_from_text(
@@ -202,14 +241,17 @@ def source_from_text(
     date) is the last resort for ``published``.
     """
     cleaned = clean(text, title=title, captions=frozenset(captions))
+    found = ((published, "metadata"), (cleaned.published, "text"), (reference, "reference-date"))
+    date, origin = next(((d, o) for d, o in found if d), (None, None))
     return Source(
         id=id,
         path=path,
         text=text,
         title=title or cleaned.title,
-        published=published or cleaned.published or reference,
+        published=date,
         regions=cleaned.regions,
         url=url,
+        published_from=origin,
     )
 
 
@@ -366,16 +408,38 @@ def _decode(data: bytes, *, declared: str | None = None) -> tuple[str, str | Non
         return _normalize(data.decode("utf-8")), None
     except UnicodeDecodeError:
         pass
+    unusable = ""
     if declared is not None:
-        try:
-            return _normalize(data.decode(declared)), None
-        except (LookupError, UnicodeDecodeError):
-            pass  # an unknown or wrong declaration: fall back as for any file
+        usable = _usable_charset(declared)
+        if usable is not None:
+            try:
+                return _normalize(data.decode(usable)), None
+            except (UnicodeError, ValueError):
+                pass  # a wrong declaration: fall back as for any file
+        unusable = f" (its declared charset {declared!r} does not fit)"
     try:
-        return _normalize(data.decode("cp1252")), "not UTF-8, decoded as cp1252"
+        return _normalize(data.decode("cp1252")), f"not UTF-8, decoded as cp1252{unusable}"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; latin-1 maps every byte.
-        return _normalize(data.decode("latin-1")), "not UTF-8, decoded as latin-1"
+        return _normalize(data.decode("latin-1")), f"not UTF-8, decoded as latin-1{unusable}"
+
+
+def _usable_charset(declared: str) -> str | None:
+    """The codec a page's ``<meta charset>`` names, if it can be the page's encoding.
+
+    Not a codec that is no text encoding ("base64", "rot13", "undefined"), and not UTF-16 or
+    UTF-32: the declaration was read as ASCII bytes, so the page is not in them (browsers read
+    such a page as UTF-8, https://html.spec.whatwg.org/#algorithm-for-extracting-a-character-encoding-from-a-meta-element).
+    """
+    try:
+        info = codecs.lookup(declared)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in ("undefined", "rot-13"):
+        return None
+    if info.name.startswith(("utf-16", "utf-32")):
+        return None
+    return info.name
 
 
 def _utf16_without_mark(data: bytes) -> tuple[str, str] | None:
@@ -527,24 +591,39 @@ def _json_string(value: dict[str, object], key: str) -> str | None:
 
 
 def _read_stdin(
-    stream: TextIO,
+    stream: TextIO | None,
     settings: Settings,
     records: list[_Record],
     skipped: list[Skipped],
     warnings: list[str],
 ) -> None:
+    if stream is None:  # `claimcheck run - <&-`: Python has no sys.stdin at all
+        skipped.append(Skipped(STDIN, "standard input is closed"))
+        return
+    raw = getattr(stream, "buffer", None)
     try:
-        text = stream.read(settings.max_file_bytes + 1)
+        # The bytes when there are some, so that standard input is decoded as a file is
+        # (byte-order marks, cp1252 fallback); a text stream (tests, the library) as it is.
+        data: bytes | str = raw.read(settings.max_file_bytes + 1) if raw is not None else stream.read(settings.max_file_bytes + 1)
     except (OSError, UnicodeDecodeError, ValueError) as error:
         skipped.append(Skipped(STDIN, f"cannot read standard input: {error}"))
         return
-    if len(text) > settings.max_file_bytes:
+    if len(data) > settings.max_file_bytes:
         skipped.append(Skipped(STDIN, _too_large(settings)))
         return
-    if "\x00" in text:
+    if isinstance(data, bytes):
+        try:
+            text, warning = _decode(data, declared=_declared_charset(data))
+        except _Unreadable as error:
+            skipped.append(Skipped(STDIN, str(error).replace("file", "input")))
+            return
+        if warning is not None:
+            warnings.append(f"{STDIN}: {warning}")
+    elif "\x00" in data:
         skipped.append(Skipped(STDIN, "binary input"))
         return
-    text = _normalize(text)
+    else:
+        text = _normalize(data)
     if not text.strip():
         skipped.append(Skipped(STDIN, "empty input"))
         return

@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from claimcheck import values
 from claimcheck.extract.entities import speakers_compatible
+from claimcheck.extract.quotes import fold_invisible
 from claimcheck.model import Claim, Difference, Kind, Mention, Origin, Status, ValueGroup, Verdict
 from claimcheck.settings import Settings
 from claimcheck.values import value_groups
@@ -69,7 +70,7 @@ def word_diff(canonical: str, other: str) -> tuple[tuple[str, ...], tuple[str, .
 
 
 def _surface(text: str) -> str:
-    return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split())
+    return " ".join(fold_invisible(text).replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split())
 
 
 def quote_integrity(canonical: Mention, mention: Mention) -> str:

@@ -70,6 +70,9 @@ class Source:
     published: str | None = None  # ISO date, e.g. "2021-12-28"
     regions: tuple[Region, ...] = ()
     url: str | None = None
+    # Where ``published`` comes from: "metadata" (HTML or JSON), "text" (a date line of the
+    # article) or "reference-date" (the run's fallback, not the article's own date).
+    published_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,10 +270,16 @@ class Report:
     stories: tuple[Story, ...] = ()
     schema_version: int = 1
     warnings: tuple[str, ...] = field(default=())
+    omitted: tuple[Verdict, ...] = ()  # judged, but not kept by the statuses and min_sources asked for
 
     @property
     def sources(self) -> tuple[Source, ...]:
         return tuple(d.source for d in self.documents)
 
     def count(self, status: Status) -> int:
+        """Claims of ``status`` in the report (those shown)."""
         return sum(1 for v in self.verdicts if v.status is status)
+
+    def count_all(self, status: Status | None = None) -> int:
+        """Claims of ``status`` (or all claims) judged, shown or omitted."""
+        return sum(1 for v in (*self.verdicts, *self.omitted) if status is None or v.status is status)

@@ -6,9 +6,11 @@ paths ─ingest→ Source* ─segment→ Sentence* ─parse→ Parse* ─extract
 
 from __future__ import annotations
 
+import functools
 import math
+import multiprocessing
+import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TextIO
 
 from claimcheck import extract, ingest, judge, lang, match, origins, segment, stories
@@ -16,12 +18,18 @@ from claimcheck.errors import InputError
 from claimcheck.model import Document, Mention, Report, Role, Source, Verdict
 from claimcheck.settings import Settings
 
-Progress = Callable[[Source], None]
+# Told each stage as it starts and as it advances: (stage, done, total or None when unknown).
+# Stages: "reading", "extracting" (one step per source), "matching", "judging".
+Progress = Callable[[str, int, int | None], None]
 Read = tuple[Document, tuple[Mention, ...]]
 
 # Articles segmented and parsed together: their sentences share one nlp.pipe stream, and a
 # progress bar still moves every few articles.
 READ_CHUNK = 32
+
+
+def _quiet(_stage: str, _done: int, _total: int | None) -> None:
+    pass
 
 
 def read_many(sources: Sequence[Source], settings: Settings) -> tuple[Read, ...]:
@@ -40,25 +48,47 @@ def _chunks(sources: Sequence[Source], size: int) -> list[Sequence[Source]]:
     return [sources[i : i + size] for i in range(0, len(sources), size)]
 
 
-def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress | None) -> Iterator[Read]:
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _start_worker() -> None:
+    """In a worker: Ctrl-C goes to the whole process group, and only the parent acts on it;
+    SIGTERM (what Pool.terminate sends) ends the worker at once, whatever the parent's handler.
+    The worker was forked with both signals blocked, so none is lost before this runs."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+
+def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress) -> Iterator[Read]:
+    done = 0
     if settings.workers > 1 and len(sources) > 1:
         size = max(1, min(READ_CHUNK, math.ceil(len(sources) / settings.workers)))
         chunks = _chunks(sources, size)
-        with ProcessPoolExecutor(max_workers=settings.workers) as pool:
-            # map keeps input order, so the result never depends on which worker finished first.
-            results = pool.map(read_many, chunks, [settings] * len(chunks))
-            for chunk, result in zip(chunks, results):
-                yield from _advance(chunk, result, progress)
+        # Block Ctrl-C and SIGTERM while the workers are forked: they inherit the mask and set
+        # their own handlers, and one that arrives meanwhile waits for the `try` below.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        pool = multiprocessing.Pool(min(settings.workers, len(chunks)), initializer=_start_worker)
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            # imap keeps input order, so the result never depends on which worker finished first.
+            for result in pool.imap(functools.partial(read_many, settings=settings), chunks):
+                for read_one in result:
+                    done += 1
+                    progress("extracting", done, len(sources))
+                    yield read_one
+            pool.close()
+        except BaseException:  # an error, Ctrl-C or SIGTERM: stop the workers, leave none behind
+            pool.terminate()
+            raise
+        finally:
+            pool.join()
     else:
         for chunk in _chunks(sources, READ_CHUNK):
-            yield from _advance(chunk, read_many(chunk, settings), progress)
-
-
-def _advance(chunk: Sequence[Source], result: tuple[Read, ...], progress: Progress | None) -> Iterator[Read]:
-    for source, read_one in zip(chunk, result):
-        if progress is not None:
-            progress(source)
-        yield read_one
+            for read_one in read_many(chunk, settings):
+                done += 1
+                progress("extracting", done, len(sources))
+                yield read_one
 
 
 def silent_sources(documents: Sequence[Document], mentions: Sequence[Mention]) -> tuple[str, ...]:
@@ -87,8 +117,9 @@ def _ingest(paths: Sequence[str], settings: Settings, stdin: TextIO | None) -> i
 
 
 def _documents_and_mentions(
-    sources: Sequence[Source], settings: Settings, progress: Progress | None
+    sources: Sequence[Source], settings: Settings, progress: Progress
 ) -> tuple[tuple[Document, ...], tuple[Mention, ...]]:
+    progress("extracting", 0, len(sources))
     read_results = list(_read_all(sources, settings, progress))
     documents = tuple(document for document, _ in read_results)
     return documents, tuple(m for _, found in read_results for m in found)
@@ -96,7 +127,7 @@ def _documents_and_mentions(
 
 def read_all(paths: Sequence[str], settings: Settings) -> tuple[tuple[Document, ...], tuple[Mention, ...]]:
     """The documents at ``paths`` and every mention in them: the pipeline up to matching."""
-    return _documents_and_mentions(_ingest(paths, settings, None).sources, settings, None)
+    return _documents_and_mentions(_ingest(paths, settings, None).sources, settings, _quiet)
 
 
 def check(
@@ -112,15 +143,20 @@ def check(
         InputError: when no article at all could be read.
     """
     settings = settings or Settings()
+    progress = progress or _quiet
+    progress("reading", 0, None)
     ingested = _ingest(paths, settings, stdin)
     documents, mentions = _documents_and_mentions(ingested.sources, settings, progress)
     found_origins = origins.find_origins(ingested.sources)
+    progress("matching", 0, None)
     found_stories = stories.stories(documents, mentions)
     claims = match.match(documents, mentions, settings=settings, stories=found_stories)
+    progress("judging", 0, None)
     verdicts = judge.judge(claims, found_origins, settings=settings)
     return Report(
         documents=documents,
         verdicts=tuple(v for v in verdicts if keep(v, settings)),
+        omitted=tuple(v for v in verdicts if not keep(v, settings)),
         skipped=ingested.skipped,
         origins=found_origins,
         stories=found_stories,

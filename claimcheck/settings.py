@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claimcheck.errors import ConfigError
 from claimcheck.model import Kind, Status
 
 ALL_KINDS = frozenset(Kind)
@@ -68,6 +69,47 @@ class Settings:
     # The fitted pair model that decides which mentions state one fact (None: the one shipped
     # in claimcheck/data/matcher.json). `claimcheck eval --cross-validate` passes its own.
     matcher: Matcher | None = None
+
+    def __post_init__(self) -> None:
+        problem = _problem(self)
+        if problem is not None:
+            raise ConfigError(problem)
+
+
+MAX_WORKERS = 64
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _problem(settings: Settings) -> str | None:
+    """What makes ``settings`` unusable, in one line, or None."""
+    if not isinstance(settings.kinds, frozenset) or not settings.kinds or not all(isinstance(k, Kind) for k in settings.kinds):
+        return f"kinds must be some of {', '.join(k.value for k in Kind)}"
+    if not isinstance(settings.statuses, frozenset) or not settings.statuses or not all(
+        isinstance(s, Status) for s in settings.statuses
+    ):
+        return f"statuses must be some of {', '.join(s.value for s in Status)}"
+    if not _is_int(settings.min_sources) or settings.min_sources < 1:
+        return f"min_sources must be a whole number of at least 1, not {settings.min_sources!r}"
+    if settings.reference_date is not None and type(settings.reference_date) is not dt.date:
+        return f"reference_date must be a date (YYYY-MM-DD), not {settings.reference_date!r}"
+    if not isinstance(settings.include_captions, bool):
+        return f"include_captions must be True or False, not {settings.include_captions!r}"
+    if not _is_int(settings.workers) or not 1 <= settings.workers <= MAX_WORKERS:
+        return f"workers must be a whole number from 1 to {MAX_WORKERS}, not {settings.workers!r}"
+    if not _is_int(settings.max_file_bytes) or settings.max_file_bytes < 1:
+        return f"max_file_bytes must be a whole number of at least 1, not {settings.max_file_bytes!r}"
+    if not isinstance(settings.model, str) or not settings.model:
+        return f"model must be the name of an installed spaCy pipeline, not {settings.model!r}"
+    for name in ("cache_dir", "parse_cache"):
+        value = getattr(settings, name)
+        if value is not None and not isinstance(value, str):
+            return f"{name} must be a folder path or None, not {value!r}"
+    if settings.matcher is not None and not isinstance(settings.matcher, Matcher):
+        return f"matcher must be a claimcheck.settings.Matcher or None, not {type(settings.matcher).__name__}"
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ quotation with a longer one that contains it.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -94,8 +95,7 @@ def date_interval(value: str, year: int | None = None) -> tuple[dt.date, dt.date
     first = dt.date(whole_year, int(m), int(d) if d else 1)
     if d:
         return first, first
-    following = dt.date(whole_year + int(m) // 12, int(m) % 12 + 1, 1)
-    return first, following - dt.timedelta(days=1)
+    return first, dt.date(whole_year, int(m), calendar.monthrange(whole_year, int(m))[1])
 
 
 def near(value: str, day: str, days: int) -> bool:
@@ -104,7 +104,8 @@ def near(value: str, day: str, days: int) -> bool:
     interval = date_interval(value, around.year if around else None)
     if around is None or interval is None:
         return True
-    return interval[0] - dt.timedelta(days=days) <= around <= interval[1] + dt.timedelta(days=days)
+    # Day numbers, not dates: a window past 9999-12-31 or before 0001-01-01 is no error.
+    return interval[0].toordinal() - days <= around.toordinal() <= interval[1].toordinal() + days
 
 
 def weekdays_compatible(a: Mention, b: Mention) -> bool:

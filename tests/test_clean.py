@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -626,3 +627,56 @@ def test_a_caption_sentence_inside_a_long_line_is_still_a_caption() -> None:
     roles = {r.role for r in cleaned.regions if text[r.start : r.end].strip().startswith("FILE PHOTO")}
     assert roles == {Role.CAPTION}
     assert sum(r.end - r.start for r in cleaned.regions if r.role is Role.BODY) >= len(text) - len(caption) - 1
+
+
+# Issue 12, hostile 1: patterns that could backtrack over a long run of spaces. The rewritten
+# patterns match what the old ones matched (checked here against the old text on small
+# strings); the hostile inputs must simply finish (their times are in benchmarks/hostile_bench.py).
+OLD_NAV_SEPARATOR = re.compile(r"\s+[|›»>/•·]\s+")
+OLD_READ_TIME = re.compile(
+    r"\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\s*:?\s*\d+|\bread time\s*:?\s*\d+",
+    re.IGNORECASE,
+)
+HOSTILE_ALPHABET = st.text(alphabet=" \t|›/-:1AB,.()minread time", max_size=40)
+
+
+@given(HOSTILE_ALPHABET)
+def test_the_navigation_separator_splits_as_before(text: str) -> None:
+    from claimcheck.clean import _NAV_SEPARATOR
+
+    assert _NAV_SEPARATOR.split(text) == OLD_NAV_SEPARATOR.split(text)
+
+
+@given(HOSTILE_ALPHABET)
+def test_the_read_time_pattern_finds_what_it_found(text: str) -> None:
+    from claimcheck.clean import _READ_TIME
+
+    old, new = OLD_READ_TIME.search(text), _READ_TIME.search(text)
+    assert (old and old.span()) == (new and new.span())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"x"' + " " * 100_000 + '"x"',
+        "AB, " + " " * 100_000 + "x",
+        "AB" + " " * 100_000 + "x",
+        "1" + " " * 100_000 + "x",
+        "x" + " " * 100_000 + "| x",
+        "LONDON (" + "A " * 50_000,
+    ],
+    ids=lambda t: repr(t[:6]),
+)
+def test_a_long_run_of_spaces_does_not_stall_cleaning(text: str) -> None:
+    cleaned = clean(text)
+    assert cleaned.regions[0].start == 0 and cleaned.regions[-1].end == len(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["LINDHOLM, Norway (AP) — Ferry crews", "NEW YORK - Stocks fell", "KYIV, Ukraine — A drone", "U.S. - Talks"],
+)
+def test_datelines_still_match(line: str) -> None:
+    from claimcheck.clean import _DATELINE
+
+    assert _DATELINE.match(line)

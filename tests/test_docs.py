@@ -55,3 +55,50 @@ def test_the_table_example_is_what_the_command_prints(monkeypatch: pytest.Monkey
     block = block[: block.index("```\n")]
     printed = run_cli(intro.group(1).split()).stdout
     assert block == "".join(line.rstrip() + "\n" for line in printed.splitlines())
+
+
+def test_every_key_the_schema_describes_is_in_readme() -> None:
+    from tests.conftest import schema
+
+    defs = schema()["$defs"]
+    mention = defs["claim"]["properties"]["mentions"]["items"]
+    parts = [schema(), schema()["properties"]["sources"]["items"], schema()["properties"]["summary"], defs["claim"], mention]
+    # only with --baseline; only for quotations; only on JSON Lines
+    optional = {"changes", "integrity", "added", "dropped", "schema_version", "source_paths"}
+    for part in parts:
+        missing = set(part["properties"]) - set(part["required"]) - optional
+        assert not missing, sorted(missing)
+        for key in part["properties"]:
+            assert f"`{key}`" in README, key
+
+
+def test_json_input_keys_are_documented() -> None:
+    ingest_section = README[README.index("1. **ingest**") : README.index("2. **segment**")]
+    for key in ("text", "id", "title", "url", "published"):
+        assert f"`{key}`" in ingest_section, key
+
+
+def test_the_json_example_is_what_the_command_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """README shortens the document (lists cut, "…" for the rest); what it shows is real."""
+    import json
+
+    from tests.conftest import run_cli
+
+    monkeypatch.chdir(ROOT)
+    block = README[README.index("```json\n") + len("```json\n") :]
+    example = json.loads(block[: block.index("```\n")])
+    printed = run_cli(["run", "seeds/", "--json"]).json()
+    assert list(example) == list(printed)
+    for key in ("schema_version", "tool", "skipped", "warnings", "summary"):
+        assert example[key] == printed[key], key
+    assert example["sources"][0] == printed["sources"][0]
+    assert example["origins"][0] == printed["origins"][0]
+    (claim,) = example["claims"]
+    actual = next(c for c in printed["claims"] if c["id"] == claim["id"])
+    for key, value in claim.items():
+        if key in ("mentions", "matches", "values"):
+            for shown in value:
+                if isinstance(shown, dict) and "…" not in json.dumps(shown, ensure_ascii=False):
+                    assert shown in actual[key], key
+        else:
+            assert value == actual[key], key

@@ -685,3 +685,17 @@ def test_permission_error_when_opening_is_skipped(
 
     monkeypatch.setattr("claimcheck.ingest.open", refuse, raising=False)
     assert reasons(run(path)) == {"locked.txt": "permission denied"}
+
+
+# Issue 12, hostile 5: a declared charset that cannot be used falls back like an undeclared one.
+@pytest.mark.parametrize("charset", ["undefined", "utf-16", "UTF-32LE", "base64", "rot13"])
+def test_an_unusable_declared_charset_falls_back_with_a_warning(tmp_path: Path, charset: str) -> None:
+    page = (
+        f'<html><head><meta charset="{charset}"><title>T</title></head><body>'
+        "<p>Talks opened in Genève on January 10, 2022, the ministry said.</p></body></html>"
+    )
+    (tmp_path / "a.html").write_bytes(page.encode("cp1252"))
+    result = ingest([str(tmp_path)], settings=Settings())
+    (source,) = result.sources
+    assert "Talks opened in Genève" in source.text
+    assert any("cp1252" in w and charset.lower() in w for w in result.warnings), result.warnings

@@ -1016,6 +1016,15 @@ def _iso(year: int | None, month: int, day: int | None) -> str:
     return f"{head}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
 
 
+# A value the schema and ISO 8601 allow: years 0001 to 9999, or no year ("--01-10").
+# Matches: "2024-03-14", "--01". Not: "10000" ("next year" from 9999), "0000".
+_IN_RANGE = re.compile(r"(?!0000)\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?")
+
+
+def _in_range(value: str) -> bool:
+    return _IN_RANGE.fullmatch(value) is not None
+
+
 def _day(d: dt.date) -> _Resolved:
     return _Resolved(d.isoformat(), d)
 
@@ -1356,8 +1365,11 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
                 tense = _tense(words, c.start, c.end)
             if c.numeric is not None and day_first is None:
                 day_first = _writes_day_first(doc)
-            resolved = _resolve(c, ref, tense, anchor, bool(day_first))
-            if resolved is None:
+            try:
+                resolved = _resolve(c, ref, tense, anchor, bool(day_first))
+            except OverflowError:  # "tomorrow" from 9999-12-31: no such date (issue 12)
+                continue
+            if resolved is None or not _in_range(resolved.value):
                 continue
             if resolved.day is not None:
                 anchor = resolved.day

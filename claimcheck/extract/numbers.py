@@ -362,6 +362,9 @@ class _Core:
     flags: frozenset[str] = frozenset()  # "year?", "label?", "one", "capital?", "meter?"
 
 
+MAX_EXPONENT = 30  # figures of more than 31 digits are not claims (a septillion has 25)
+
+
 def _fmt(value: Decimal) -> str:
     """A plain decimal string: "100000", "3.5", never "1E+5"."""
     if value == value.to_integral_value():
@@ -777,6 +780,8 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | None:
     if hedge is not None and not _preposition(hedge["h"], unit, text, end):
         qualifier = QUALIFIERS[" ".join(hedge["h"].casefold().split())]
         start = hedge.start("h")
+    if any(v is not None and v.adjusted() > MAX_EXPONENT for v in (core.low, core.high)):
+        return None  # a run of thousands of digits is no figure, and int() refuses it (issue 12)
     value = _fmt(core.low) if core.high is None else f"{_fmt(core.low)}..{_fmt(core.high)}"
     return Mention(
         kind=Kind.NUMBER, value=value, text=text[start:end], start=start, end=end,

@@ -200,6 +200,21 @@ class _Para:
 # ---------------------------------------------------------------------------------------------
 # Values
 
+# Characters that render as nothing. Matches: the U+200B in "re\u200bbuild". Not: a space.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+
+def fold_invisible(text: str) -> str:
+    """``text`` without characters that show nothing: a zero-width space or joiner, a soft
+    hyphen, a word joiner or a byte-order mark inside a word is no change of words (issue 12).
+    Only values are folded; offsets still point into the text as written.
+
+    >>> fold_invisible("re\u200bbuild co\u00adoperation")
+    'rebuild cooperation'
+    """
+    return INVISIBLE.sub("", text)
+
 
 def normalize_quote(text: str) -> str:
     """The comparable form of a quotation: straight, lower case, without punctuation, dashes or
@@ -208,7 +223,7 @@ def normalize_quote(text: str) -> str:
     >>> normalize_quote("“That’s what co-operation is — about,” she said.")
     'thats what cooperation is about she said'
     """
-    value = text.lower()
+    value = fold_invisible(text).lower()
     value = PERCENT.sub(" percent", value)
     value = value.replace("&", " and ")
     value = DOTTED.sub(lambda m: m.group(1).replace(".", ""), value)

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.model import Report, Verdict
+from claimcheck.report.safe import printable
 from claimcheck.report.table import is_plain, short_names, snippet, symbols
 
 
@@ -17,11 +18,16 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
     frame = box.ASCII if is_plain(console) else box.HEAVY_HEAD
     documents = {d.source.id: d for d in report.documents}
     names = short_names([d.source.id for d in report.documents])
-    console.print(Text(f"claim {claim.id}  ({claim.kind.value})", style="bold"))
-    console.print(f"verdict: {verdict.status.value}")
-    console.print(f"rule:    {verdict.rule}")
-    console.print(f"value:   {verdict.value}")
-    console.print(
+
+    def say(line: str, style: str = "") -> None:
+        """One line of article-derived text: never markup, never a control sequence."""
+        console.print(Text(printable(line), style=style))
+
+    say(f"claim {claim.id}  ({claim.kind.value})", style="bold")
+    say(f"verdict: {verdict.status.value}")
+    say(f"rule:    {verdict.rule}")
+    say(f"value:   {verdict.value}")
+    say(
         f"sources: {', '.join(verdict.sources)} ({verdict.independent_sources} independent origin"
         f"{'s' if verdict.independent_sources != 1 else ''})"
     )
@@ -31,7 +37,7 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
         mentions.add_column(column, ratio=ratio, no_wrap=ratio is None)
     for n, mention in enumerate(claim.mentions):
         document = documents.get(mention.source_id)
-        sentence_text = Text(mention.text)
+        sentence_text = Text(printable(mention.text))
         if document is not None and 0 <= mention.sentence_index < len(document.sentences):
             sentence = document.sentences[mention.sentence_index]
             sentence_text = snippet(
@@ -42,8 +48,8 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
         if claim.kind.value == "quote" and len(qualified) > 60:
             qualified = qualified[:60] + marks.ellipsis
         mentions.add_row(
-            str(n), names.get(mention.source_id, mention.source_id), qualified, mention.speaker or "",
-            "yes" if mention.hedged else "", sentence_text,
+            str(n), Text(printable(names.get(mention.source_id, mention.source_id))), Text(printable(qualified)),
+            Text(printable(mention.speaker or "")), "yes" if mention.hedged else "", sentence_text,
         )
     console.print(mentions)
 
@@ -52,15 +58,17 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
         for column in ("pair", "scorer", "score", "shared context"):
             matches.add_column(column)
         for match in claim.matches:
-            matches.add_row(f"{match.left} ~ {match.right}", match.scorer, f"{match.score:g}", " ".join(match.shared))
+            matches.add_row(
+                f"{match.left} ~ {match.right}", match.scorer, f"{match.score:g}", Text(printable(" ".join(match.shared)))
+            )
         console.print(matches)
     else:
-        console.print("no other mention matched this one")
+        say("no other mention matched this one")
 
     if verdict.groups:
         console.print(Text("values compared", style="bold"))
         for group in verdict.groups:
-            console.print(f"  {group.value}  {marks.arrow} {', '.join(group.sources)}")
+            say(f"  {group.value}  {marks.arrow} {', '.join(group.sources)}")
     for difference in verdict.differences:
         if difference.kind in ("verbatim", "cosmetic") and not difference.added and not difference.dropped:
             continue
@@ -72,4 +80,4 @@ def render(verdict: Verdict, report: Report, console: Console) -> None:
             line += f"; dropped: {' '.join(difference.dropped)}"
         if difference.added:
             line += f"; added: {' '.join(difference.added)}"
-        console.print(line)
+        say(line)

@@ -35,7 +35,8 @@ def mention_dict(mention: Mention) -> dict[str, Any]:
 def render_source(document: Document, mentions: Sequence[Mention]) -> dict[str, Any]:
     source = document.source
     return {
-        "source": source.id,
+        "id": source.id,  # as in `run`'s sources
+        "source": source.id,  # the same, kept for scripts written before "id"
         "path": source.path,
         "title": source.title,
         "published": source.published,

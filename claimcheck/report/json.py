@@ -82,6 +82,7 @@ def summary(report: Report) -> dict[str, int]:
         "unique": report.count(Status.UNIQUE),
         "conflicting": report.count(Status.CONFLICTING),
         "skipped": len(report.skipped),
+        "omitted": len(report.omitted),
     }
 
 
@@ -101,6 +102,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "sentences": len(d.sentences),
                 "url": d.source.url,
                 "origin": origin_of.get(d.source.id, d.source.id),
+                "published_from": d.source.published_from,
             }
             for d in report.documents
         ],

@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.model import Kind, Report, Status, Verdict
+from claimcheck.report.ids import short_ids, shown_values
+from claimcheck.report.safe import printable
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
+    return " ".join(printable(text).replace("|", "\\|").split())
 
 
-def _row(verdict: Verdict, sentences: dict[tuple[str, int], str]) -> str:
+def _row(verdict: Verdict, sentences: dict[tuple[str, int], str], short_id: str) -> str:
     if verdict.status is Status.CONFLICTING and len(verdict.groups) > 1 and verdict.claim.kind is not Kind.QUOTE:
-        value = "<br>".join(f"**{g.value}** ({', '.join(g.sources)})" for g in verdict.groups)
+        value = "<br>".join(f"**{shown}** ({', '.join(sources)})" for shown, sources in shown_values(verdict))
     else:
-        value = verdict.value if verdict.claim.kind is not Kind.QUOTE else f"“{verdict.claim.mentions[0].text}”"
+        value = shown_values(verdict)[0][0] if verdict.claim.kind is not Kind.QUOTE else f"“{verdict.claim.mentions[0].text}”"
     seen: set[str] = set()
     evidence = []
     for mention in verdict.claim.mentions:
@@ -25,7 +27,7 @@ def _row(verdict: Verdict, sentences: dict[tuple[str, int], str]) -> str:
         sentence = sentences.get((mention.source_id, mention.sentence_index), mention.text)
         evidence.append(f"*{mention.source_id}*: {sentence}")
     return (
-        f"| {verdict.claim.kind.value} | {_cell(value)} | {_cell(', '.join(verdict.sources))} "
+        f"| `{short_id}` | {verdict.claim.kind.value} | {_cell(value)} | {_cell(', '.join(verdict.sources))} "
         f"| {verdict.independent_sources} | {'<br>'.join(_cell(e) for e in evidence)} |"
     )
 
@@ -50,22 +52,23 @@ def render(report: Report, *, changes: dict[str, Any] | None = None) -> str:
     """The report as Markdown: a summary line, one table per status (conflicts first), then
     the changes since a baseline when there is one."""
     sentences = {(s.source_id, s.index): s.text for d in report.documents for s in d.sentences}
+    ids = short_ids(report)
     lines = [
         "# claimcheck report",
         "",
-        f"{len(report.documents)} sources, {len(report.verdicts)} claims: "
-        f"{report.count(Status.CONFLICTING)} conflicting, {report.count(Status.CORROBORATED)} corroborated, "
-        f"{report.count(Status.UNIQUE)} unique.",
+        f"{len(report.documents)} sources, {report.count_all()} claims: "
+        f"{report.count_all(Status.CONFLICTING)} conflicting, {report.count_all(Status.CORROBORATED)} corroborated, "
+        f"{report.count_all(Status.UNIQUE)} unique" + (f"; {len(report.verdicts)} shown." if report.omitted else "."),
     ]
     for status in Status:
         verdicts = [v for v in report.verdicts if v.status is status]
         if not verdicts:
             continue
         lines += ["", f"## {status.value.capitalize()} ({len(verdicts)})", ""]
-        lines += ["| kind | value | sources | independent | evidence |", "|---|---|---|---|---|"]
-        lines += [_row(v, sentences) for v in verdicts]
+        lines += ["| id | kind | value | sources | independent | evidence |", "|---|---|---|---|---|---|"]
+        lines += [_row(v, sentences, ids[v.claim.id]) for v in verdicts]
     if changes is not None:
         lines += _changes(changes)
     if report.skipped:
-        lines += ["", "## Skipped", ""] + [f"- `{s.path}`: {s.reason}" for s in report.skipped]
+        lines += ["", "## Skipped", ""] + [f"- `{_cell(s.path)}`: {_cell(s.reason)}" for s in report.skipped]
     return "\n".join(lines) + "\n"

@@ -16,6 +16,8 @@ from rich.text import Text
 
 from claimcheck import values
 from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
+from claimcheck.report.ids import short_ids, shown_values
+from claimcheck.report.safe import printable
 from claimcheck.values import value_groups
 
 STATUS_STYLE = {
@@ -70,9 +72,9 @@ def snippet(sentence: str, start: int, end: int, *, width: int = SNIPPET_CHARS, 
     else:
         cut_lo, cut_hi = 0, len(sentence)
     text = Text(ellipsis if cut_lo > 0 else "")
-    text.append(sentence[cut_lo:lo])
-    text.append(sentence[lo:hi], style="bold")
-    text.append(sentence[hi:cut_hi])
+    text.append(printable(sentence[cut_lo:lo]))
+    text.append(printable(sentence[lo:hi]), style="bold")
+    text.append(printable(sentence[hi:cut_hi]))
     if cut_hi < len(sentence):
         text.append(ellipsis)
     return text
@@ -81,42 +83,41 @@ def snippet(sentence: str, start: int, end: int, *, width: int = SNIPPET_CHARS, 
 class _Evidence:
     def __init__(self, report: Report, marks: Symbols) -> None:
         self.documents: dict[str, Document] = {d.source.id: d for d in report.documents}
-        self.names = short_names([d.source.id for d in report.documents])
+        self.names = {i: printable(n) for i, n in short_names([d.source.id for d in report.documents]).items()}
         self.marks = marks
 
     def sentence_of(self, mention: Mention) -> Text:
         document = self.documents.get(mention.source_id)
         if document is None or not 0 <= mention.sentence_index < len(document.sentences):
-            return Text(mention.text)
+            return Text(printable(mention.text))
         sentence = document.sentences[mention.sentence_index]
         return snippet(
             sentence.text, mention.start - sentence.start, mention.end - sentence.start, ellipsis=self.marks.ellipsis
         )
 
     def sources(self, ids: Iterable[str]) -> str:
-        return ", ".join(self.names.get(i, i) for i in ids)
+        return ", ".join(self.names.get(i, printable(i)) for i in ids)
 
 
 def _value_cell(verdict: Verdict, evidence: _Evidence) -> Text:
     if verdict.status is Status.CONFLICTING and len(verdict.groups) > 1 and verdict.claim.kind is not Kind.QUOTE:
         cell = Text()
-        for n, group in enumerate(verdict.groups):
+        for n, (value, sources) in enumerate(shown_values(verdict)):
             if n:
                 cell.append("\n")
-            cell.append(group.value, style="bold")
-            cell.append(f"  {evidence.marks.arrow} {evidence.sources(group.sources)}")
+            cell.append(printable(value), style="bold")
+            cell.append(f"  {evidence.marks.arrow} {evidence.sources(sources)}")
         return cell
     if verdict.claim.kind is Kind.QUOTE:
         words = verdict.claim.mentions[0].text.split()
         speaker = next((m.speaker for m in verdict.claim.mentions if m.speaker), None)
         marks = evidence.marks
-        text = Text(marks.open_quote + " ".join(words[:14]) + (marks.ellipsis if len(words) > 14 else "") + marks.close_quote)
+        quoted = printable(" ".join(words[:14]))
+        text = Text(marks.open_quote + quoted + (marks.ellipsis if len(words) > 14 else "") + marks.close_quote)
         if speaker:
-            text.append(f"\n{marks.dash} {speaker}", style="italic")
+            text.append(f"\n{marks.dash} {printable(speaker)}", style="italic")
         return text
-    mention = verdict.claim.mentions[0]
-    extra = " ".join(x for x in (mention.qualifier, verdict.value, mention.unit) if x)
-    return Text(extra or verdict.value)
+    return Text(printable(shown_values(verdict)[0][0]))
 
 
 def _sources_cell(verdict: Verdict, evidence: _Evidence) -> Text:
@@ -176,33 +177,44 @@ def _evidence_cell(verdict: Verdict, evidence: _Evidence, limit: int) -> Group:
                 note += " +" + " ".join(difference.added)
             if difference.kind == "misattributed":
                 note += f" (speaker: {mention.speaker})"
-            line.append(f"  [{note}]", style="red")
+            line.append(f"  [{printable(note)}]", style="red")
         lines.append(line)
     if hidden > 0:
         lines.append(Text(f"{evidence.marks.ellipsis} and {hidden} more", style="dim"))
     return Group(*lines)
 
 
+def headline(report: Report, dash: str) -> str:
+    """All the counts, whatever is shown, then what is shown when a filter left claims out:
+    "5 sources, 31 claims - 0 conflicting, 12 corroborated, 19 unique; 12 shown"."""
+    line = (
+        f"{len(report.documents)} sources, {report.count_all()} claims {dash} "
+        f"{report.count_all(Status.CONFLICTING)} conflicting, {report.count_all(Status.CORROBORATED)} corroborated, "
+        f"{report.count_all(Status.UNIQUE)} unique"
+    )
+    if report.omitted:
+        line += f"; {len(report.verdicts)} shown"
+    return line
+
+
 def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None:
     """Print the report: a header, then one table per status, conflicts first."""
     plain = is_plain(console)
     marks = symbols(console)
+    ids = short_ids(report)
     evidence = _Evidence(report, marks)
     header = Text("claimcheck: ", style="bold")
-    header.append(
-        f"{len(report.documents)} sources, {len(report.verdicts)} claims {marks.dash} "
-        f"{report.count(Status.CONFLICTING)} conflicting, {report.count(Status.CORROBORATED)} corroborated, "
-        f"{report.count(Status.UNIQUE)} unique"
-    )
+    header.append(headline(report, marks.dash))
     console.print(header)
     for document in report.documents:
         source = document.source
         line = Text(f"  [{evidence.names[source.id]}] ", style="cyan")
-        line.append(source.path)
+        line.append(printable(source.path))
         if source.published:
-            line.append(f"  {source.published}", style="dim")
+            fallback = " (reference date)" if source.published_from == "reference-date" else ""
+            line.append(f"  {printable(source.published)}{fallback}", style="dim")
         if source.title:
-            line.append(f"  {source.title}", style="italic")
+            line.append(f"  {printable(source.title)}", style="italic")
         if plain and line.cell_len > console.width:  # rich's own ellipsis is "…"
             line.truncate(console.width - len(marks.ellipsis))
             line.append(marks.ellipsis)
@@ -227,12 +239,14 @@ def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None
         table.add_column("sources", ratio=2)
         table.add_column("evidence", ratio=6)
         for verdict in verdicts:
+            kind = Text(verdict.claim.kind.value, style=STATUS_STYLE[status])
+            kind.append(f"\n{ids[verdict.claim.id]}", style="dim")
             table.add_row(
-                Text(verdict.claim.kind.value, style=STATUS_STYLE[status]),
+                kind,
                 _value_cell(verdict, evidence),
                 _sources_cell(verdict, evidence),
                 _evidence_cell(verdict, evidence, evidence_lines),
             )
         console.print(table)
     if not report.verdicts:
-        console.print("No claims found.")
+        console.print("No claims shown." if report.omitted else "No claims found.")
