@@ -40,7 +40,20 @@ def _start_worker() -> None:
     The worker was forked with both signals blocked, so none is lost before this runs."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    if hasattr(signal, "pthread_sigmask"):  # not on Windows
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+
+def _block_stops() -> set[int] | None:
+    """Block Ctrl-C and SIGTERM; the mask before, to restore (None where there are no masks)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS))
+
+
+def _restore(mask: set[int] | None) -> None:
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _read_all(
@@ -49,10 +62,14 @@ def _read_all(
     if settings.workers > 1 and len(sources) > 1:
         # Block Ctrl-C and SIGTERM while the workers are forked: they inherit the mask and set
         # their own handlers, and one that arrives meanwhile waits for the `try` below.
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-        pool = multiprocessing.Pool(min(settings.workers, len(sources)), initializer=_start_worker)
+        blocked = _block_stops()
         try:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            pool = multiprocessing.Pool(min(settings.workers, len(sources)), initializer=_start_worker)
+        except BaseException:
+            _restore(blocked)
+            raise
+        try:
+            _restore(blocked)
             # imap keeps input order, so the result never depends on which worker finished first.
             for done, result in enumerate(pool.imap(functools.partial(read, settings=settings), sources), 1):
                 progress("extracting", done, len(sources))
