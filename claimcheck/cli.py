@@ -158,15 +158,12 @@ class _Group(click.Group):
             # escaped instead, see _ascii_only).
             sys.stdout.reconfigure(errors="replace")
         try:
-            result = super().invoke(ctx)
-            with _writing():
-                sys.stdout.flush()  # a full disk shows here, not at exit where it would be lost
-            return result
-        except click.exceptions.Exit:
-            with _writing():
-                sys.stdout.flush()
-            raise
-        except (click.ClickException, click.exceptions.Abort):
+            try:
+                return super().invoke(ctx)
+            finally:
+                with _writing():  # a full disk shows here, not at exit where it would be lost
+                    sys.stdout.flush()
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except WriteError as error:
             with contextlib.suppress(OSError, ValueError):  # what is buffered cannot be written either

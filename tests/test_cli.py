@@ -720,3 +720,16 @@ def test_progress_names_each_stage_in_order() -> None:
     stages = list(dict.fromkeys(stage for stage, _, _ in told))
     assert stages == ["reading", "extracting", "matching", "judging"]
     assert ("extracting", 5, 5) in told
+
+
+def test_a_full_disk_wins_over_findings(conflicting_dir: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck", "run", str(conflicting_dir), "--kinds", "date", "--json",
+             "--fail-on", "conflicting"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert done.returncode == ExitStatus.WRITE_FAILED, done.stderr
+    assert done.stderr.decode().splitlines()[-1] == "claimcheck: error: cannot write the report: No space left on device"
