@@ -195,7 +195,7 @@ _PLACEHOLDER = re.compile(
 # Read-time meta. Matches: "5 min read", "Reading time: 4 minutes".
 # Not: "The vote took 3 minutes."
 _READ_TIME = re.compile(
-    r"\b\d+\s*+(?:-\s*+)?min(?:ute)?s?\.?\s+read\b|\breading time\s*+:?\s*+\d+|\bread time\s*+:?\s*+\d+",
+    r"\b\d+(?:\s*-\s*|\s*)min(?:ute)?s?\.?\s+read\b|\breading time\s*(?::\s*)?\d+|\bread time\s*(?::\s*)?\d+",
     re.IGNORECASE,
 )
 
@@ -313,9 +313,9 @@ _CONNECTORS = frozenset((
 # Separators of breadcrumbs and menu residue, with spaces around them.
 # Matches: " › " in "Home › World › Europe", " | " in "THE HARBOUR POST | Business".
 # Not: "-" in "Mid-term", "/" in "24/7".
-# The separator's spaces are taken only from the start of a run of spaces, and possessively:
-# else every space of a long run starts a scan of the rest of the run (n², issue 12).
-_NAV_SEPARATOR = re.compile(r"(?<!\s)\s++[|›»>/•·]\s+")
+# The separator's spaces are taken only from the start of a run of spaces: else every space
+# of a long run starts a scan of the rest of the run (n², issue 12).
+_NAV_SEPARATOR = re.compile(r"(?<!\s)\s+[|›»>/•·]\s+")
 
 # Labels and clock words of date/time meta lines, removed before judging what is left.
 # Matches: "Published:", "Updated", "09:02", "5:40 p.m.", "EDT". Not: "Publisher".
@@ -336,7 +336,7 @@ _UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
 # Words are joined by single spaces so that no two parts of the pattern can share a run of
 # spaces: "AB, " and 4,000 spaces took 170 s when they could (n³, issue 12).
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]*(?: [A-Z.'’-]+)*(?:,\s*+[\w.'’-]+(?: [\w.'’-]+)*)?(?:\s*+\([\w .'’-]+\))?\s*+[-–—]\s"
+    r"^[A-Z][A-Z.'’-]*(?: [A-Z.'’-]+)*(?:,\s*[\w.'’-]+(?: [\w.'’-]+)*)?(?:\s*\([\w .'’-]+\))?\s*[-–—]\s"
 )
 
 # Markdown heading marks and list bullets in front of a line.
@@ -489,8 +489,8 @@ LONG_LINE = 500
 
 # The end of a sentence inside a long line, where it is cut into pieces.
 # Matches: '.”' in 'he said.” The talks'. Not: '.' in "3.5 percent" or "e.g. the".
-# The possessive \s++ keeps a long run of spaces from being rescanned.
-_PIECE_END = re.compile(r"[.!?…][\"'”’»)\]]*+(?=\s++[\"'“‘(]?[A-Z0-9])")
+# Each sentence end scans only the spaces after it, so a long run of spaces costs its length once.
+_PIECE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s+[\"'“‘(]?[A-Z0-9])")
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[Line]:

@@ -158,15 +158,12 @@ class _Group(click.Group):
             # escaped instead, see _ascii_only).
             sys.stdout.reconfigure(errors="replace")
         try:
-            result = super().invoke(ctx)
-            with _writing():
-                sys.stdout.flush()  # a full disk shows here, not at exit where it would be lost
-            return result
-        except click.exceptions.Exit:
-            with _writing():
-                sys.stdout.flush()
-            raise
-        except (click.ClickException, click.exceptions.Abort):
+            try:
+                return super().invoke(ctx)
+            finally:
+                with _writing():  # a full disk shows here, not at exit where it would be lost
+                    sys.stdout.flush()
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except WriteError as error:
             with contextlib.suppress(OSError, ValueError):  # what is buffered cannot be written either
@@ -482,8 +479,8 @@ PARSE_CACHE = click.option(
 @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
 @OUTPUT
 @KINDS
-@click.option("--status", "statuses", type=CommaChoice([s.value for s in Status]), help="Statuses to report (default: all).")
-@click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True, help="Only claims stated by at least N sources.")
+@click.option("--status", "statuses", type=CommaChoice([s.value for s in Status]), help="Statuses to show (default: all); the headline and --fail-on still count every claim.")
+@click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True, help="Only show claims stated by at least N sources.")
 @REFERENCE_DATE
 @CAPTIONS
 @click.option(
@@ -491,7 +488,7 @@ PARSE_CACHE = click.option(
     type=click.Choice(["conflicting", "unique", "never"]),
     default="never",
     show_default=True,
-    help="Exit 1 if any claim is conflicting (or, with 'unique', not corroborated). With --baseline: only new or changed claims count.",
+    help="Exit 1 if any claim is conflicting (or, with 'unique', not corroborated), naming each on stderr. With --baseline: only new or changed claims count.",
 )
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="An earlier JSON report: report what changed since.")
 @WORKERS

@@ -57,7 +57,20 @@ def _start_worker() -> None:
     The worker was forked with both signals blocked, so none is lost before this runs."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    if hasattr(signal, "pthread_sigmask"):  # not on Windows
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+
+def _block_stops() -> set[int] | None:
+    """Block Ctrl-C and SIGTERM; the mask before, to restore (None where there are no masks)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS))
+
+
+def _restore(mask: set[int] | None) -> None:
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress) -> Iterator[Read]:
@@ -67,10 +80,14 @@ def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress)
         chunks = _chunks(sources, size)
         # Block Ctrl-C and SIGTERM while the workers are forked: they inherit the mask and set
         # their own handlers, and one that arrives meanwhile waits for the `try` below.
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-        pool = multiprocessing.Pool(min(settings.workers, len(chunks)), initializer=_start_worker)
+        blocked = _block_stops()
         try:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            pool = multiprocessing.Pool(min(settings.workers, len(chunks)), initializer=_start_worker)
+        except BaseException:
+            _restore(blocked)
+            raise
+        try:
+            _restore(blocked)
             # imap keeps input order, so the result never depends on which worker finished first.
             for result in pool.imap(functools.partial(read_many, settings=settings), chunks):
                 for read_one in result:

@@ -69,9 +69,13 @@ def run_cli(
     expect: ExitStatus = ExitStatus.OK,
     input: str | None = None,
     env: dict[str, str | None] | None = None,
+    charset: str = "utf-8",
 ) -> CliResult:
-    """Run `claimcheck ARGS`, failing the test on any exit status but ``expect``."""
-    runner = CliRunner()
+    """Run `claimcheck ARGS`, failing the test on any exit status but ``expect``.
+
+    ``charset`` is the encoding of the fake stdout and stderr (``ascii``: a terminal that takes
+    nothing else); the output is decoded back with it."""
+    runner = CliRunner(charset=charset)
     result = runner.invoke(cli, args, input=input, env=env, catch_exceptions=False)
     out = CliResult(result.exit_code, result.stdout, result.stderr)
     assert result.exit_code == expect, (

@@ -1,10 +1,11 @@
-"""What a row shows people of a claim: a short id that `explain` takes, and its values as
-people write them ("R14.3 billion", not "14300000000 ZAR"; JSON keeps the canonical value)."""
+"""What a row shows people of a claim: a short id that `explain` takes, its values as people
+write them ("R14.3 billion", not "14300000000 ZAR"; JSON keeps the canonical value), and the
+evidence to quote, dissent first. Shared by the table and the Markdown renderers."""
 
 from __future__ import annotations
 
 from claimcheck import values
-from claimcheck.model import Kind, Report, Verdict
+from claimcheck.model import Kind, Mention, Report, Status, Verdict
 
 SHORT_ID = 6  # characters of a claim id shown in a row at least ("d-3140"), more when needed
 
@@ -31,3 +32,33 @@ def shown_values(verdict: Verdict) -> list[tuple[str, tuple[str, ...]]]:
         mention = first_of.get(group.value)
         shown.append((" ".join(mention.text.split()) if mention else group.value, group.sources))
     return shown or [(verdict.value, verdict.sources)]
+
+
+def evidence_mentions(verdict: Verdict, limit: int) -> tuple[list[Mention], int]:
+    """The mentions to show as evidence, at most ``limit``, and how many sources are left out.
+
+    A conflict shows one sentence per distinct value first, so the dissent is always visible;
+    then one sentence for each other source, most specific mention first ("January 10" before
+    "in January"); a source is shown twice only when every source is already shown.
+    """
+    by_source = sorted(verdict.claim.mentions, key=lambda m: (m.source_id, -values.specificity(m), m.start))
+    shown: list[Mention] = []
+    if verdict.status is Status.CONFLICTING:
+        for group in values.value_groups(verdict.claim.mentions):
+            pick = next((m for m in by_source if m in group and m.source_id not in {s.source_id for s in shown}), None)
+            if pick is not None and len(shown) < limit:
+                shown.append(pick)
+    for mention in by_source:  # then the sources not shown yet
+        if len(shown) >= limit:
+            break
+        if mention.source_id not in {s.source_id for s in shown}:
+            shown.append(mention)
+    if verdict.status is Status.CONFLICTING:  # then a source's other mentions, as room allows
+        for mention in by_source:
+            if len(shown) >= limit:
+                break
+            if mention not in shown:
+                shown.append(mention)
+    hidden = len({m.source_id for m in verdict.claim.mentions} - {m.source_id for m in shown})
+    order = {id(m): n for n, m in enumerate(by_source)}
+    return sorted(shown, key=lambda m: order[id(m)]), hidden

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck.model import Kind, Report, Status, Verdict
-from claimcheck.report.ids import short_ids, shown_values
+from claimcheck.report.ids import evidence_mentions, short_ids, shown_values
 from claimcheck.report.safe import printable
 
 
@@ -18,14 +18,11 @@ def _row(verdict: Verdict, sentences: dict[tuple[str, int], str], short_id: str)
         value = "<br>".join(f"**{shown}** ({', '.join(sources)})" for shown, sources in shown_values(verdict))
     else:
         value = shown_values(verdict)[0][0] if verdict.claim.kind is not Kind.QUOTE else f"“{verdict.claim.mentions[0].text}”"
-    seen: set[str] = set()
-    evidence = []
-    for mention in verdict.claim.mentions:
-        if mention.source_id in seen:
-            continue
-        seen.add(mention.source_id)
-        sentence = sentences.get((mention.source_id, mention.sentence_index), mention.text)
-        evidence.append(f"*{mention.source_id}*: {sentence}")
+    # Every source once, and for a conflict each value's sentence first (the dissent shown).
+    shown, _hidden = evidence_mentions(verdict, limit=len(verdict.sources))
+    evidence = [
+        f"*{m.source_id}*: {sentences.get((m.source_id, m.sentence_index), m.text)}" for m in shown
+    ]
     return (
         f"| `{short_id}` | {verdict.claim.kind.value} | {_cell(value)} | {_cell(', '.join(verdict.sources))} "
         f"| {verdict.independent_sources} | {'<br>'.join(_cell(e) for e in evidence)} |"

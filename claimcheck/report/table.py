@@ -14,11 +14,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck import values
 from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
-from claimcheck.report.ids import short_ids, shown_values
+from claimcheck.report.ids import evidence_mentions, short_ids, shown_values
 from claimcheck.report.safe import printable
-from claimcheck.values import value_groups
 
 STATUS_STYLE = {
     Status.CONFLICTING: "bold red",
@@ -129,36 +127,6 @@ def _sources_cell(verdict: Verdict, evidence: _Evidence) -> Text:
     if hedged - firm and len(verdict.sources) > 1:
         cell.append(f"\nconfirmed by {len(firm)}, expected by {len(hedged - firm)}", style="cyan")
     return cell
-
-
-def evidence_mentions(verdict: Verdict, limit: int) -> tuple[list[Mention], int]:
-    """The mentions to show as evidence, at most ``limit``, and how many sources are left out.
-
-    A conflict shows one sentence per distinct value first, so the dissent is always visible;
-    then one sentence for each other source, most specific mention first ("January 10" before
-    "in January"); a source is shown twice only when every source is already shown.
-    """
-    by_source = sorted(verdict.claim.mentions, key=lambda m: (m.source_id, -values.specificity(m), m.start))
-    shown: list[Mention] = []
-    if verdict.status is Status.CONFLICTING:
-        for group in value_groups(verdict.claim.mentions):
-            pick = next((m for m in by_source if m in group and m.source_id not in {s.source_id for s in shown}), None)
-            if pick is not None and len(shown) < limit:
-                shown.append(pick)
-    for mention in by_source:  # then the sources not shown yet
-        if len(shown) >= limit:
-            break
-        if mention.source_id not in {s.source_id for s in shown}:
-            shown.append(mention)
-    if verdict.status is Status.CONFLICTING:  # then a source's other mentions, as room allows
-        for mention in by_source:
-            if len(shown) >= limit:
-                break
-            if mention not in shown:
-                shown.append(mention)
-    hidden = len({m.source_id for m in verdict.claim.mentions} - {m.source_id for m in shown})
-    order = {id(m): n for n, m in enumerate(by_source)}
-    return sorted(shown, key=lambda m: order[id(m)]), hidden
 
 
 def _evidence_cell(verdict: Verdict, evidence: _Evidence, limit: int) -> Group:

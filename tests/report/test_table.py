@@ -11,7 +11,7 @@ from rich.console import Console
 from claimcheck import pipeline, values
 from claimcheck.model import Kind, Report, Status
 from claimcheck.report import table
-from claimcheck.report.ids import short_ids
+from claimcheck.report.ids import evidence_mentions, short_ids
 from claimcheck.report.safe import UNPRINTABLE
 from claimcheck.settings import Settings
 from tests.conftest import FIXTURES
@@ -27,7 +27,7 @@ def test_a_conflict_shows_one_sentence_per_value_before_the_rest() -> None:
     # issue 12, bug 5: the venue conflict showed four sentences for Johannesburg (one source
     # twice) and "… and 2 more", hiding the one sentence that says Pretoria.
     for verdict in trial_conflicts().verdicts:
-        shown, _hidden = table.evidence_mentions(verdict, limit=4)
+        shown, _hidden = evidence_mentions(verdict, limit=4)
         groups = values.value_groups(verdict.claim.mentions)
         for group in groups[:4]:
             assert any(m in group for m in shown), (verdict.claim.kind, group[0].value)
