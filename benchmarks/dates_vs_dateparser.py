@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLE = ROOT / "fixtures" / "extract" / "date.json"
+TABLE = ROOT / "tests" / "data" / "extract" / "date.json"
 
 # A prediction: (start, end, year, month, day); None where the predictor names no such part.
 Prediction = tuple[int, int, int | None, int | None, int | None]

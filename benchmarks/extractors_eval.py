@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/extractors_eval.py [KIND ...]      (KIND: date, quote, venue, number)
 
-For every kind whose table ``fixtures/extract/<kind>.json`` exists and whose extractor module
+For every kind whose table ``tests/data/extract/<kind>.json`` exists and whose extractor module
 imports, each case is run through the extractor. A predicted mention is correct when its text
 overlaps an expected mention's text (by offsets in the case text) and the values are equal; each
 expected mention is matched at most once. Known misses (cases marked "xfail") count like any
@@ -29,7 +29,7 @@ from claimcheck.segment import segment
 from claimcheck.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLES = ROOT / "fixtures" / "extract"
+TABLES = ROOT / "tests" / "data" / "extract"
 MODULES = {
     "date": "claimcheck.extract.dates",
     "quote": "claimcheck.extract.quotes",

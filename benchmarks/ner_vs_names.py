@@ -7,7 +7,7 @@ when their clauses name different persons or organisations. This script swaps in
 PERSON entities for the finder's persons (organisations and countries stay the finder's; an
 ORG swap measured worse still, see README) and prints, for both finders:
 
-- speaker accuracy on the quotation table (fixtures/extract/quote.json);
+- speaker accuracy on the quotation table (tests/data/extract/quote.json);
 - conflicting and corroborated recall and precision on the development sets.
 
 The swap replaces `entities.find_names` for the duration of the run only.

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLE = ROOT / "fixtures" / "extract" / "quote.json"
+TABLE = ROOT / "tests" / "data" / "extract" / "quote.json"
 sys.path.insert(0, str(ROOT))
 
 from claimcheck.extract import entities as ent

@@ -2,7 +2,7 @@
 
 Run from the repository root:  python benchmarks/segment_bench.py
 
-Accuracy is measured on the labelled set ``fixtures/segment/cases.json`` (every case, known
+Accuracy is measured on the labelled set ``tests/data/segment/cases.json`` (every case, known
 misses included). Sentence boundaries are compared as positions among the non-space characters
 of each text, so tools that keep or drop white space around sentences are scored alike:
 
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES_PATH = ROOT / "fixtures" / "segment" / "cases.json"
+CASES_PATH = ROOT / "tests" / "data" / "segment" / "cases.json"
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 CORPUS_BYTES = 5 * 1024 * 1024
 CORPUS_VERSION = 1

@@ -20,7 +20,7 @@ from claimcheck.ingest import Ingested, ingest
 from claimcheck.model import Role, Skipped, Source
 from claimcheck.settings import Settings
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "data" / "ingest"
 SETTINGS = Settings()
 
 STORY = (

@@ -42,3 +42,10 @@ def test_figure_stays_above_its_floor(provenance: str, figure: str) -> None:
 def test_every_labelled_set_is_counted() -> None:
     provenances = {r.provenance for r in _results()}
     assert provenances <= set(FLOOR), f"a provenance without a floor: {provenances - set(FLOOR)}"
+
+
+def test_every_folder_in_fixtures_is_a_labelled_set() -> None:
+    # so that `claimcheck eval fixtures/*` measures them all (extractor tables live in tests/data)
+    for folder in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
+        assert (folder / "gold.json").is_file(), f"{folder.name} is not a labelled set"
+        assert evaluate.read_set(folder).provenance in FLOOR, folder.name

@@ -17,7 +17,7 @@ from claimcheck import segment as seg
 from claimcheck.model import Region, Role, Source, Span
 from claimcheck.segment import segment, split_sentences
 
-CASES_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "segment" / "cases.json"
+CASES_PATH = Path(__file__).resolve().parent.parent / "tests" / "data" / "segment" / "cases.json"
 CASES: list[dict[str, Any]] = json.loads(CASES_PATH.read_text(encoding="utf-8"))
 
 

@@ -6,7 +6,7 @@ Parts and seasons keep the base value and go to ``qualifier``: "early", "mid", "
 "spring", "summer", "autumn", "winter"; a day range ("June 3-13") yields its first day with
 the qualifier "range". "March 6 and 7" yields two mentions, "March 6" and "7".
 
-Rules (each one is a row of ``fixtures/extract/date.json``):
+Rules (each one is a row of ``tests/data/extract/date.json``):
 
 * Reference date: ``doc.source.published`` (ISO, first ten characters), else
   ``settings.reference_date``. Without one, relative forms ("Tuesday", "next month", "the

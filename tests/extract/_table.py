@@ -12,11 +12,11 @@ import pytest
 from claimcheck.model import Document, Kind, Mention, Region, Role, Source
 from claimcheck.segment import segment
 
-TABLES = Path(__file__).resolve().parents[2] / "fixtures" / "extract"
+TABLES = Path(__file__).resolve().parents[2] / "tests" / "data" / "extract"
 
 
 def load(kind: str) -> list[dict[str, Any]]:
-    """The cases of ``fixtures/extract/<kind>.json``."""
+    """The cases of ``tests/data/extract/<kind>.json``."""
     cases: list[dict[str, Any]] = json.loads((TABLES / f"{kind}.json").read_text(encoding="utf-8"))
     ids = [case["id"] for case in cases]
     repeated = sorted({i for i in ids if ids.count(i) > 1})

@@ -1,4 +1,4 @@
-"""The date extractor against its labelled table (``fixtures/extract/date.json``) and a few
+"""The date extractor against its labelled table (``tests/data/extract/date.json``) and a few
 properties: offsets re-quote the text, roles are honoured, contexts tell events apart."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The number extractor against its labelled table (``fixtures/extract/number.json``) and a few
+"""The number extractor against its labelled table (``tests/data/extract/number.json``) and a few
 properties: offsets re-quote the text, roles are honoured, values are plain decimals."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The venue extractor against its labelled table (``fixtures/extract/venue.json``), its
+"""The venue extractor against its labelled table (``tests/data/extract/venue.json``), its
 gazetteer helpers, and a few properties: offsets re-quote the text, roles are honoured."""
 
 from __future__ import annotations

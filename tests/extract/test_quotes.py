@@ -1,4 +1,4 @@
-"""Quotations and their speakers: the labelled table in fixtures/extract/quote.json, plus the
+"""Quotations and their speakers: the labelled table in tests/data/extract/quote.json, plus the
 invariants every quotation keeps (offsets, value normalization, eligibility)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from claimcheck.model import Document, Kind, Mention, Region, Role, Source
 from claimcheck.segment import segment
 from claimcheck.settings import Settings
 
-TABLE = Path(__file__).resolve().parents[2] / "fixtures" / "extract" / "quote.json"
+TABLE = Path(__file__).resolve().parents[2] / "tests" / "data" / "extract" / "quote.json"
 CASES: list[dict[str, Any]] = json.loads(TABLE.read_text(encoding="utf-8"))
 
 
