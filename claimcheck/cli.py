@@ -368,11 +368,14 @@ def _findings(claims: list[dict[str, Any]], changes: dict[str, Any] | None, fail
     claims and claims whose status changed. --status and --min-sources do not hide any."""
     if fail_on == "never":
         return []
-    bad = {"conflicting"} if fail_on == "conflicting" else {"conflicting", "unique"}
+    bad = {"conflicting", "unique"} if fail_on == "unique" else {"conflicting"}
     if changes is not None:
         moved = set(changes["new"]) | {c["id"] for c in changes["status_changed"]}
         claims = [c for c in claims if c["id"] in moved]
-    return [c for c in claims if c["status"] in bad]
+    found = [c for c in claims if c["status"] in bad]
+    if fail_on == "contradiction":  # not an update of a running figure, nor two authorities' values
+        found = [c for c in found if c.get("disagreement") not in ("update", "attribution")]
+    return found
 
 
 def _report_findings(findings: list[dict[str, Any]], fail_on: str) -> None:
@@ -485,10 +488,10 @@ PARSE_CACHE = click.option(
 @CAPTIONS
 @click.option(
     "--fail-on",
-    type=click.Choice(["conflicting", "unique", "never"]),
+    type=click.Choice(["conflicting", "contradiction", "unique", "never"]),
     default="never",
     show_default=True,
-    help="Exit 1 if any claim is conflicting (or, with 'unique', not corroborated), naming each on stderr. With --baseline: only new or changed claims count.",
+    help="Exit 1 if any claim is conflicting ('contradiction': conflicting other than an update of a running figure or values of different authorities; 'unique': not corroborated), naming each on stderr. With --baseline: only new or changed claims count.",
 )
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="An earlier JSON report: report what changed since.")
 @WORKERS

@@ -89,6 +89,7 @@ class SetResult:
     # gold conflicts by the disagreement gold names ("update", "attribution"…), and how many found
     disagreement_gold: Counter[str] = field(default_factory=Counter)
     disagreement_found: Counter[str] = field(default_factory=Counter)
+    disagreement_right: Counter[str] = field(default_factory=Counter)  # found, and typed as gold types it
 
     def _sum(self, counter: Counter[Key], status: Status, kind: Kind | None) -> int:
         return sum(n for (s, k), n in counter.items() if s == status.value and (kind is None or k == kind.value))
@@ -132,7 +133,11 @@ class SetResult:
             "articles": self.articles,
             "figures": self.figures(),
             "disagreements": {
-                d: {"gold": self.disagreement_gold[d], "found": self.disagreement_found[d]}
+                d: {
+                    "gold": self.disagreement_gold[d],
+                    "found": self.disagreement_found[d],
+                    "typed_right": self.disagreement_right[d],
+                }
                 for d in sorted(self.disagreement_gold)
             },
             "statuses": {s.value: self.counts(s) for s in Status},
@@ -169,6 +174,7 @@ def total(name: str, results: Sequence[SetResult]) -> SetResult:
         summed.correct.update(r.correct)
         summed.disagreement_gold.update(r.disagreement_gold)
         summed.disagreement_found.update(r.disagreement_found)
+        summed.disagreement_right.update(r.disagreement_right)
     return summed
 
 
@@ -357,6 +363,9 @@ def score(fixture: FixtureSet, report: Report) -> SetResult:
             result.found[key] += 1
             if claim.disagreement:
                 result.disagreement_found[claim.disagreement] += 1
+                # gold calls a quotation's changed words or speaker "altered"
+                typed = "altered" if verdict.disagreement == "misattributed" else verdict.disagreement
+                result.disagreement_right[claim.disagreement] += typed == claim.disagreement
             matched[verdict.claim.id] = claim
             continue
         got = "not extracted" if verdict is None else f"{verdict.status.value} {verdict.claim.id} over {covered} of its sources"
@@ -455,6 +464,14 @@ def format_results(results: Sequence[SetResult], *, by_kind: bool = False, misse
         lines.append(_row(r.name, r))
     if len(results) > 1:
         lines += [_row(f"**{t.name}** ({t.sets} sets)", t) for t in totals(results)]
+    typed = total("all", results)
+    if typed.disagreement_found:
+        found, right = sum(typed.disagreement_found.values()), sum(typed.disagreement_right.values())
+        per = ", ".join(
+            f"{d} {typed.disagreement_right[d]}/{typed.disagreement_found[d]} of {typed.disagreement_gold[d]}"
+            for d in sorted(typed.disagreement_gold)
+        )
+        lines += ["", f"Conflicts found whose disagreement is typed as gold types it: {_ratio(right, found)} ({per})."]
     if by_kind:
         lines += ["", HEADER.replace("| set |", "| set | kind |", 1).replace("|---|", "|---|---|", 1)]
         for r in [*results, *(totals(results) if len(results) > 1 else [])]:

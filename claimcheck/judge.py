@@ -15,11 +15,13 @@ counts origins, so a renderer can say that a corroboration rests on copies.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck import values
+from claimcheck import lang, values
 from claimcheck.extract.entities import speakers_compatible
 from claimcheck.extract.quotes import fold_invisible
 from claimcheck.model import Claim, Difference, Kind, Mention, Origin, Status, ValueGroup, Verdict
@@ -110,8 +112,70 @@ def _sources_phrase(mentions: Iterable[Mention]) -> str:
     return ", ".join(sorted({m.source_id for m in mentions}))
 
 
-def judge_claim(claim: Claim, origin_of: dict[str, str]) -> Verdict:
-    """The verdict on one claim."""
+CONTRADICTION, UPDATE, ATTRIBUTION = "contradiction", "update", "attribution"
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def _authorities(group: Sequence[Mention]) -> frozenset[str]:
+    """The words of the authorities a group's mentions are attributed to ("survey", "usgs")."""
+    return frozenset(
+        w for m in group if m.authority for w in WORD.findall(m.authority.casefold()) if w not in lang.stop_words()
+    )
+
+
+def disagreement(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> str:
+    """How the values of a conflicting claim (of dates, venues or numbers) disagree.
+
+    * **attribution**: every value is attributed to an authority, and no two values to the same
+      one ("7.0, the geological survey said" against "6.6, according to the national agency");
+    * **update**: a count whose values come from reports of different days, each value from its
+      own day ("12 dead" on Monday, "19 dead" on Tuesday);
+    * **contradiction**: anything else: incompatible values for the same moment.
+    """
+    authorities = [_authorities(g) for g in groups]
+    if all(authorities) and all(
+        not a & b for i, a in enumerate(authorities) for b in authorities[i + 1 :]
+    ):
+        return ATTRIBUTION
+    if groups[0][0].kind is Kind.NUMBER and (_rises_with_time(groups, published) or _tally(groups)):
+        return UPDATE
+    return CONTRADICTION
+
+
+def _rises_with_time(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> bool:
+    """Whether the values grow with the day of the reports that give them, over two days or more."""
+    latest = []
+    for group in groups:
+        days = [published.get(m.source_id) for m in group]
+        if None in days:
+            return False
+        latest.append((max(d for d in days if d is not None), values.number_range(group[0].value)))
+    if len({day for day, _ in latest}) < 2 or any(bounds is None for _, bounds in latest):
+        return False
+    ordered = [bounds for _, bounds in sorted(latest, key=lambda x: x[0])]
+    return all(a is not None and b is not None and a[0] <= b[0] for a, b in itertools.pairwise(ordered))
+
+
+def _tally(groups: Sequence[Sequence[Mention]]) -> bool:
+    """Whether the values count people by their fate ("killed", "missing", "evacuated"): a tally
+    that rises as news comes in, so outlets that differ are mostly a report behind."""
+    fates = {word for canon, words in lang.groups("fates") for word in (canon, *words)}
+    return any(set(WORD.findall((m.attribute or "").casefold())) & fates for g in groups for m in g)
+
+
+def _day_of(group: Sequence[Mention], published: dict[str, str | None]) -> str:
+    day = max(published.get(m.source_id) or "" for m in group)
+    return f", {day}" if day else ""
+
+
+def _by_time(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> list[Sequence[Mention]]:
+    """An update's values, latest report first."""
+    return sorted(groups, key=lambda g: max(published.get(m.source_id) or "" for m in g), reverse=True)
+
+
+def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, str | None] | None = None) -> Verdict:
+    """The verdict on one claim; ``published`` gives each source's date, to type an update."""
+    published = published or {}
     sources = tuple(sorted({m.source_id for m in claim.mentions}))
     independent = len({origin_of.get(s, s) for s in sources})
     groups = value_groups(claim.mentions)
@@ -136,17 +200,29 @@ def judge_claim(claim: Claim, origin_of: dict[str, str]) -> Verdict:
                 differences.append(Difference(mention.source_id, mention.start, mention.value, canonical.value, "value"))
 
     topic = _topic(claim, canonical)
+    kind_of_disagreement = None
     if rival_groups:
         status = Status.CONFLICTING
         sides = " vs ".join(f"{g[0].value} ({_sources_phrase(g)})" for g in [groups[0], *rival_groups])
         if claim.kind is Kind.QUOTE:
+            kind_of_disagreement = ALTERED
             rule = "altered: the quoted words differ between sources"
             summary = f"altered quotation: {topic}"
         else:
-            rule = "incompatible values for one fact: " + " vs ".join(g[0].value for g in [groups[0], *rival_groups])
-            summary = f"{sides}: {topic}"
+            kind_of_disagreement = disagreement([groups[0], *rival_groups], published)
+            if kind_of_disagreement == UPDATE:
+                steps = _by_time([groups[0], *rival_groups], published)
+                sides = " <- ".join(f"{g[0].value} ({_sources_phrase(g)}{_day_of(g, published)})" for g in steps)
+            elif kind_of_disagreement == ATTRIBUTION:
+                sides = " vs ".join(
+                    f"{g[0].value} ({_sources_phrase(g)}: {next(m.authority for m in g if m.authority)})"
+                    for g in [groups[0], *rival_groups]
+                )
+            rule = f"{kind_of_disagreement}: " + " vs ".join(g[0].value for g in [groups[0], *rival_groups])
+            summary = f"{kind_of_disagreement}: {sides}: {topic}"
     elif misattributed and {m.source_id for m in misattributed} != set(sources):
         status = Status.CONFLICTING
+        kind_of_disagreement = MISATTRIBUTED
         other = misattributed[0]
         rule = "misattributed: the same words are attributed to different speakers"
         summary = f"misattributed: {topic}; {other.source_id} gives them to {other.speaker}"
@@ -168,13 +244,21 @@ def judge_claim(claim: Claim, origin_of: dict[str, str]) -> Verdict:
         rule=rule,
         groups=tuple(ValueGroup(g[0].value, tuple(sorted({m.source_id for m in g}))) for g in groups),
         differences=tuple(differences),
+        disagreement=kind_of_disagreement,
     )
 
 
-def judge(claims: Iterable[Claim], origins: Sequence[Origin], *, settings: Settings) -> tuple[Verdict, ...]:
-    """Verdicts for all claims, conflicts first, then corroborated, then unique."""
+def judge(
+    claims: Iterable[Claim],
+    origins: Sequence[Origin],
+    *,
+    settings: Settings,
+    published: dict[str, str | None] | None = None,
+) -> tuple[Verdict, ...]:
+    """Verdicts for all claims, conflicts first, then corroborated, then unique. ``published``
+    gives each source's date, which tells an update from a contradiction."""
     origin_of = {source: origin.id for origin in origins for source in origin.sources}
-    verdicts = [judge_claim(claim, origin_of) for claim in claims]
+    verdicts = [judge_claim(claim, origin_of, published) for claim in claims]
     order = {status: n for n, status in enumerate(Status)}
     verdicts.sort(key=lambda v: (order[v.status], -len(v.sources), v.claim.kind.value, v.claim.id))
     return tuple(verdicts)

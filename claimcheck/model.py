@@ -237,6 +237,10 @@ class Verdict:
     rule: str
     groups: tuple[ValueGroup, ...] = ()
     differences: tuple[Difference, ...] = ()
+    # For a conflicting claim, what kind of disagreement: "contradiction", "update" (a running
+    # figure that changed between reports), "attribution" (each value from another authority),
+    # "altered" or "misattributed" (quotations). None otherwise.
+    disagreement: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,7 +169,8 @@ def check(
     found_stories = stories.stories(documents, mentions)
     claims = match.match(documents, mentions, settings=settings, stories=found_stories)
     progress("judging", 0, None)
-    verdicts = judge.judge(claims, found_origins, settings=settings)
+    published = {d.source.id: d.source.published for d in documents}
+    verdicts = judge.judge(claims, found_origins, settings=settings, published=published)
     return Report(
         documents=documents,
         verdicts=tuple(v for v in verdicts if keep(v, settings)),

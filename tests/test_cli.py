@@ -793,3 +793,20 @@ def test_a_full_disk_wins_over_findings(conflicting_dir: Path) -> None:
         )
     assert done.returncode == ExitStatus.WRITE_FAILED, done.stderr
     assert done.stderr.decode().splitlines()[-1] == "claimcheck: error: cannot write the report: No space left on device"
+
+
+def test_fail_on_contradiction_lets_an_update_pass(conflicting_dir: Path, tmp_path: Path) -> None:
+    # The conflicting folder is a toll that differs (12 and 15 killed): a tally, typed "update".
+    data = run_cli(["run", str(conflicting_dir), "--json", "--fail-on", "conflicting"], expect=ExitStatus.FINDINGS).json()
+    assert {c["disagreement"] for c in data["claims"] if c["status"] == "conflicting"} == {"update"}
+    run_cli(["run", str(conflicting_dir), "--fail-on", "contradiction", "--quiet"])
+    folder = tmp_path / "trains"
+    folder.mkdir()
+    for name, count in (("a", "1,200"), ("b", "1,600")):
+        (folder / f"{name}.txt").write_text(
+            f"Trains collide near river town\n\n14 March 2024\n\nAbout {count} passengers were on board the two "
+            "trains that collided near the river town on Wednesday, the railway company said.\n",
+            encoding="utf-8",
+        )
+    result = run_cli(["run", str(folder), "--fail-on", "contradiction", "--quiet"], expect=ExitStatus.FINDINGS)
+    assert "fail-on contradiction:" in result.stderr

@@ -265,3 +265,55 @@ def test_the_figure_before_a_change_does_not_contradict_the_figure_after_it() ->
     c = _doc("c", "The central bank lowered its main interest rate to 4.25% on Wednesday, the monetary policy council said.")
     mentions.append(_mention(c, Kind.NUMBER, "4.25%", "4.25", unit="percent"))
     assert any(v.status is Status.CONFLICTING for v in _verdicts([a, b, c], mentions))
+
+
+# -- what kind of disagreement (issue 10) --------------------------------------------------
+
+
+def _published(docs: list[Document], days: list[str]) -> list[Document]:
+    return [dataclasses.replace(d, source=dataclasses.replace(d.source, published=day)) for d, day in zip(docs, days)]
+
+
+def _typed(docs: list[Document], mentions: list[Mention]) -> Verdict:
+    claims = match.match(docs, mentions, settings=SETTINGS)
+    published = {d.source.id: d.source.published for d in docs}
+    (conflict,) = [v for v in judge.judge(claims, (), settings=SETTINGS, published=published) if v.status is Status.CONFLICTING]
+    return conflict
+
+
+def test_a_toll_that_rose_between_reports_is_an_update() -> None:
+    a, b = _published(
+        [
+            _doc("a", "The earthquake killed 12 people in the mountain town, the civil protection agency said."),
+            _doc("b", "The earthquake killed 19 people in the mountain town, the civil protection agency said."),
+        ],
+        ["2024-03-04", "2024-03-05"],
+    )
+    verdict = _typed([a, b], [_mention(a, Kind.NUMBER, "12", "12", unit="person"), _mention(b, Kind.NUMBER, "19", "19", unit="person")])
+    assert verdict.disagreement == "update"
+    assert verdict.summary.startswith("update: 19 (b, 2024-03-05) <- 12 (a, 2024-03-04)")
+
+
+def test_values_of_two_authorities_are_an_attribution() -> None:
+    a, b = _published(
+        [
+            _doc("a", "The quake had a magnitude of 7.0, according to the geological survey."),
+            _doc("b", "The quake had a magnitude of 6.6, according to the national seismology institute."),
+        ],
+        ["2024-03-04", "2024-03-04"],
+    )
+    verdict = _typed([a, b], [_mention(a, Kind.NUMBER, "7.0", "7"), _mention(b, Kind.NUMBER, "6.6", "6.6")])
+    assert verdict.disagreement == "attribution"
+    assert "geological survey" in verdict.summary and "seismology institute" in verdict.summary
+
+
+def test_another_count_on_the_same_day_is_a_contradiction() -> None:
+    a, b = _published(
+        [
+            _doc("a", "About 1,200 passengers were on board the two trains, the railway company said."),
+            _doc("b", "About 1,600 passengers were on board the two trains, the railway company said."),
+        ],
+        ["2024-03-04", "2024-03-04"],
+    )
+    verdict = _typed([a, b], [_mention(a, Kind.NUMBER, "1,200", "1200", unit="passenger"), _mention(b, Kind.NUMBER, "1,600", "1600", unit="passenger")])
+    assert verdict.disagreement == "contradiction"

@@ -55,6 +55,7 @@ def claim_dict(verdict: Verdict, documents: dict[str, Document]) -> dict[str, An
         "id": claim.id,
         "kind": claim.kind.value,
         "status": verdict.status.value,
+        "disagreement": verdict.disagreement,
         "story": claim.story,
         "value": verdict.value,
         "summary": verdict.summary,

@@ -24,7 +24,7 @@ def _row(verdict: Verdict, sentences: dict[tuple[str, int], str], short_id: str)
         f"*{m.source_id}*: {sentences.get((m.source_id, m.sentence_index), m.text)}" for m in shown
     ]
     return (
-        f"| `{short_id}` | {verdict.claim.kind.value} | {_cell(value)} | {_cell(', '.join(verdict.sources))} "
+        f"| `{short_id}` | {verdict.claim.kind.value}{f' ({verdict.disagreement})' if verdict.disagreement else ''} | {_cell(value)} | {_cell(', '.join(verdict.sources))} "
         f"| {verdict.independent_sources} | {'<br>'.join(_cell(e) for e in evidence)} |"
     )
 

@@ -208,6 +208,8 @@ def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None
         table.add_column("evidence", ratio=6)
         for verdict in verdicts:
             kind = Text(verdict.claim.kind.value, style=STATUS_STYLE[status])
+            if verdict.disagreement:
+                kind.append(f"\n{verdict.disagreement}", style=STATUS_STYLE[status])
             kind.append(f"\n{ids[verdict.claim.id]}", style="dim")
             table.add_row(
                 kind,
