@@ -372,10 +372,15 @@ def _findings(claims: list[dict[str, Any]], changes: dict[str, Any] | None, fail
     if changes is not None:
         moved = set(changes["new"]) | {c["id"] for c in changes["status_changed"]}
         claims = [c for c in claims if c["id"] in moved]
-    found = [c for c in claims if c["status"] in bad]
+    found = [c for c in claims if c["status"] in bad or (fail_on == "unique" and _one_origin(c))]
     if fail_on == "contradiction":  # not an update of a running figure, nor two authorities' values
         found = [c for c in found if c.get("disagreement") not in ("update", "attribution")]
     return found
+
+
+def _one_origin(claim: dict[str, Any]) -> bool:
+    """A corroboration that rests on copies of one wire story: one independent source."""
+    return bool(claim["status"] == "corroborated" and claim["independent_sources"] < 2)
 
 
 def _report_findings(findings: list[dict[str, Any]], fail_on: str) -> None:

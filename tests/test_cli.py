@@ -810,3 +810,18 @@ def test_fail_on_contradiction_lets_an_update_pass(conflicting_dir: Path, tmp_pa
         )
     result = run_cli(["run", str(folder), "--fail-on", "contradiction", "--quiet"], expect=ExitStatus.FINDINGS)
     assert "fail-on contradiction:" in result.stderr
+
+
+def test_fail_on_unique_counts_a_corroboration_by_copies_of_one_story(tmp_path: Path) -> None:
+    # issue 10: a byte-identical copy is not a second source
+    text = "Quake kills 12 in mountain town\n\n14 March 2024\n\n" + (
+        "A magnitude 6.1 earthquake killed 12 people in the mountain town of Varna on Wednesday, "
+        "the civil protection agency said. Rescue teams searched collapsed homes through the night, "
+        "and the regional governor declared three days of mourning.\n"
+    )
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    data = run_cli(["run", str(tmp_path), "--json"]).json()
+    assert data["claims"] and all(c["status"] == "corroborated" and c["independent_sources"] == 1 for c in data["claims"])
+    result = run_cli(["run", str(tmp_path), "--fail-on", "unique", "--quiet"], expect=ExitStatus.FINDINGS)
+    assert "fail-on unique:" in result.stderr
