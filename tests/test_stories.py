@@ -78,3 +78,25 @@ def test_story_ids_do_not_depend_on_file_order(tmp_path: Path) -> None:
     forward = stories.stories(documents, mentions)
     backward = stories.stories(documents[::-1], mentions[::-1])
     assert forward == backward
+
+
+def test_two_labelled_sets_in_one_folder_keep_their_own_verdicts(tmp_path: Path) -> None:
+    # issue 11: mixing stories in one folder must not change any story's verdicts
+    import shutil
+
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    alone = {}
+    for name in ("trial", "quake"):
+        fixture = evaluate.read_set(FIXTURES / name)
+        report = pipeline.check([str(fixture.articles)], fixture.settings)
+        alone[name] = {
+            (v.status, frozenset((f"{name}-{m.source_id}", m.start, m.end) for m in v.claim.mentions))
+            for v in report.verdicts
+        }
+        for path in sorted(fixture.articles.glob("*.txt")):
+            shutil.copy(path, mixed / f"{name}-{path.name}")
+    report = claimcheck.check(str(mixed))
+    assert len(report.stories) == 2
+    together = {(v.status, frozenset((m.source_id, m.start, m.end) for m in v.claim.mentions)) for v in report.verdicts}
+    assert together == alone["trial"] | alone["quake"]

@@ -14,7 +14,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
+from claimcheck.model import Document, Kind, Mention, Report, Status, Story, Verdict
 from claimcheck.report.ids import evidence_mentions, short_ids, shown_values
 from claimcheck.report.safe import printable
 
@@ -165,33 +165,12 @@ def headline(report: Report, dash: str) -> str:
     return line
 
 
-def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None:
-    """Print the report: a header, then one table per status, conflicts first."""
-    plain = is_plain(console)
-    marks = symbols(console)
-    ids = short_ids(report)
-    evidence = _Evidence(report, marks)
-    header = Text("claimcheck: ", style="bold")
-    header.append(headline(report, marks.dash))
-    console.print(header)
-    for document in report.documents:
-        source = document.source
-        line = Text(f"  [{evidence.names[source.id]}] ", style="cyan")
-        line.append(printable(source.path))
-        if source.published:
-            fallback = " (reference date)" if source.published_from == "reference-date" else ""
-            line.append(f"  {printable(source.published)}{fallback}", style="dim")
-        if source.title:
-            line.append(f"  {printable(source.title)}", style="italic")
-        if plain and line.cell_len > console.width:  # rich's own ellipsis is "…"
-            line.truncate(console.width - len(marks.ellipsis))
-            line.append(marks.ellipsis)
-        console.print(line, overflow="ellipsis", no_wrap=True)
-    copies = [o for o in report.origins if len(o.sources) > 1]
-    for origin in copies:
-        console.print(Text(f"  copies of one origin: {evidence.sources(origin.sources)}", style="yellow"))
+def _tables(
+    verdicts_shown: list[Verdict], console: Console, evidence: _Evidence, ids: dict[str, str], evidence_lines: int, plain: bool
+) -> None:
+    """One table per status, conflicts first."""
     for status in Status:
-        verdicts = [v for v in report.verdicts if v.status is status]
+        verdicts = [v for v in verdicts_shown if v.status is status]
         if not verdicts:
             continue
         table = Table(
@@ -218,5 +197,45 @@ def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None
                 _evidence_cell(verdict, evidence, evidence_lines),
             )
         console.print(table)
+
+
+def render(report: Report, console: Console, *, evidence_lines: int = 4) -> None:
+    """Print the report: a header, then one table per status, conflicts first."""
+    plain = is_plain(console)
+    marks = symbols(console)
+    ids = short_ids(report)
+    evidence = _Evidence(report, marks)
+    header = Text("claimcheck: ", style="bold")
+    header.append(headline(report, marks.dash))
+    console.print(header)
+    for document in report.documents:
+        source = document.source
+        line = Text(f"  [{evidence.names[source.id]}] ", style="cyan")
+        line.append(printable(source.path))
+        if source.published:
+            fallback = " (reference date)" if source.published_from == "reference-date" else ""
+            line.append(f"  {printable(source.published)}{fallback}", style="dim")
+        if source.title:
+            line.append(f"  {printable(source.title)}", style="italic")
+        if plain and line.cell_len > console.width:  # rich's own ellipsis is "…"
+            line.truncate(console.width - len(marks.ellipsis))
+            line.append(marks.ellipsis)
+        console.print(line, overflow="ellipsis", no_wrap=True)
+    copies = [o for o in report.origins if len(o.sources) > 1]
+    for origin in copies:
+        console.print(Text(f"  copies of one origin: {evidence.sources(origin.sources)}", style="yellow"))
+    # A folder of several stories prints one section per story, each with its tables.
+    sections: list[tuple[Story | None, list[Verdict]]] = [
+        (s, [v for v in report.verdicts if v.claim.story == s.id]) for s in report.stories
+    ]
+    if len(report.stories) <= 1:
+        sections = [(None, list(report.verdicts))]
+    for story, story_verdicts in sections:
+        if story is not None and story_verdicts:
+            title = Text(f"\nstory {story.id}: ", style="bold")
+            title.append(printable(story.title), style="bold italic")
+            title.append(f"  ({evidence.sources(story.sources)})", style="dim")
+            console.print(title)
+        _tables(story_verdicts, console, evidence, ids, evidence_lines, plain)
     if not report.verdicts:
         console.print("No claims shown." if report.omitted else "No claims found.")
