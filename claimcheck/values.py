@@ -179,11 +179,47 @@ def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     )
 
 
+@functools.cache
+def _transcription() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """Contracted forms → their expansion, and the words transcripts keep or drop at will."""
+    expand: dict[str, tuple[str, ...]] = {}
+    dropped: set[str] = set()
+    for canon, forms in lang.groups("transcription"):
+        if canon == "-":
+            dropped.update(forms)
+        else:
+            expand.update({form: tuple(canon.split()) for form in forms})
+    return expand, frozenset(dropped)
+
+
+def transcribed(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A quotation's words as any transcript would give them: contractions expanded, words such
+    as "that" and "um" dropped ("we wont say that it is" → "we will not say it is")."""
+    expand, dropped = _transcription()
+    out: list[str] = []
+    for word in words:
+        if word not in dropped:
+            out.extend(expand.get(word, (word,)))
+    return tuple(out)
+
+
+def _within(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """``shorter`` is a run of ``longer``, word for word, once transcribed alike, or once the
+    spaces between words are gone ("fire fighting" and "firefighting")."""
+    if contains_run(longer, shorter) or contains_run(transcribed(longer), transcribed(shorter)):
+        return True
+    return len(shorter) >= QUOTE_JOIN_MIN_WORDS and "".join(shorter) in "".join(longer)
+
+
+QUOTE_JOIN_MIN_WORDS = 4  # shorter quotations are compared word by word only
+
+
 @functools.lru_cache(maxsize=65536)
 def quotes_compatible(a: str, b: str) -> bool:
-    """Equal once normalized, or one a partial quotation of the other."""
+    """Equal once normalized, or one a partial quotation of the other, allowing the small
+    differences of transcription (``transcribed``, joined compounds)."""
     wa, wb = quote_words(a), quote_words(b)
-    return contains_run(wa, wb) if len(wa) >= len(wb) else contains_run(wb, wa)
+    return _within(wa, wb) if len(wa) >= len(wb) else _within(wb, wa)
 
 
 def compatible(a: Mention, b: Mention) -> bool:

@@ -109,3 +109,19 @@ def test_a_bare_weekday_agrees_with_the_same_weekday_a_week_away() -> None:
     assert not values.compatible(date("2024-09-08", "Sunday"), date("2024-09-14", "Saturday"))
     assert not values.compatible(date("2024-09-08", "8 September"), date("2024-09-15", "15 September"))
     assert not values.compatible(date("2024-09-08", "Sunday"), date("2024-09-22", "Sunday"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("strong winds are hampering fire fighting efforts", "strong winds are hampering firefighting efforts", True),
+        ("we dont know that it will hold", "we do not know it will hold", True),
+        ("i cant say um what happens next", "i can not say what happens next", True),
+        ("we will not sign", "we will sign", False),  # negation changes the meaning
+        ("the judgment is wrong on the law", "the judgment is wrong on the facts", False),
+        ("the rapist was caught", "therapist was caught", False),  # too short to join words
+    ],
+)
+def test_quotations_transcribed_differently_are_one_statement(a: str, b: str, same: bool) -> None:
+    assert values.quotes_compatible(a, b) is same
+    assert values.quotes_compatible(b, a) is same
