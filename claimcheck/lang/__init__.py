@@ -7,7 +7,7 @@ its tokens, lemmas, tags, dependencies and entities with offsets into ``Source.t
 
 from __future__ import annotations
 
-from claimcheck.lang.facts import FactKey, fact_key
+from claimcheck.lang.facts import FactKey, Facts, fact_key
 from claimcheck.lang.lexicon import (
     agencies,
     alternation,
@@ -31,6 +31,7 @@ from claimcheck.lang.parse import holds_candidate, load, parse
 
 __all__ = [
     "FactKey",
+    "Facts",
     "agencies",
     "alternation",
     "calendar_words",
