@@ -28,6 +28,7 @@ from claimcheck.lang.lexicon import (
     words,
 )
 from claimcheck.lang.parse import holds_candidate, load, parse
+from claimcheck.lang.parse import windows as parse_windows
 
 __all__ = [
     "FactKey",
@@ -47,6 +48,7 @@ __all__ = [
     "months",
     "number_words",
     "parse",
+    "parse_windows",
     "rows",
     "stop_words",
     "tagged",
