@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -123,3 +124,57 @@ def test_issue_12_matching_grows_linearly(nlp: Any) -> None:
 
     small, large = scored("Jan. 1 " * 100), scored("Jan. 1 " * 200)
     assert large <= 2.5 * small, f"{small} lines for n=100, {large} for n=200"
+
+
+class _Offered:
+    """A compiled pattern that counts the characters each search is offered (``endpos - pos``)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.offered = 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        self.offered += min(endpos, len(text)) - pos
+        return self.pattern.search(text, pos, endpos)
+
+
+def test_issue_12_month_edge_patterns_are_searched_from_the_month(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "May " repeated: "June and"/"end of" before each month were searched from position 0.
+    from claimcheck.extract import dates
+
+    def offered(n: int) -> int:
+        total = 0
+        for name in ("_MONTH_AND_BEFORE", "_EDGE_OF_BEFORE"):
+            monkeypatch.setattr(dates, name, _Offered(getattr(dates, name)))
+        text = "It ran from June and May to the end of May " * n
+        source = Source("text", "text.txt", text, regions=(Region(0, len(text), Role.BODY),))
+        list(dates.extract(Document(source, segment.segment(source)), settings=SETTINGS))
+        for name in ("_MONTH_AND_BEFORE", "_EDGE_OF_BEFORE"):
+            total += getattr(dates, name).offered
+            monkeypatch.setattr(dates, name, getattr(dates, name).pattern)
+        return total
+
+    small, large = offered(100), offered(200)
+    assert 0 < large <= 2.5 * small
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("HOST_VERB", "Doha" + " " * 50 + "will host"),
+        ("DATELINE", "LISBON" + " " * 50 + "(Reuters)" + " " * 50 + "— "),
+    ],
+)
+def test_issue_12_space_runs_are_read_once(pattern: str, text: str) -> None:
+    # "x", a long run of spaces, "x": a pattern that may start inside a run, or split a run
+    # between two free quantifiers, retries the run once per space. CPython's re gives no
+    # step count, so this checks the shape that rules it out: a match is found, yet none
+    # starts inside a run (the lookbehind), and the runs are possessive (\s++ or \s*+).
+    from claimcheck.extract import places
+
+    compiled: re.Pattern[str] = getattr(places, pattern)
+    assert compiled.search(text) is not None
+    inside = text.index(" ") + 1
+    assert pattern == "DATELINE" or compiled.match(text, inside) is None
+    assert re.search(r"\\s[+*]\+", compiled.pattern) is not None
+    assert re.search(r"\\s[+*](?![+?])(?:\)\?)?\\s", compiled.pattern) is None
