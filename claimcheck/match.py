@@ -24,6 +24,7 @@ import hashlib
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -43,6 +44,12 @@ QUOTE_MIN_WORDS = 4  # shorter quotations say too little to identify a statement
 VETO_MARGIN = 15.0  # how much less alike a source's own mention of the other value may be
 RESTATED = 45.0  # how alike one source's two bare weekdays must be worded to be one fact
 MIN_CLAUSE_WORDS = 2  # a clause with fewer content words says too little about its value
+# How far either side of a value (in characters) the words of its sentence are read when its
+# clause says too little, and its fates and lead word looked for. Longer than any sentence of
+# the labelled sets (the longest is 473 characters), so their verdicts are those of the whole
+# sentence as before; a sentence of thousands of values costs each value a bounded read
+# instead of the whole sentence (issue 12, bug 4).
+SENTENCE_REACH = 500
 SHARED_CAP = 6  # shared context words beyond this many add nothing more
 # Pairs are scored only above these rapidfuzz scores. On the labelled sets no pair of mentions of
 # one fact scores lower (`python benchmarks/fit_matcher.py --prefilter` measures it).
@@ -106,6 +113,9 @@ SUBORDINATE = re.compile(
 
 # What follows a date whose own event the rest of the sentence tells. Matches: ", when ".
 RECALLED = re.compile(r"^,?\s*when\b", re.IGNORECASE)
+# The same, read at a position of the sentence rather than at the start of a copy of its rest.
+# Matches: ", when" in "April 2016, when a quake struck". Must not match: " whenever".
+RECALLED_AT = re.compile(r",?\s*when\b", re.IGNORECASE)
 
 # A time of day. Matches: "midnight", "noon", "6 a.m.", "18:00", "0600 GMT". Must not match: "6".
 CLOCK = re.compile(
@@ -272,7 +282,7 @@ def context_words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def clause(sentence: Sentence, mention: Mention, siblings: Sequence[Mention]) -> str:
+def clause(sentence: Sentence, mention: Mention, siblings: Sequence[Mention] | _Siblings) -> str:
     """The clause of the sentence around a mention, without the mention itself.
 
     It ends at clause breaks and at other mentions of the same kind in the sentence, so that
@@ -283,18 +293,88 @@ def clause(sentence: Sentence, mention: Mention, siblings: Sequence[Mention]) ->
     return f"{sentence.text[left:lo]} {sentence.text[hi:right]}"
 
 
-def clause_bounds(sentence: Sentence, mention: Mention, siblings: Sequence[Mention]) -> tuple[int, int]:
+class _Siblings:
+    """The mentions of one kind in one sentence, sorted by start then end (as ``_items`` reads
+    them), indexed so that a mention's nearest neighbours and a date's owner are binary
+    searches: a sentence of n values would otherwise cost n² (issue 12, bug 4)."""
+
+    def __init__(self, sentence: Sentence, mentions: Sequence[Mention]) -> None:
+        self.sentence = sentence
+        self.mentions = list(mentions)
+        self.starts = [m.start for m in self.mentions]
+        by_end = sorted(range(len(self.mentions)), key=lambda k: (self.mentions[k].end, k))
+        self.by_end = by_end
+        self.ends = [self.mentions[k].end for k in by_end]
+        self.reach: list[int] = []  # the furthest end of the mentions up to each one
+        for m in self.mentions:
+            self.reach.append(max(m.end, self.reach[-1]) if self.reach else m.end)
+        self.commas = [sentence.start + k for k, ch in enumerate(sentence.text) if ch == ","]
+        self._owners: dict[int, Mention] = {}
+
+    def last_end_before(self, pos: int, *, strictly: bool = False) -> Mention | None:
+        """Of the mentions that end at (or, ``strictly``, before) ``pos``, the first in order
+        with the latest end."""
+        k = (bisect_left if strictly else bisect_right)(self.ends, pos)
+        if k == 0:
+            return None
+        return self.mentions[self.by_end[bisect_left(self.ends, self.ends[k - 1])]]
+
+    def first_start_after(self, pos: int) -> Mention | None:
+        """Of the mentions that start after ``pos``, the first."""
+        k = bisect_right(self.starts, pos)
+        return self.mentions[k] if k < len(self.mentions) else None
+
+    def owner(self, date: Mention) -> Mention:
+        """``_owner`` of one date, found once."""
+        if id(date) not in self._owners:
+            self._owners[id(date)] = self._owner(date)
+        return self._owners[id(date)]
+
+    def _owner(self, date: Mention) -> Mention:
+        last = self.last_end_before(date.start)
+        if last is not None:
+            k = bisect_left(self.commas, last.end)
+            if k == len(self.commas) or self.commas[k] >= date.start:
+                return last
+        # The nearest mention by (distance, start), the first in order on a tie: one that
+        # touches the date if any (the first to reach it), else the nearer of the last to end
+        # before it and the first to start after it.
+        right = bisect_right(self.starts, date.end)
+        touching = bisect_left(self.reach, date.start)
+        if touching < right:
+            return self.mentions[touching]
+        before = self.last_end_before(date.start, strictly=True)
+        after = self.first_start_after(date.end)
+        keys = [
+            ((date.start - m.end, m.start) if m is before else (m.start - date.end, m.start), m)
+            for m in (before, after)
+            if m is not None
+        ]
+        return min(keys, key=lambda item: item[0])[1]
+
+
+def clause_bounds(sentence: Sentence, mention: Mention, siblings: Sequence[Mention] | _Siblings) -> tuple[int, int]:
     """Where the clause around a mention starts and ends, as offsets into the sentence."""
     text = sentence.text
     lo, hi = mention.start - sentence.start, mention.end - sentence.start
     left, right = 0, len(text)
-    for other in siblings:
-        if other is mention:
-            continue
-        if other.end - sentence.start <= lo:
-            left = max(left, other.end - sentence.start)
-        elif other.start - sentence.start >= hi:
-            right = min(right, other.start - sentence.start)
+    if isinstance(siblings, _Siblings):
+        before = siblings.last_end_before(mention.start)
+        after = siblings.first_start_after(mention.end - 1)
+        if before is not None:
+            left = before.end - sentence.start
+        if after is not None:
+            right = after.start - sentence.start
+    else:
+        for other in siblings:
+            if other is mention:
+                continue
+            if other.end - sentence.start <= lo:
+                left = max(left, other.end - sentence.start)
+            elif other.start - sentence.start >= hi:
+                right = min(right, other.start - sentence.start)
+    if (left, right) == (0, len(text)):
+        return _break_bounds(text, lo, hi)
     for brk in CLAUSE_BREAK.finditer(text, left, right):
         if brk.end() <= lo:
             left = max(left, brk.end())
@@ -304,15 +384,37 @@ def clause_bounds(sentence: Sentence, mention: Mention, siblings: Sequence[Menti
     return left, right
 
 
-def _when(sentence: Sentence, mention: Mention, siblings: Sequence[Mention], dates: Sequence[Mention]) -> tuple[Mention, ...]:
+@functools.lru_cache(maxsize=16)
+def _breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the clause breaks of a sentence start and end, found once per sentence."""
+    found = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
+
+
+def _break_bounds(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``clause_bounds`` over the whole sentence: the last break that ends by ``lo`` and the
+    first that starts from ``hi``, by binary search over the sentence's breaks."""
+    starts, ends = _breaks(text)
+    k = bisect_right(ends, lo)
+    left = ends[k - 1] if k else 0
+    j = bisect_left(starts, hi, lo=k)
+    return left, starts[j] if j < len(starts) else len(text)
+
+
+def _when(sentence: Sentence, mention: Mention, siblings: _Siblings, dates: Sequence[Mention]) -> tuple[Mention, ...]:
     """The dates in a mention's clause that date the fact: each date goes to one value (see
     ``_owner``), and neither a dateline's date, nor the day
-    somebody said it, nor the start of a period ("since May") dates a fact."""
+    somebody said it, nor the start of a period ("since May") dates a fact.
+
+    ``dates`` are the sentence's dates; only those the mention owns are read, which is the last
+    test and, for the others, the cheapest (each date has one owner)."""
     left, right = clause_bounds(sentence, mention, ())
     found = []
     for date in dates:
+        if siblings.owner(date) is not mention:
+            continue
         lo, hi = date.start - sentence.start, date.end - sentence.start
-        opens = sentence.text[hi:left].strip(", ") == "" and RECALLED.match(sentence.text[hi:])
+        opens = sentence.text[hi:left].strip(", ") == "" and RECALLED_AT.match(sentence.text, hi)
         if (lo < left and not opens) or hi > right or DATELINE_AFTER.match(sentence.text, hi):
             continue
         between = sentence.text[min(hi, mention.end - sentence.start) : max(lo, mention.start - sentence.start)]
@@ -325,14 +427,15 @@ def _when(sentence: Sentence, mention: Mention, siblings: Sequence[Mention], dat
             continue
         if SUBORDINATE.search(RECALLED.sub("", between) if recalled else between):
             continue  # "in Lisbon, following talks that ended on Tuesday": the talks' date
-        if _owner(sentence, siblings, date) is mention:
-            found.append(date)
+        found.append(date)
     return tuple(found)
 
 
 def _owner(sentence: Sentence, siblings: Sequence[Mention], date: Mention) -> Mention:
     """The value a date in its sentence dates: the value just before it when no comma parts
-    them ("2.9% year-on-year in September, down from 3.1%"), else the nearest value."""
+    them ("2.9% year-on-year in September, down from 3.1%"), else the nearest value.
+
+    The plain form of ``_Siblings.owner``, which gives the same answer by binary search."""
     before = [m for m in siblings if m.end <= date.start]
     if before:
         last = max(before, key=lambda m: m.end)
@@ -351,12 +454,15 @@ def _items(
     by_sentence: defaultdict[tuple[str, int], list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_sentence[(mention.source_id, mention.sentence_index)].append(mention)
+    indexed: dict[tuple[str, int], _Siblings] = {}
     items = []
     for mention in mentions:
         place = (mention.source_id, mention.sentence_index)
         sentence = sentences.get(place)
-        around = clause(sentence, mention, by_sentence[place]) if sentence else ""
-        when = _when(sentence, mention, by_sentence[place], dates.get(place, ())) if sentence and kind is not Kind.DATE else ()
+        if sentence is not None and place not in indexed:
+            indexed[place] = _Siblings(sentence, by_sentence[place])
+        around = clause(sentence, mention, indexed[place]) if sentence else ""
+        when = _when(sentence, mention, indexed[place], dates.get(place, ())) if sentence and kind is not Kind.DATE else ()
         if kind is Kind.QUOTE:
             words = tuple(mention.value.split())
         else:
@@ -365,7 +471,8 @@ def _items(
                 # A value (nearly) alone in its clause, such as "(R950m, $52m)" or ", where 600
                 # residents were evacuated", takes its sentence's words too.
                 lo, hi = mention.start - sentence.start, mention.end - sentence.start
-                words = tuple(dict.fromkeys([*words, *context_words(f"{sentence.text[:lo]} {sentence.text[hi:]}")]))
+                before, after = sentence.text[max(0, lo - SENTENCE_REACH) : lo], sentence.text[hi : hi + SENTENCE_REACH]
+                words = tuple(dict.fromkeys([*words, *context_words(f"{before} {after}")]))
         keys = entities(around)
         lead = _lead_word(sentence, mention) if sentence else ""
         fates, running = _fates(sentence, mention) if sentence and kind is Kind.NUMBER else (frozenset(), False)
@@ -391,8 +498,9 @@ def _fates(sentence: Sentence, mention: Mention) -> tuple[frozenset[str], bool]:
     ("eight people were killed and 12,000 forced from their homes"), and whether its part of
     the clause calls it a running count ("raising the death toll ... to 19")."""
     lo, hi = mention.start - sentence.start, mention.end - sentence.start
-    before = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(sentence.text[:lo])[-1])[-1]
-    after = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(sentence.text[hi:])[0])[0]
+    head, tail = sentence.text[max(0, lo - SENTENCE_REACH) : lo], sentence.text[hi : hi + SENTENCE_REACH]
+    before = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(head)[-1])[-1]
+    after = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(tail)[0])[0]
     words_before, words_after = ([w.strip(".,;:!?\"'’“”") for w in part.casefold().split()] for part in (before, after))
     near = words_before[-FATE_REACH:] + words_after[:FATE_REACH]
     words = words_before + words_after
@@ -424,7 +532,8 @@ LEAD_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
 def _lead_word(sentence: Sentence, mention: Mention) -> str:
-    found = LEAD_WORD.search(sentence.text, 0, mention.start - sentence.start)
+    lo = mention.start - sentence.start
+    found = LEAD_WORD.search(sentence.text, max(0, lo - SENTENCE_REACH), lo)
     return found.group(1).casefold() if found else ""
 
 

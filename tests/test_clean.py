@@ -631,7 +631,7 @@ def test_a_caption_sentence_inside_a_long_line_is_still_a_caption() -> None:
 
 # Issue 12, hostile 1: patterns that could backtrack over a long run of spaces. The rewritten
 # patterns match what the old ones matched (checked here against the old text on small
-# strings); the hostile inputs must simply finish (their times are in benchmarks/hostile_bench.py).
+# strings); the hostile inputs must simply finish (their times are in benchmarks/hostile_html_bench.py).
 OLD_NAV_SEPARATOR = re.compile(r"\s+[|›»>/•·]\s+")
 OLD_READ_TIME = re.compile(
     r"\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\s*:?\s*\d+|\bread time\s*:?\s*\d+",

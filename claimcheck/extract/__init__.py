@@ -44,14 +44,15 @@ def is_hedged(sentence_text: str) -> bool:
     return HEDGE.search(sentence_text) is not None
 
 
-def with_fact_key(mention: Mention, parse: Parse | None, text: str) -> Mention:
+def with_fact_key(mention: Mention, parse: Parse | lang.Facts | None, text: str) -> Mention:
     """The mention with its fact key (attribute, scope, time, authority) read from its
-    sentence's parse; a quotation's attribute is its speaker."""
+    sentence's parse (or the ``lang.Facts`` built from it once); a quotation's attribute is
+    its speaker."""
     if mention.kind is Kind.QUOTE or parse is None:
         key = lang.FactKey(attribute=mention.speaker if mention.kind is Kind.QUOTE else None)
     else:
-        counted = mention.kind is Kind.NUMBER
-        key = lang.fact_key(parse, text, mention.start, mention.end, counted=counted)
+        facts = parse if isinstance(parse, lang.Facts) else lang.Facts(parse, text)
+        key = facts.key(mention.start, mention.end, counted=mention.kind is Kind.NUMBER)
     if key == lang.FactKey():
         return mention
     return dataclasses.replace(
@@ -64,13 +65,22 @@ def extract(doc: Document, *, settings: Settings) -> tuple[Mention, ...]:
     places.load_index(settings.cache_dir)
     texts = {s.index: s.text for s in doc.sentences}
     parses = {p.sentence_index: p for p in doc.parses}
+    # Whether a sentence hedges, and the shape of its parse, are read once per sentence and
+    # shared by its mentions: a sentence of many values would otherwise be read once for each.
+    hedges: dict[int, bool] = {}
+    trees: dict[int, lang.Facts] = {}
     found: list[Mention] = []
     for kind, extractor in EXTRACTORS:
         if kind not in settings.kinds:
             continue
         for mention in extractor(doc, settings=settings):
-            hedged = is_hedged(texts.get(mention.sentence_index, ""))
-            mention = dataclasses.replace(mention, hedged=hedged) if hedged else mention
-            found.append(with_fact_key(mention, parses.get(mention.sentence_index), doc.source.text))
+            index = mention.sentence_index
+            if index not in hedges:
+                hedges[index] = is_hedged(texts.get(index, ""))
+            mention = dataclasses.replace(mention, hedged=True) if hedges[index] else mention
+            parse = parses.get(index)
+            if parse is not None and index not in trees:
+                trees[index] = lang.Facts(parse, doc.source.text)
+            found.append(with_fact_key(mention, trees.get(index), doc.source.text))
     found.sort(key=lambda m: (m.start, m.end, m.kind.value, m.value))
     return tuple(found)

@@ -42,6 +42,7 @@ words: the match stage uses it to tell one event from another.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
@@ -253,6 +254,10 @@ _CAPITALIZED_BEFORE = re.compile(r"([A-Z][a-z]+)\s$")
 _MONTH_AND_BEFORE = re.compile(rf"{_FULL_MONTH}\s+(?:and|or|to)\s+$")
 # "end of" and kin before a month. Matches: "the end of " (the end of June);
 # must not match: "a man of " (no edge word).
+# How far before a month those two are looked for: each ends at the month, so searching the
+# whole sentence before it, for every month, only cost time ("May " repeated: issue 12). Longer
+# than "September and " with any ordinary spacing.
+_EDGE_REACH = 80
 _EDGE_OF_BEFORE = re.compile(r"(?:end|beginning|start|middle|month)\s+of\s+$")
 # A part joined by a hyphen before a year. Matches: "mid-" (mid-2022);
 # must not match: "A350-" (A350-1000).
@@ -686,12 +691,12 @@ def _bare_month(text: str, m: re.Match[str]) -> _Candidate | None:
     if rel is None and part is None:
         before = _word_before(text, start).lower()
         next_word = _word_after(text, m.end())
-        if before in ("and", "or", "to") and _MONTH_AND_BEFORE.search(text, 0, start):
+        if before in ("and", "or", "to") and _MONTH_AND_BEFORE.search(text, max(0, start - _EDGE_REACH), start):
             pass  # "between June and August", "June or July"
         elif before in _DETERMINERS or before.endswith(("'s", "’s")):
             if next_word.lower() not in _EVENT_NOUNS:
                 return None  # "an August body"; "their June summit" passes
-        elif before not in _MONTH_TRIGGERS and not _EDGE_OF_BEFORE.search(text, 0, start):
+        elif before not in _MONTH_TRIGGERS and not _EDGE_OF_BEFORE.search(text, max(0, start - _EDGE_REACH), start):
             return None
         if next_word[:1].isupper() and next_word.lower() not in _WEEKDAYS:
             return None  # "a letter from June Carter"
@@ -929,10 +934,11 @@ def _tense(w: _Words, start: int, end: int) -> _Tense:
     """The tense of the statement a date at ``text[start:end]`` belongs to."""
     tokens = w.tokens
     left = w.within(0, start)
-    for i in reversed(left):
+    # The nearest word before the date that reports or marks a tense, skipping the words of
+    # other dates (``w.stops`` holds just those words).
+    nearest = w.stop_before(left.stop)
+    for i in () if nearest is None or nearest < left.start else (nearest,):
         tok = tokens[i]
-        if w.masked[i]:
-            continue  # words of another date
         if _reports(tok):
             # "said on Monday", "told the BBC Monday": the date is the report's; in "said voter
             # registration closes on Nov. 30" it is not, and the report says nothing of it.
@@ -945,10 +951,9 @@ def _tense(w: _Words, start: int, end: int) -> _Tense:
             return tense
     # A date at the head of its clause ("On Tuesday, X ordered...") looks right.
     if all(tokens[i].lower in _CLAUSE_HEAD for i in w.within(w.clause_start(start), start)):
-        for i in range(bisect_left(w.starts, end), len(tokens)):
+        after = w.stop_from(bisect_left(w.starts, end))
+        for i in () if after is None else (after,):
             tok = tokens[i]
-            if w.masked[i]:
-                continue
             if _reports(tok):
                 return _Tense.PAST
             tense = _marker(tokens, i)
@@ -1169,6 +1174,17 @@ class _Words:
     right_breaks: tuple[int, ...]  # starts of the breaks that only end a clause
     starts: tuple[int, ...]  # token starts and ends, for bisection
     ends: tuple[int, ...]
+    # What each date's context asks, found once per sentence so that a sentence of n dates
+    # costs about n, not n² or n³ (issue 12, hostile 1: "Jan. 1 " repeated):
+    break_ends: tuple[int, ...]  # ends of ``breaks``, sorted
+    end_starts: tuple[int, ...]  # starts of ``breaks`` and ``right_breaks``, sorted
+    stops: tuple[int, ...]  # tokens outside dates that report or mark a tense, in order
+    joins: tuple[int, ...]  # tokens "and", "or", "then", in order
+    contents: tuple[int, ...]  # tokens that context keeps (``_key``), in order
+    span_starts: tuple[int, ...]  # the date spans' starts, sorted, and the least end of the
+    least_end: tuple[int, ...]  # spans from each one on
+    unmasked: tuple[int, ...] = ()  # tokens outside dates, in order
+    subject: tuple[_Token, ...] = ()  # ``_subject`` of the sentence, which no date changes
 
     @classmethod
     def of(cls, text: str, spans: Sequence[tuple[int, int]]) -> _Words:
@@ -1189,6 +1205,10 @@ class _Words:
             m.start() for m in _RIGHT_BREAK_WORDS.finditer(low)
             if not low[m.start() - 1 : m.start()].isalpha() and not _masked(m.start(), spans)
         ]  # fmt: skip
+        ordered = sorted(spans)
+        least: list[int] = []
+        for _, e in reversed(ordered):
+            least.append(min(e, least[-1]) if least else e)
         return cls(
             text,
             tuple(tokens),
@@ -1198,6 +1218,14 @@ class _Words:
             tuple(right_breaks),
             starts,
             tuple(t.end for t in tokens),
+            tuple(sorted(e for _, e in breaks)),
+            tuple(sorted([s for s, _ in breaks] + right_breaks)),
+            tuple(i for i, t in enumerate(tokens) if not masked[i] and (_reports(t) or _marker(tokens, i) is not None)),
+            tuple(i for i, t in enumerate(tokens) if t.lower in ("and", "or", "then")),
+            tuple(i for i, t in enumerate(tokens) if _key(t.lower) is not None),
+            tuple(s for s, _ in ordered),
+            tuple(reversed(least)),
+            tuple(i for i in range(len(tokens)) if not masked[i]),
         )
 
     def within(self, lo: int, hi: int) -> range:
@@ -1206,16 +1234,33 @@ class _Words:
 
     def free(self, lo: int, hi: int) -> list[_Token]:
         """The words outside dates that lie within ``text[lo:hi]``."""
-        return [self.tokens[i] for i in self.within(lo, hi) if not self.masked[i]]
+        within = self.within(lo, hi)
+        first = bisect_left(self.unmasked, within.start)
+        last = bisect_left(self.unmasked, within.stop, lo=first)
+        return [self.tokens[i] for i in self.unmasked[first:last]]
 
     def clause_start(self, start: int) -> int:
-        return max((e for s, e in self.breaks if e <= start), default=0)
+        k = bisect_right(self.break_ends, start)
+        return self.break_ends[k - 1] if k else 0
 
     def clause_end(self, end: int) -> int:
-        return min(
-            min((s for s, _ in self.breaks if s >= end), default=len(self.text)),
-            min((s for s in self.right_breaks if s >= end), default=len(self.text)),
-        )
+        k = bisect_left(self.end_starts, end)
+        return min(self.end_starts[k], len(self.text)) if k < len(self.end_starts) else len(self.text)
+
+    def stop_before(self, stop: int) -> int | None:
+        """The last token before index ``stop`` that reports or marks a tense, outside dates."""
+        k = bisect_left(self.stops, stop)
+        return self.stops[k - 1] if k else None
+
+    def stop_from(self, first: int) -> int | None:
+        """The first token from index ``first`` on that reports or marks a tense, outside dates."""
+        k = bisect_left(self.stops, first)
+        return self.stops[k] if k < len(self.stops) else None
+
+    def span_ending_by(self, lo: int, hi: int) -> bool:
+        """Whether a date span starts at or after ``lo`` and ends by ``hi``."""
+        k = bisect_left(self.span_starts, lo)
+        return k < len(self.least_end) and self.least_end[k] <= hi
 
     def marker(self, token: _Token) -> _Tense | None:
         return _marker(self.tokens, token.pos)
@@ -1278,18 +1323,31 @@ def _subject(w: _Words) -> list[_Token]:
 
 def _split_at_and(w: _Words, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
     """Narrow a clause that holds two dates joined by "and" ("a strike on March 6 and a
-    rally on March 9"), so each keeps its own words; "March 6 and 7" share theirs."""
-    for s, e in w.spans:
-        if lo <= s and e <= start:  # another date to the left
-            between = [w.tokens[i] for i in w.within(e, start)]
-            joins = [k for k, t in enumerate(between) if t.lower in ("and", "or", "then")]
-            if joins and _content(between[joins[-1] + 1 :]):
-                lo = max(lo, between[joins[-1]].end)
-        elif start < s and e <= hi:  # another date to the right
-            between = [w.tokens[i] for i in w.within(end, s)]
-            joins = [k for k, t in enumerate(between) if t.lower in ("and", "or", "then")]
-            if joins and _content(between[joins[0] + 1 :]):
-                hi = min(hi, between[joins[0]].start)
+    rally on March 9"), so each keeps its own words; "March 6 and 7" share theirs.
+
+    On the left, the cut is at the last "and"/"or"/"then" before the date, when content words
+    follow it and another date of the clause ends before it; on the right, at the first one
+    after the date, when a content word follows it and another date of the clause starts after
+    that word. (Read against each other date in turn, as this once was, every date of a
+    sentence full of them cost the whole sentence: issue 12, hostile 1.)
+    """
+    within = w.within(lo, start)
+    k = bisect_left(w.joins, within.stop) - 1
+    join = w.joins[k] if k >= 0 else None
+    if join is not None and join >= within.start:
+        joined = w.tokens[join]
+        c = bisect_right(w.contents, join)
+        if c < len(w.contents) and w.contents[c] < within.stop and w.span_ending_by(lo, joined.start):
+            lo = max(lo, joined.end)
+    first = bisect_left(w.starts, end)
+    k = bisect_left(w.joins, first)
+    if k < len(w.joins):
+        joined = w.tokens[w.joins[k]]
+        c = bisect_right(w.contents, w.joins[k])
+        if c < len(w.contents):
+            after = w.tokens[w.contents[c]]
+            if w.span_ending_by(max(start + 1, after.end), hi):
+                hi = min(hi, joined.start)
     return lo, hi
 
 
@@ -1306,13 +1364,13 @@ def _context(w: _Words, start: int, end: int) -> str:
     first = [t for t in left or right if t.lower not in ("and", "but", "or", "then")][:1]
     if first and (first[0].lower in _AUXILIARIES or first[0].lower == "to" or _reports(first[0])
                   or w.marker(first[0]) is not None):  # fmt: skip
-        words = [t for t in _subject(w) if t.start < lo] + words
+        words = [t for t in w.subject if t.start < lo] + words
     if not words and not _content(left) and hi < len(w.text):
         # A date heading its clause ("Earlier this month, the two unions merged"): the
         # next clause says what happened.
         words = _content(w.free(hi + 1, w.clause_end(hi + 1)))
     if not words:
-        words = _subject(w)  # a caption's "..., Lisbon, May 6, 2022."
+        words = list(w.subject)  # a caption's "..., Lisbon, May 6, 2022."
     if len(words) > _MAX_CONTEXT_WORDS:
         nearest = sorted(words, key=lambda t: min(abs(t.end - start), abs(t.start - end)))
         keep = {t.start for t in nearest[:_MAX_CONTEXT_WORDS]}
@@ -1356,6 +1414,7 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         if not candidates:
             continue
         words = _Words.of(text, [(c.start, c.end) for c in candidates])
+        words = dataclasses.replace(words, subject=tuple(_subject(words)))
         anchor = previous_days.get(sentence.index - 1)
         for c in candidates:
             tense = _explicit_tense(c) or _Tense.UNKNOWN

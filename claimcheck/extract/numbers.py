@@ -25,6 +25,7 @@ Numbers inside quotations are kept.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -202,6 +203,9 @@ WORDS = re.compile(
 # One piece of a number in words. Matches: "a", "and", "fifty" in "a hundred and fifty".
 # Must not match: "an".
 _WORD_PIECE = re.compile(rf"\b(?:a|and|{_WORD_NUMBERS})\b", re.IGNORECASE)
+# What may come before a number that opens its sentence. Matches: ' "(' in ' "(3 people'.
+# Must not match: "In " in "In 2020".
+OPENING = re.compile(r"[ \"“'‘(]*")
 # A word long enough to tell a headline's capitals. Matches: "Flood". Must not match: "In".
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -431,20 +435,43 @@ def _words_value(pieces: list[str]) -> tuple[Decimal, int] | None:
 
 def _cores(text: str, blocked: list[tuple[int, int]]) -> Iterator[_Core]:
     """Every number form in a sentence, in rule order; later rules skip taken text."""
-    taken = list(blocked)
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
+    taken = _Taken(blocked)
     for rule, reader in READERS:
         for m in rule.finditer(text):
-            if not free(m.start(), m.end()):
+            if not taken.free(m.start(), m.end()):
                 continue
             core = reader(m, text)
             if core is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             yield core
+
+
+class _Taken:
+    """Stretches of a sentence already read, merged and sorted, so that asking whether a new
+    match is free costs a binary search, not a pass over every earlier match (issue 12, bug 4:
+    a sentence of n numbers asked n times over n stretches)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)  # overlapping blockers merge
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps no stretch: the stretch that starts last before
+        ``end`` must end by ``start``."""
+        k = bisect.bisect_left(self.starts, end) - 1
+        return k < 0 or self.ends[k] <= start
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect.bisect_left(self.starts, start)
+        self.starts.insert(k, start)
+        self.ends.insert(k, end)
 
 
 def _read_aged(m: re.Match[str], text: str) -> _Core | None:
@@ -718,9 +745,24 @@ def _counted(core: _Core, text: str) -> tuple[str, int] | None:
     return _head(text, core.end, singular=False)  # "thousands marched"
 
 
+def _words_before(text: str, pos: int) -> tuple[str, bool]:
+    """The whitespace-separated word that ends last before ``pos``, and whether any text comes
+    before it: ``text[:pos].rstrip().rsplit(None, 1)`` without copying the whole prefix, which
+    for a sentence of many numbers made each number cost the length of the sentence."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    rest = start
+    while rest > 0 and text[rest - 1].isspace():
+        rest -= 1
+    return text[start:end], rest > 0
+
+
 def _word_before(text: str, pos: int) -> str:
-    before = text[:pos].rstrip().rsplit(None, 1)
-    return before[-1].casefold().strip('"“(.,') if before else ""
+    return _words_before(text, pos)[0].casefold().strip('"“(.,')
 
 
 def _title_case(text: str) -> bool:
@@ -733,20 +775,20 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | None:
     """Read the hedge, percent sign and noun around a core, and apply the traps."""
     end, unit = core.end, core.unit
     before = _word_before(text, core.start)
-    opening = text[: core.start].strip(" \"“'‘(") == ""
+    opening = OPENING.match(text).end() >= core.start  # type: ignore[union-attr]
     if "capital?" in core.flags and not title and not opening:
         return None  # "the Group of Seven", "Formula One"
     if "label?" in core.flags:
         if before in LABELS:
             return None
-        prev = text[: core.start].rstrip().rsplit(None, 1)
+        prev, more = _words_before(text, core.start)
         # A capital on the first word of a sentence says nothing ("A 100,000-strong force").
-        named = len(prev) == 2 and any(ch.isupper() for ch in prev[-1])
+        named = more and any(ch.isupper() for ch in prev)
         if (
             named
             and not title
-            and not prev[-1].endswith(("'s", "’s"))
-            and prev[-1].casefold().strip(".,") not in CAPITALISED_OK
+            and not prev.endswith(("'s", "’s"))
+            and prev.casefold().strip(".,") not in CAPITALISED_OK
         ):
             return None  # "Boeing 737", "Windows 11"
         if ADDRESS.match(text, core.end):

@@ -96,8 +96,10 @@ WHERE = re.compile(r",?\s+where\b")
 
 # A place that hosts an event: the name stands right before this.
 # Matches: " will host", " hosted", " is set to host". Must not match: " hostage", " hostile".
+# It starts only where a run of spaces starts, and takes the run whole (possessive), so a long
+# run of spaces costs one pass, not one per space (issue 12, hostile 1: "x", spaces, "x").
 HOST_VERB = re.compile(
-    r"\s+(?:(?:will|would|to|is\s+to|is\s+set\s+to|is\s+due\s+to|has|had|is|was)\s+)?"
+    r"(?<!\s)\s++(?:(?:will|would|to|is\s+to|is\s+set\s+to|is\s+due\s+to|has|had|is|was)\s++)?"
     r"host(?:s|ed|ing)?\b"
 )
 
@@ -110,8 +112,8 @@ DATELINE = re.compile(
     rf"(?:,\s*(?P<region>(?!(?:{lang.alternation(m[:3].title() for m in lang.month_names())})[a-z]*\.?\s+\d)"
     r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
-    r"\s*(?:[—–]|--?)\s"
+    r"\s*+(?:\((?P<agency>[^()\n]{1,40})\))?"  # possessive: two free runs of spaces in a row
+    r"\s*+(?:[—–]|--?)\s"  # would try every split of a long run between them
 )
 
 # Words that make a clause an event with a place: meetings, ceremonies, incidents, visits, and

@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from claimcheck import lang
@@ -1035,15 +1036,27 @@ def _context(
     sentences: Sequence[Sentence],
     starts: Sequence[int],
     quote: _Quote,
-    nearby: Sequence[_Quote],
+    by_para: dict[int, list[_Quote]],
+    found: dict[tuple[int, int, int, int], str],
 ) -> str:
-    """Content words of the sentences a quotation spans, outside every quotation in them."""
+    """Content words of the sentences a quotation spans, outside every quotation in them.
+
+    Quotations of one sentence share their context, so it is read once for them (kept in
+    ``found``): a sentence of n quotations no longer costs n² (issue 12, hostile 1)."""
     k = max(0, bisect.bisect_right(starts, quote.open) - 1)
     start, end = quote.open, quote.close + 1
     while k < len(sentences) and sentences[k].start <= quote.close:
         if sentences[k].end > quote.open:
             start, end = min(start, sentences[k].start), max(end, sentences[k].end)
         k += 1
+    key = (quote.para, quote.last_para, start, end)
+    if key not in found:
+        nearby = [q for k in range(quote.para - 1, quote.last_para + 2) for q in by_para.get(k, [])]
+        found[key] = _context_of(text, start, end, nearby)
+    return found[key]
+
+
+def _context_of(text: str, start: int, end: int, nearby: Sequence[_Quote]) -> str:
     spans = sorted(nearby, key=lambda q: q.open)
     pieces = []
     cursor = start
@@ -1120,9 +1133,11 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         by_para.setdefault(quote.para, []).append(quote)
         by_last.setdefault(quote.last_para, []).append(quote)
     speakers: dict[int, Who | None] = {}
+    contexts: dict[tuple[int, int, int, int], str] = {}
+    in_turn = {para: _in_turn(found) for para, found in by_para.items()}
     for n, quote in enumerate(quotes):
         who = _speaker(
-            text, paras, quotes, n, sentences, starts, resolver, speakers, by_para, by_last
+            text, paras, quotes, n, sentences, starts, resolver, speakers, by_para, by_last, in_turn
         )
         speakers[quote.open] = who
         if who is not None:
@@ -1142,15 +1157,27 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
             source_id=doc.source.id,
             sentence_index=sentence.index,
             speaker=who.display if who is not None else None,
-            context=_context(
-                text,
-                sentences,
-                starts,
-                quote,
-                [q for k in range(quote.para - 1, quote.last_para + 2) for q in by_para.get(k, [])],
-            ),
+            context=_context(text, sentences, starts, quote, by_para, contexts),
             fragment=len(value.split()) <= 2,
         )
+
+
+def _in_turn(quotes: Sequence[_Quote]) -> bool:
+    """Whether quotations follow one another without nesting: each closes before the next opens."""
+    return all(a.close < b.open for a, b in itertools.pairwise(quotes))
+
+
+def _first(quotes: Sequence[_Quote], past: Callable[[_Quote], bool]) -> int:
+    """The index of the first quotation that is ``past`` a point, by binary search (quotations
+    in turn are ordered by both their opening and closing marks)."""
+    lo, hi = 0, len(quotes)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if past(quotes[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def _speaker(
@@ -1164,13 +1191,23 @@ def _speaker(
     speakers: dict[int, Who | None],
     by_para: dict[int, list[_Quote]],
     by_last: dict[int, list[_Quote]],
+    in_turn: dict[int, bool],
 ) -> Who | None:
     quote = quotes[n]
     para = paras[quote.para]
     last_para = paras[quote.last_para]
     same_para = by_para[quote.para]
-    previous = [q for q in same_para if q.close < quote.open]
-    following = [q for q in by_para.get(quote.last_para, []) if q.open > quote.close]
+    later = by_para.get(quote.last_para, [])
+    if in_turn.get(quote.para) and in_turn.get(quote.last_para):
+        # Only the last quotation before and the first after are read: found by binary search,
+        # not by a pass over the paragraph per quotation (issue 12, hostile 1).
+        k = _first(same_para, lambda q: q.close >= quote.open)
+        previous: Sequence[_Quote] = same_para[k - 1 : k]
+        j = _first(later, lambda q: q.open > quote.close)
+        following: Sequence[_Quote] = later[j : j + 1]
+    else:
+        previous = [q for q in same_para if q.close < quote.open]
+        following = [q for q in later if q.open > quote.close]
     # After the closing mark, up to the next quotation of the paragraph.
     limit = following[0].open if following else last_para.end
     after = _tokens(text, quote.close + 1, limit)

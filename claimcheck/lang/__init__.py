@@ -7,7 +7,7 @@ its tokens, lemmas, tags, dependencies and entities with offsets into ``Source.t
 
 from __future__ import annotations
 
-from claimcheck.lang.facts import FactKey, fact_key
+from claimcheck.lang.facts import FactKey, Facts, fact_key
 from claimcheck.lang.lexicon import (
     agencies,
     alternation,
@@ -28,9 +28,11 @@ from claimcheck.lang.lexicon import (
     words,
 )
 from claimcheck.lang.parse import holds_candidate, load, parse
+from claimcheck.lang.parse import windows as parse_windows
 
 __all__ = [
     "FactKey",
+    "Facts",
     "agencies",
     "alternation",
     "calendar_words",
@@ -46,6 +48,7 @@ __all__ = [
     "months",
     "number_words",
     "parse",
+    "parse_windows",
     "rows",
     "stop_words",
     "tagged",

