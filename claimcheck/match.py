@@ -57,6 +57,7 @@ PREFILTER = 30.0
 PREFILTER_DATED = 15.0  # …when both sides are dated, a shared date can stand in for words
 QUOTE_PREFILTER = 60.0  # partial_ratio of two quotations
 SCORER = "matcher"  # the name each edge gives for its score: the model's probability × 100
+MAX_CANDIDATES = 64  # partners a mention is scored against at most; the most any labelled mention has is 54
 CHUNK = 512  # rows of the score matrix computed at once, to bound memory
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -566,13 +567,17 @@ def _blocks(items: Sequence[_Item]) -> list[list[int]]:
 def _candidate_pairs(kind: Kind, items: Sequence[_Item], workers: int) -> Iterator[tuple[int, int, float]]:
     """(i, j, score) for i < j whose words score at least ``PREFILTER`` (quotations
     ``QUOTE_PREFILTER``), or ``PREFILTER_DATED`` when both may share a date; from cdist in row
-    chunks. Below these, no labelled pair of one fact was found (see ``claimcheck.learn``)."""
+    chunks. Below these, no labelled pair of one fact was found (see ``claimcheck.learn``). Each
+    mention keeps only its ``MAX_CANDIDATES`` likeliest partners (a pair is kept when either side
+    keeps it), so a table or an article that repeats a value a thousand times costs a thousand
+    times a constant, not a million pairs."""
     scorer = fuzz.partial_ratio if kind is Kind.QUOTE else fuzz.token_set_ratio
     cutoff = QUOTE_PREFILTER if kind is Kind.QUOTE else PREFILTER
     lowest = QUOTE_PREFILTER if kind is Kind.QUOTE else PREFILTER_DATED
     for block in _blocks(items):
         strings = [" ".join(items[k].words) for k in block]
         boostable = np.array([_boostable(items[k]) for k in block], dtype=bool)
+        kept: dict[tuple[int, int], float] = {}
         for start in range(0, len(strings), CHUNK):
             scores = process.cdist(
                 strings[start : start + CHUNK],
@@ -582,12 +587,20 @@ def _candidate_pairs(kind: Kind, items: Sequence[_Item], workers: int) -> Iterat
                 dtype=np.float32,
                 workers=workers,
             )
-            rows, cols = np.nonzero(scores)
-            keep = (cols > start + rows) & (
-                (scores[rows, cols] >= cutoff) | (boostable[start + rows] & boostable[cols])
-            )
-            for row, col in zip(rows[keep].tolist(), cols[keep].tolist()):
-                yield block[start + row], block[col], float(scores[row, col])
+            rows = np.arange(scores.shape[0])[:, None]
+            valid = (scores > 0) & ((scores >= cutoff) | (boostable[start:start + len(scores)][:, None] & boostable[None, :]))
+            valid[rows[:, 0], start + rows[:, 0]] = False  # not with itself
+            ranked = np.where(valid, scores, -1.0)
+            # the likeliest partners first; among equal scores, the earliest (a stable sort)
+            best = np.argsort(-ranked, axis=1, kind="stable")[:, :MAX_CANDIDATES]
+            for row, cols in enumerate(best.tolist()):
+                i = start + row
+                for col in cols:
+                    if ranked[row, col] < 0:
+                        break
+                    kept[(min(i, col), max(i, col))] = float(scores[row, col])
+        for (i, j), score in sorted(kept.items()):
+            yield block[i], block[j], score
 
 
 def _boostable(item: _Item) -> bool:
