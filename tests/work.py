@@ -11,8 +11,8 @@ from types import FrameType
 from typing import Any
 
 
-def lines_run(function: Callable[..., Any], *args: Any, files: tuple[str, ...]) -> int:
-    """How many lines of code in ``files`` (path suffixes) run during ``function(*args)``."""
+def count_lines(run: Callable[[], object], keep: Callable[[str], bool]) -> int:
+    """How many lines of code in the files ``keep`` accepts (by path) run during ``run()``."""
     count = 0
 
     def local(frame: FrameType, event: str, _arg: Any) -> Any:
@@ -22,17 +22,22 @@ def lines_run(function: Callable[..., Any], *args: Any, files: tuple[str, ...]) 
         return local
 
     def call(frame: FrameType, event: str, _arg: Any) -> Any:
-        if event == "call" and frame.f_code.co_filename.endswith(files):
+        if event == "call" and keep(frame.f_code.co_filename):
             return local
         return None
 
     previous = sys.gettrace()
     sys.settrace(call)
     try:
-        function(*args)
+        run()
     finally:
         sys.settrace(previous)
     return count
+
+
+def lines_run(function: Callable[..., Any], *args: Any, files: tuple[str, ...]) -> int:
+    """How many lines of code in ``files`` (path suffixes) run during ``function(*args)``."""
+    return count_lines(lambda: function(*args), lambda path: path.endswith(files))
 
 
 def growth(make: Callable[[int], Any], function: Callable[..., Any], n: int, *, files: tuple[str, ...]) -> float:

@@ -6,7 +6,6 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from claimcheck import extract, lang, match, segment, stories
 from claimcheck.model import Document, Region, Role, Source
 from claimcheck.settings import Settings
+from tests.work import count_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = str(ROOT / "claimcheck")
@@ -75,23 +75,7 @@ def _document(text: str) -> Document:
 
 def _counted(run: Callable[[], object]) -> int:
     """Lines of claimcheck's own code that ``run`` executes."""
-    count = 0
-
-    def local(frame: FrameType, event: str, arg: object) -> Any:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame: FrameType, event: str, arg: object) -> Any:
-        return local if frame.f_code.co_filename.startswith(PACKAGE) else None
-
-    sys.settrace(calls)
-    try:
-        run()
-    finally:
-        sys.settrace(None)
-    return count
+    return count_lines(run, lambda path: path.startswith(PACKAGE))
 
 
 def _work(text: str) -> int:
