@@ -25,7 +25,7 @@ from typing import Any
 
 from claimcheck import pipeline
 from claimcheck.errors import InputError
-from claimcheck.model import Document, Kind, Report, Status, Verdict
+from claimcheck.model import Document, Kind, Mention, Report, Status, Verdict
 from claimcheck.settings import Settings
 
 GOLD_FILE = "gold.json"
@@ -40,6 +40,10 @@ class GoldMention:
     start: int
     end: int
     text: str
+
+    def overlaps(self, mention: Mention) -> bool:
+        """Whether a predicted mention is this one: same source, overlapping words."""
+        return mention.source_id == self.source and mention.start < self.end and self.start < mention.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,9 +312,7 @@ def load_gold(fixture: FixtureSet, documents: Iterable[Document]) -> list[GoldCl
 
 
 def _covers(verdict: Verdict, gold: GoldMention) -> bool:
-    return any(
-        m.source_id == gold.source and m.start < gold.end and gold.start < m.end for m in verdict.claim.mentions
-    )
+    return any(gold.overlaps(m) for m in verdict.claim.mentions)
 
 
 def _best(gold: GoldClaim, verdicts: Sequence[Verdict]) -> tuple[Verdict | None, int]:

@@ -15,6 +15,7 @@ counts origins, so a renderer can say that a corroboration rests on copies.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -142,35 +143,41 @@ def disagreement(groups: Sequence[Sequence[Mention]], published: dict[str, str |
     return CONTRADICTION
 
 
+def _latest_day(group: Sequence[Mention], published: dict[str, str | None]) -> str:
+    """The day of the latest report that gives a group's value ("" when none is dated)."""
+    return max(published.get(m.source_id) or "" for m in group)
+
+
 def _rises_with_time(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> bool:
     """Whether the values grow with the day of the reports that give them, over two days or more."""
-    latest = []
-    for group in groups:
-        days = [published.get(m.source_id) for m in group]
-        if None in days:
-            return False
-        latest.append((max(d for d in days if d is not None), values.number_range(group[0].value)))
+    if any(published.get(m.source_id) is None for g in groups for m in g):
+        return False
+    latest = [(_latest_day(g, published), values.number_range(g[0].value)) for g in groups]
     if len({day for day, _ in latest}) < 2 or any(bounds is None for _, bounds in latest):
         return False
     ordered = [bounds for _, bounds in sorted(latest, key=lambda x: x[0])]
     return all(a is not None and b is not None and a[0] <= b[0] for a, b in itertools.pairwise(ordered))
 
 
+@functools.cache
+def _fate_words() -> frozenset[str]:
+    return frozenset(word for canon, words in lang.groups("fates") for word in (canon, *words))
+
+
 def _tally(groups: Sequence[Sequence[Mention]]) -> bool:
     """Whether the values count people by their fate ("killed", "missing", "evacuated"): a tally
     that rises as news comes in, so outlets that differ are mostly a report behind."""
-    fates = {word for canon, words in lang.groups("fates") for word in (canon, *words)}
-    return any(set(WORD.findall((m.attribute or "").casefold())) & fates for g in groups for m in g)
+    return any(set(WORD.findall((m.attribute or "").casefold())) & _fate_words() for g in groups for m in g)
 
 
 def _day_of(group: Sequence[Mention], published: dict[str, str | None]) -> str:
-    day = max(published.get(m.source_id) or "" for m in group)
+    day = _latest_day(group, published)
     return f", {day}" if day else ""
 
 
 def _by_time(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> list[Sequence[Mention]]:
     """An update's values, latest report first."""
-    return sorted(groups, key=lambda g: max(published.get(m.source_id) or "" for m in g), reverse=True)
+    return sorted(groups, key=lambda g: _latest_day(g, published), reverse=True)
 
 
 def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, str | None] | None = None) -> Verdict:

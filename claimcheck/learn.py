@@ -51,9 +51,7 @@ def labelled_pairs(set_dir: str | Path, base: Settings | None = None) -> Labelle
 
     def claim_of(mention: Mention) -> int | None:
         for index, claim in enumerate(gold):
-            if claim.kind is mention.kind and any(
-                g.source == mention.source_id and g.start < mention.end and mention.start < g.end for g in claim.mentions
-            ):
+            if claim.kind is mention.kind and any(g.overlaps(mention) for g in claim.mentions):
                 return index
         return None
 

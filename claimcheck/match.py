@@ -178,13 +178,13 @@ class _Item:
     people: frozenset[str]
     speech: bool  # the value is the day somebody spoke ("said on Tuesday")
     lead: str  # the word just before the value: "from" 4.75% is the old rate, "to" 4.5% the new
+    key: _Key  # the fact key's words, folded as context words are
     when: tuple[Mention, ...] = ()  # dates in the clause that say when the fact holds
     fates: frozenset[str] = frozenset()  # counts of people: "die", "missing", "evacuate"…
     running: bool = False  # a count that says it is still moving: "400 people are still in shelters"
     dateline: bool = False  # the filing date of a dateline: "NAIROBI, March 11 (Reuters) -"
     clock: frozenset[str] = frozenset()  # times of day in the clause: "midnight", "6am"
     published: str | None = None  # the article's date
-    key: _Key | None = None  # the fact key's words, folded as context words are
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,13 +482,13 @@ def _items(
                 mention, words, _keys(keys, "org:"), _keys(keys, "person:"),
                 speech=sentence is not None and _said_on(sentence, mention),
                 lead=lead,
+                key=_Key.of(mention),
                 when=when,
                 fates=fates,
                 running=running,
                 dateline=kind is Kind.DATE and sentence is not None and _in_dateline(sentence, mention),
                 published=published.get(mention.source_id),
                 clock=frozenset(re.sub(r"[\s.:]", "", t.casefold()) for t in CLOCK.findall(around)),
-                key=_Key.of(mention),
             )
         )  # fmt: skip
     return items
@@ -713,9 +713,10 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
     by_source: defaultdict[str, list[int]] = defaultdict(list)
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
-    lone_units = _lone_units(items) if kind is Kind.NUMBER else frozenset()
     rarity = _rarity(items)
     values_of_unit = _values_of_unit(items) if kind is Kind.NUMBER else {}
+    # units that every count of the story gives the same value ("four helicopters")
+    lone_units = frozenset(unit for unit, n in values_of_unit.items() if n == 1)
     for i, j, raw in _candidate_pairs(kind, items, workers):
         a, b = items[i], items[j]
         ma, mb = a.mention, b.mention
@@ -730,7 +731,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
         if not agree and same_source:
             continue
         same = _same_value(ma, mb) or (not agree and _transposed(ma, mb))
-        ka, kb = a.key or _Key.of(ma), b.key or _Key.of(mb)
+        ka, kb = a.key, b.key
         features = {
             "words": raw / 100,
             "shared_words": min(len(set(a.words) & set(b.words)), SHARED_CAP) / SHARED_CAP,
@@ -820,15 +821,6 @@ def _distinct(a: _Item, b: _Item, lone_units: frozenset[str]) -> bool:
     if bounds is None or not mention.unit or bounds[0] != bounds[1]:
         return False
     return bounds[0] >= DISTINCT_NUMBER or mention.unit in lone_units
-
-
-def _lone_units(items: Sequence[_Item]) -> frozenset[str]:
-    """Units that every count of the story gives the same value ("four helicopters")."""
-    seen: defaultdict[str, set[str]] = defaultdict(set)
-    for item in items:
-        if item.mention.unit:
-            seen[item.mention.unit].add(item.mention.value)
-    return frozenset(unit for unit, found in seen.items() if len(found) == 1)
 
 
 def _transposed(a: Mention, b: Mention) -> bool:

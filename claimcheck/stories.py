@@ -124,7 +124,8 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
     if not long:
         return [list(range(len(documents)))]
     parent = list(range(len(documents)))
-    centroid: dict[int, Vector] = {i: dict(v) for i, v in enumerate(vectors)}
+    centroid: dict[int, Vector] = {i: dict(vectors[i]) for i in long}  # by group root: summed vectors
+    unit = {i: _unit(vectors[i]) for i in long}  # …and their unit-length versions, kept in step
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -132,17 +133,17 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
             i = parent[i]
         return i
 
-    is_long = set(long)
+    # Only long articles are compared with each other, so only theirs are hashed.
     edges = sorted(
-        ((cosine(vectors[i], vectors[j]), i, j) for i, j in _candidates(vectors) if i in is_long and j in is_long),
+        ((cosine(vectors[long[a]], vectors[long[b]]), long[a], long[b]) for a, b in _candidates([vectors[i] for i in long])),
         key=lambda e: (-e[0], e[1], e[2]),
     )
-    day_counts = {i: Counter(days.get(d.source.id, ())) for i, d in enumerate(documents)}
+    day_counts = {i: Counter(days.get(documents[i].source.id, ())) for i in long}
     for similarity, i, j in edges:
         if similarity < STORY_SIMILARITY:
             break
         ri, rj = root(i), root(j)
-        if ri == rj or cosine(_unit(centroid[ri]), _unit(centroid[rj])) < STORY_SIMILARITY:
+        if ri == rj or cosine(unit[ri], unit[rj]) < STORY_SIMILARITY:
             continue
         if _weeks_apart(day_counts[ri], day_counts[rj]):
             continue  # two rounds of talks, two storms: the same words, another week
@@ -151,11 +152,13 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
         merged = centroid.pop(gone)
         for word, x in merged.items():
             centroid[keep][word] = centroid[keep].get(word, 0.0) + x
+        del unit[gone]
+        unit[keep] = _unit(centroid[keep])
         day_counts[keep] += day_counts.pop(gone)
+    is_long = set(long)
     for i in range(len(documents)):
         if i not in is_long:  # the group it shares most with; the first one if none
-            best = max(sorted(centroid), key=lambda r: cosine(vectors[i], _unit(centroid[r])) if r in is_long else -1.0)
-            parent[i] = best
+            parent[i] = max(sorted(unit), key=lambda r: cosine(vectors[i], unit[r]))
     members: defaultdict[int, list[int]] = defaultdict(list)
     for i in range(len(documents)):
         members[root(i)].append(i)
