@@ -129,8 +129,9 @@ def disagreement(groups: Sequence[Sequence[Mention]], published: dict[str, str |
 
     * **attribution**: every value is attributed to an authority, and no two values to the same
       one ("7.0, the geological survey said" against "6.6, according to the national agency");
-    * **update**: a count whose values come from reports of different days, each value from its
-      own day ("12 dead" on Monday, "19 dead" on Tuesday);
+    * **update**: a count whose values move one way with the days of the reports that give them
+      ("12 dead" on Monday, "19 dead" on Tuesday; "1,100 in shelters", then "400"), or a tally
+      of people by their fate;
     * **contradiction**: anything else: incompatible values for the same moment.
     """
     authorities = [_authorities(g) for g in groups]
@@ -138,7 +139,7 @@ def disagreement(groups: Sequence[Sequence[Mention]], published: dict[str, str |
         not a & b for i, a in enumerate(authorities) for b in authorities[i + 1 :]
     ):
         return ATTRIBUTION
-    if groups[0][0].kind is Kind.NUMBER and (_rises_with_time(groups, published) or _tally(groups)):
+    if groups[0][0].kind is Kind.NUMBER and (_moves_with_time(groups, published) or _tally(groups)):
         return UPDATE
     return CONTRADICTION
 
@@ -148,15 +149,19 @@ def _latest_day(group: Sequence[Mention], published: dict[str, str | None]) -> s
     return max(published.get(m.source_id) or "" for m in group)
 
 
-def _rises_with_time(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> bool:
-    """Whether the values grow with the day of the reports that give them, over two days or more."""
+def _moves_with_time(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> bool:
+    """Whether a count's values move one way (up, or down) with the day of the reports that
+    give them, over two days or more: a toll rises, the missing and the sheltered fall."""
     if any(published.get(m.source_id) is None for g in groups for m in g):
         return False
     latest = [(_latest_day(g, published), values.number_range(g[0].value)) for g in groups]
     if len({day for day, _ in latest}) < 2 or any(bounds is None for _, bounds in latest):
         return False
-    ordered = [bounds for _, bounds in sorted(latest, key=lambda x: x[0])]
-    return all(a is not None and b is not None and a[0] <= b[0] for a, b in itertools.pairwise(ordered))
+    if values.dimension(groups[0][0].unit) != "count":
+        return False  # a magnitude or a share revised is a correction, not a running figure
+    lows = [bounds[0] for _, bounds in sorted(latest, key=lambda x: x[0]) if bounds is not None]
+    steps = list(itertools.pairwise(lows))
+    return all(a <= b for a, b in steps) or all(a >= b for a, b in steps)
 
 
 @functools.cache

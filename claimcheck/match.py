@@ -137,6 +137,8 @@ FEATURES = (
     "shared_words",  # content words both clauses share, up to SHARED_CAP
     "rare_shared",  # the shared words weighted by rarity (IDF over the kind's clauses), of the smaller clause
     "unit_share",  # 1 / how many different values the story gives for what these count
+    "same_unit",  # both name the same counted noun or unit ("300 passengers", "300 passengers")
+    "unit_apart",  # both name a counted noun, and not the same one ("300 passengers", "300 crew")
     "same_value",  # equal values (or figures with swapped digits, "R950m" and "R590m")
     "distinct_value",  # …a value a coincidence rarely repeats ("$6 million", "May 1970")
     "dated_alike",  # both dated to the same month or day, or timed to the same hour
@@ -556,10 +558,11 @@ def _exclusive(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _blocks(items: Sequence[_Item]) -> list[list[int]]:
     """Indexes of the items that can state one fact: numbers only meet numbers of the same
-    unit, so each unit is scored on its own (a block of the matrix, not the whole of it)."""
+    dimension (counts, shares, one currency, one measure), so each is scored on its own (a
+    block of the matrix, not the whole of it)."""
     groups: dict[str, list[int]] = {}
     for index, item in enumerate(items):
-        key = (item.mention.unit or "") if item.mention.kind is Kind.NUMBER else ""
+        key = values.dimension(item.mention.unit) if item.mention.kind is Kind.NUMBER else ""
         groups.setdefault(key, []).append(index)
     return [groups[key] for key in sorted(groups)]
 
@@ -737,6 +740,8 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "shared_words": min(len(set(a.words) & set(b.words)), SHARED_CAP) / SHARED_CAP,
             "rare_shared": _rare_overlap(a.words, b.words, rarity),
             "unit_share": 1 / values_of_unit[ma.unit] if ma.unit and ma.unit in values_of_unit else 0.0,
+            "same_unit": float(ma.unit is not None and ma.unit == mb.unit),
+            "unit_apart": float(ma.unit is not None and mb.unit is not None and ma.unit != mb.unit),
             "same_value": float(same),
             "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
             "dated_alike": float(dated_alike(a, b)),

@@ -142,9 +142,28 @@ def number_span(mention: Mention) -> tuple[Decimal, Decimal] | None:
     return (bounds[0] * Decimal(low), bounds[1] * Decimal(high))
 
 
+def dimension(unit: str | None) -> str:
+    """What kind of quantity a number's unit is: every count is a "count", whatever noun it
+    counts ("300 people", "300 passengers", a bare "300"), since outlets name one count with
+    different nouns; a share is a "percent" ("54% of the vote"); a currency ("USD") and a
+    measure ("kilometer", "magnitude") are themselves."""
+    if unit is None:
+        return "count"
+    if unit.isupper():
+        return unit
+    if unit == "percent" or unit.startswith("percent "):
+        return "percent"
+    return unit if unit in _measures() else "count"
+
+
+@functools.cache
+def _measures() -> frozenset[str]:
+    return frozenset(lang.lines("measures"))
+
+
 def numbers_compatible(a: Mention, b: Mention) -> bool:
-    """Same unit, and the figures agree within what their hedges allow."""
-    if (a.unit or "") != (b.unit or ""):
+    """The same dimension, and the figures agree within what their hedges allow."""
+    if dimension(a.unit) != dimension(b.unit):
         return False
     span_a, span_b = number_span(a), number_span(b)
     if span_a is None or span_b is None:
@@ -236,10 +255,10 @@ def compatible(a: Mention, b: Mention) -> bool:
 
 
 def comparable(a: Mention, b: Mention) -> bool:
-    """Whether two mentions could state one fact at all: counts of different things never do."""
+    """Whether two mentions could state one fact at all: a count and a distance never do."""
     if a.kind is not b.kind:
         return False
-    return a.kind is not Kind.NUMBER or (a.unit or "") == (b.unit or "")
+    return a.kind is not Kind.NUMBER or dimension(a.unit) == dimension(b.unit)
 
 
 def can_conflict(mention: Mention) -> bool:

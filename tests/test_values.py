@@ -43,14 +43,46 @@ def test_dates_compatible(a: str, b: str, expected: bool) -> None:
             number("2", "hour", "more than"),
             False,
         ),  # three hours vs more than two
-        (number("100000"), number("100000", unit="person"), False),
+        # one count named by two nouns can be one fact ("100,000 troops", "100,000 people");
+        # whether it is, the matcher decides
+        (number("100000"), number("100000", unit="person"), True),
+        (number("100000"), number("100000", unit="kilometer"), False),  # a count is not a distance
+        (number("10", "USD"), number("10", "EUR"), False),
+        (number("54", "percent"), number("54", "percent of vote"), True),
         (number("10000..99999"), number("50000"), True),  # tens of thousands
         (number("10000..99999"), number("175000"), False),
     ],
 )
 def test_numbers_compatible(a: Mention, b: Mention, expected: bool) -> None:
+    assert values.comparable(a, b) is (values.dimension(a.unit) == values.dimension(b.unit))
     assert values.numbers_compatible(a, b) is expected
     assert values.numbers_compatible(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        (None, "count"),
+        ("person", "count"),
+        ("passenger", "count"),
+        ("percent", "percent"),
+        ("percent of vote", "percent"),
+        ("USD", "USD"),
+        ("kilometer", "kilometer"),
+        ("magnitude", "magnitude"),
+        ("year", "year"),
+    ],
+)
+def test_dimension(unit: str | None, expected: str) -> None:
+    assert values.dimension(unit) == expected
+
+
+def test_every_measure_the_number_extractor_names_is_a_measure() -> None:
+    from claimcheck.extract.numbers import UNIT_BEFORE, UNIT_WORDS
+
+    for unit in {*UNIT_WORDS.values(), *UNIT_BEFORE.values()}:
+        if not unit.isupper() and unit != "percent":
+            assert values.dimension(unit) == unit, unit
 
 
 @pytest.mark.parametrize(
