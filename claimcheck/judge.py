@@ -127,17 +127,16 @@ def _authorities(group: Sequence[Mention]) -> frozenset[str]:
 def disagreement(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> str:
     """How the values of a conflicting claim (of dates, venues or numbers) disagree.
 
-    * **attribution**: every value is attributed to an authority, and no two values to the same
-      one ("7.0, the geological survey said" against "6.6, according to the national agency");
+    * **attribution**: two values or more are attributed to authorities, and no two values to
+      the same one ("7.0, the geological survey said" against "6.6, according to the national
+      agency"; outlets that name no authority may give either value);
     * **update**: a count whose values move one way with the days of the reports that give them
       ("12 dead" on Monday, "19 dead" on Tuesday; "1,100 in shelters", then "400"), or a tally
       of people by their fate;
     * **contradiction**: anything else: incompatible values for the same moment.
     """
-    authorities = [_authorities(g) for g in groups]
-    if all(authorities) and all(
-        not a & b for i, a in enumerate(authorities) for b in authorities[i + 1 :]
-    ):
+    authorities = [a for a in map(_authorities, groups) if a]
+    if len(authorities) >= 2 and all(not a & b for i, a in enumerate(authorities) for b in authorities[i + 1 :]):
         return ATTRIBUTION
     if groups[0][0].kind is Kind.NUMBER and (_moves_with_time(groups, published) or _tally(groups)):
         return UPDATE
@@ -173,6 +172,11 @@ def _tally(groups: Sequence[Sequence[Mention]]) -> bool:
     """Whether the values count people by their fate ("killed", "missing", "evacuated"): a tally
     that rises as news comes in, so outlets that differ are mostly a report behind."""
     return any(set(WORD.findall((m.attribute or "").casefold())) & _fate_words() for g in groups for m in g)
+
+
+def _authority_of(group: Sequence[Mention]) -> str:
+    """": the survey" for a group whose value some mention attributes, else ""."""
+    return next((f": {m.authority}" for m in group if m.authority), "")
 
 
 def _day_of(group: Sequence[Mention], published: dict[str, str | None]) -> str:
@@ -227,7 +231,7 @@ def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, st
                 sides = " <- ".join(f"{g[0].value} ({_sources_phrase(g)}{_day_of(g, published)})" for g in steps)
             elif kind_of_disagreement == ATTRIBUTION:
                 sides = " vs ".join(
-                    f"{g[0].value} ({_sources_phrase(g)}: {next(m.authority for m in g if m.authority)})"
+                    f"{g[0].value} ({_sources_phrase(g)}{_authority_of(g)})"
                     for g in [groups[0], *rival_groups]
                 )
             rule = f"{kind_of_disagreement}: " + " vs ".join(g[0].value for g in [groups[0], *rival_groups])

@@ -142,6 +142,8 @@ FEATURES = (
     "same_value",  # equal values (or figures with swapped digits, "R950m" and "R590m")
     "distinct_value",  # …a value a coincidence rarely repeats ("$6 million", "May 1970")
     "dated_alike",  # both dated to the same month or day, or timed to the same hour
+    "other_moment",  # dated to different moments, or one outside the news days of the other
+    "shared_name",  # both clauses name one person or organisation ("Faye won 54%", "Faye's 53%")
     "org_clash",  # each clause names an organisation the other does not
     "person_clash",  # …or a person
     "same_fate",  # counts of people with a fate in common ("killed")
@@ -549,6 +551,10 @@ def _related(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a))
 
 
+def _shares_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(_related(x, y) for x in a for y in b)
+
+
 def _exclusive(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each side names something the other does not."""
     only_a = [x for x in a if not any(_related(x, y) for y in b)]
@@ -656,8 +662,10 @@ class _Clusters:
                     if agreement and ma.source_id == mb.source_id and not self._restated(a, b):
                         return False  # one outlet telling two things of one day: two facts
                     continue
-                if agreement or ma.source_id == mb.source_id:
+                if agreement:
                     return False
+                if ma.source_id == mb.source_id and not _apart(self.items[a].key.authority, self.items[b].key.authority):
+                    return False  # one outlet's two values are two facts, unless two authorities give them
         return True
 
     def _restated(self, a: int, b: int) -> bool:
@@ -710,9 +718,9 @@ class Pair:
 
 def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair]:
     """The candidate pairs of one kind with their features. Pairs that cannot be one fact
-    whatever their words never appear: counts of different fates or units, facts of different
-    times, the figures before and after a change, and two values of one outlet that differ (an
-    outlet does not contradict itself)."""
+    whatever their words never appear: counts of different fates, a count and a measure, the
+    figures before and after a change, and two values of one outlet that differ (an outlet does
+    not contradict itself)."""
     by_source: defaultdict[str, list[int]] = defaultdict(list)
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
@@ -723,7 +731,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
     for i, j, raw in _candidate_pairs(kind, items, workers):
         a, b = items[i], items[j]
         ma, mb = a.mention, b.mention
-        if not values.comparable(ma, mb) or not same_moment(a, b):
+        if not values.comparable(ma, mb):
             continue
         if a.fates and b.fates and not a.fates & b.fates:
             continue  # eight killed and two missing
@@ -731,10 +739,10 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             continue  # "cut from 4.75% to 4.5%": the figure before a change and the one after it
         agree = values.compatible(ma, mb)
         same_source = ma.source_id == mb.source_id
-        if not agree and same_source:
-            continue
-        same = _same_value(ma, mb) or (not agree and _transposed(ma, mb))
         ka, kb = a.key, b.key
+        if not agree and same_source and not _apart(ka.authority, kb.authority):
+            continue  # an outlet does not contradict itself, unless it quotes two authorities
+        same = _same_value(ma, mb) or (not agree and _transposed(ma, mb))
         features = {
             "words": raw / 100,
             "shared_words": min(len(set(a.words) & set(b.words)), SHARED_CAP) / SHARED_CAP,
@@ -745,6 +753,8 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "same_value": float(same),
             "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
             "dated_alike": float(dated_alike(a, b)),
+            "other_moment": float(not same_moment(a, b)),
+            "shared_name": float(_shares_name(a.orgs | a.people, b.orgs | b.people)),
             "org_clash": float(_exclusive(a.orgs, b.orgs)),
             "person_clash": float(_exclusive(a.people, b.people)),
             "same_fate": float(bool(a.fates & b.fates)),
