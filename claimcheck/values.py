@@ -139,7 +139,26 @@ def number_span(mention: Mention) -> tuple[Decimal, Decimal] | None:
     if bounds is None:
         return None
     low, high = QUALIFIER_SPAN.get(mention.qualifier, QUALIFIER_SPAN["about"])
-    return (bounds[0] * Decimal(low), bounds[1] * Decimal(high))
+    half = _rounding(mention, bounds[0])
+    return (bounds[0] * Decimal(low) - half, bounds[1] * Decimal(high) + half)
+
+
+# The figure as written, to read how many decimals it gives. Matches: "11.5" in "$11.5bn".
+WRITTEN_DECIMAL = re.compile(r"\d+\.(\d+)")
+
+
+def _rounding(mention: Mention, value: Decimal) -> Decimal:
+    """Half the last written decimal place, scaled as the value is: "$11.5 billion" is any
+    figure from 11.45 to 11.55 billion rounded for the reader, and "9.79 seconds" any time
+    from 9.785 to 9.795. Whole numbers are taken as exact: a count is not rounded."""
+    written = WRITTEN_DECIMAL.search(mention.text)
+    if written is None:
+        return Decimal(0)
+    shown = Decimal(written.group(0))
+    if not shown:
+        return Decimal(0)
+    # a shade under half, so that neighbours ("9.79" and "9.80") stay apart
+    return abs(value / shown) * Decimal("4.9") / Decimal(10) ** (len(written.group(1)) + 1)
 
 
 def dimension(unit: str | None) -> str:

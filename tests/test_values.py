@@ -49,6 +49,13 @@ def test_dates_compatible(a: str, b: str, expected: bool) -> None:
         (number("100000"), number("100000", unit="kilometer"), False),  # a count is not a distance
         (number("10", "USD"), number("10", "EUR"), False),
         (number("54", "percent"), number("54", "percent of vote"), True),
+        # a figure rounded for the reader agrees with the precise one, not with its neighbour
+        (number("9.79", "second"), number("9.789", "second"), True),
+        (number("9.79", "second"), number("9.80", "second"), False),
+        (Mention(Kind.NUMBER, "11500000000", "$11.5 billion", 0, 13, unit="USD"),
+         Mention(Kind.NUMBER, "11460000000", "$11.46 billion", 0, 14, unit="USD"), True),
+        (Mention(Kind.NUMBER, "11500000000", "$11.5 billion", 0, 13, unit="USD"),
+         Mention(Kind.NUMBER, "11400000000", "$11.4 billion", 0, 13, unit="USD"), False),
         (number("10000..99999"), number("50000"), True),  # tens of thousands
         (number("10000..99999"), number("175000"), False),
     ],

@@ -945,7 +945,10 @@ def _similar(a: str, b: str, *, short: int) -> bool:
 
 def _persons_compatible(a: SpeakerParts, b: SpeakerParts) -> bool:
     if not _similar(person_key(a.last), person_key(b.last), short=5):
-        return False
+        # One name alone may be the other's first name: many people are known by their given
+        # name ("Amara" for "Amara Okafor"), so a lone name is not a second person.
+        lone, full = (a, b) if not a.first else (b, a)
+        return not lone.first and bool(full.first) and _similar(person_key(lone.last), person_key(full.first), short=5)
     if not a.first or not b.first:
         return True
     fa, fb = _fold_key(a.first), _fold_key(b.first)

@@ -86,6 +86,9 @@ def test_entity_aliases_learn_the_document_acronyms() -> None:
         ("Sergei Ryabov", "Sergey Riabov", True),
         ("Aleksandr Volkov", "Alexander Volkov", True),
         ("Jane Smith", "Smith", True),
+        ("Amara Okafor", "Amara", True),  # known by the given name
+        ("Amara Chidi Okafor", "Amara", True),
+        ("Amara Okafor", "Chidi", False),
         ("Piotr Chaikovsky", "Pyotr Tchaikovskiy", True),
         ("Jane Smith", "John Brown", False),
         ("Jane Smith", "John Smith", False),
