@@ -206,7 +206,10 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
         anchor = tree.head(anchor)
     if tree.tokens[carrier].dep in _SUBJECTS:
         # "Of the victims, three were in Andong": the counted noun is fronted on the verb.
-        fronted = _of_object(tree, anchor)
+        first = anchor
+        while tree.tokens[first].dep == "conj" and tree.head(first) != first:
+            first = tree.head(first)  # "Of the victims, two were found in A, three were in B"
+        fronted = _of_object(tree, anchor) or _of_object(tree, first)
         if fronted is not None:
             return anchor, fronted
     return anchor, None
@@ -247,7 +250,12 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
         subject = _subject(tree, anchor, inside)
         through = next((k for k in tree.children[anchor] if tree.tokens[k].dep == "prep" and not inside.isdisjoint(tree.members(k))), None)
         changed = tree.child(anchor, frozenset({"dobj"}))
-        if through is not None and changed is not None and tree.tokens[through].text.casefold() in _CHANGE:
+        if (
+            through is not None
+            and changed is not None
+            and tree.tokens[through].text.casefold() in _CHANGE
+            and not _unit(tree, changed)  # "fell four per cent to $9bn": the change is no thing
+        ):
             subject = changed  # "cut interest rates to 5%", "raised the toll to 55"
         verb = tree.tokens[anchor].lemma.casefold()
         return f"{tree.phrase_lemmas(subject)} {verb}" if subject is not None else verb
