@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "tests" / "data" / "facts" / "keys.json"
 sys.path.insert(0, str(ROOT))
 
-from claimcheck import ingest, pipeline  # noqa: E402
-from claimcheck.model import Mention  # noqa: E402
-from claimcheck.settings import Settings  # noqa: E402
+from claimcheck import ingest, pipeline
+from claimcheck.model import Mention
+from claimcheck.settings import Settings
 
 FIELDS = ("attribute", "scope", "time", "authority")
 # Words a comparison ignores: articles, prepositions, conjunctions, possessive determiners.
@@ -180,7 +180,12 @@ def misses(results: Sequence[Result]) -> str:
         if m is None:
             out.append("    not extracted")
             continue
-        got = {"attribute": m.attribute, "scope": list(m.scope), "time": m.time, "authority": m.authority}
+        got = {
+            "attribute": m.attribute,
+            "scope": list(m.scope),
+            "time": m.time,
+            "authority": m.authority,
+        }
         for f in wrong:
             out.append(f"    {f}: got {got[f]!r}, want {r.row['expected'][f]!r}")
     return "\n".join(out)
@@ -188,8 +193,12 @@ def misses(results: Sequence[Result]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", action="store_true", help="list the worked-on rows a field gets wrong")
-    parser.add_argument("--heldout", action="store_true", help="with --misses: list held-out rows too")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the worked-on rows a field gets wrong"
+    )
+    parser.add_argument(
+        "--heldout", action="store_true", help="with --misses: list held-out rows too"
+    )
     args = parser.parse_args()
     results = evaluate()
     print(report(results))

@@ -107,7 +107,9 @@ class _Tree:
 
     def child(self, i: int, labels: frozenset[str]) -> int | None:
         if (i, labels) not in self._child:
-            self._child[(i, labels)] = next((k for k in self.children[i] if self.tokens[k].dep in labels), None)
+            self._child[(i, labels)] = next(
+                (k for k in self.children[i] if self.tokens[k].dep in labels), None
+            )
         return self._child[(i, labels)]
 
 
@@ -123,16 +125,23 @@ def _lasting(tree: _Tree, i: int) -> bool:
     """Whether a date entity's head is a length of time: "for less than two hours", "in years"
     (a plural unit of time that nothing places: not "two weeks ago")."""
     token = tree.tokens[i]
-    placed = any(tree.tokens[k].text.casefold() in ("ago", "last", "this", "next", "past") for k in tree.children[i])
+    placed = any(
+        tree.tokens[k].text.casefold() in ("ago", "last", "this", "next", "past")
+        for k in tree.children[i]
+    )
     return token.tag == "NNS" and token.lemma.casefold() in words("units") and not placed
 
 
 def _governor(tree: _Tree, i: int) -> int:
     """The word a phrase hangs on: through a preposition ("rose to 19" → "rose")."""
     head = tree.head(i)
-    if tree.tokens[i].dep in ("pobj", "pcomp") and (tree.tokens[head].pos == "ADP" or tree.tokens[head].dep == "prep"):
+    if tree.tokens[i].dep in ("pobj", "pcomp") and (
+        tree.tokens[head].pos == "ADP" or tree.tokens[head].dep == "prep"
+    ):
         up = tree.head(head)
-        while tree.tokens[head].dep == "prep" and tree.tokens[up].pos == "ADP" and tree.head(up) != up:
+        while (
+            tree.tokens[head].dep == "prep" and tree.tokens[up].pos == "ADP" and tree.head(up) != up
+        ):
             head, up = up, tree.head(up)  # "as of Wednesday afternoon"
         return up
     return head
@@ -159,7 +168,9 @@ def _climb(tree: _Tree, i: int) -> int:
     while True:
         token = tree.tokens[i]
         up = _governor(tree, i) if token.dep == "pobj" else tree.head(i)
-        climbing = (token.pos in ("NOUN", "PROPN") and token.dep in ("pobj", "appos", "conj")) or token.pos in (
+        climbing = (
+            token.pos in ("NOUN", "PROPN") and token.dep in ("pobj", "appos", "conj")
+        ) or token.pos in (
             "ADJ",
             "ADV",
         )
@@ -202,7 +213,10 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
             k = tree.head(k)
         return k, _of_object(tree, k)
     anchor = _governor(tree, carrier)
-    if tree.tokens[anchor].pos in ("ADV", "ADP", "ADJ") and tree.tokens[tree.head(anchor)].pos in ("VERB", "AUX"):
+    if tree.tokens[anchor].pos in ("ADV", "ADP", "ADJ") and tree.tokens[tree.head(anchor)].pos in (
+        "VERB",
+        "AUX",
+    ):
         anchor = tree.head(anchor)
     if tree.tokens[carrier].dep in _SUBJECTS:
         # "Of the victims, three were in Andong": the counted noun is fronted on the verb.
@@ -232,7 +246,10 @@ def _subject(tree: _Tree, verb: int, inside: set[int]) -> int | None:
 
 def _event_verb(tree: _Tree, verb: int) -> int:
     """ "were reported killed" → "killed": a passive verb of saying hands over to the verb it reports."""
-    if tree.tokens[verb].lemma.casefold() in _attributing() and tree.child(verb, frozenset({"nsubjpass"})) is not None:
+    if (
+        tree.tokens[verb].lemma.casefold() in _attributing()
+        and tree.child(verb, frozenset({"nsubjpass"})) is not None
+    ):
         done = tree.child(verb, frozenset({"xcomp", "oprd"}))
         if done is not None and tree.tokens[done].pos == "VERB":
             return done
@@ -248,7 +265,14 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
     if token.pos in ("VERB", "AUX"):
         anchor = _event_verb(tree, anchor)
         subject = _subject(tree, anchor, inside)
-        through = next((k for k in tree.children[anchor] if tree.tokens[k].dep == "prep" and not inside.isdisjoint(tree.members(k))), None)
+        through = next(
+            (
+                k
+                for k in tree.children[anchor]
+                if tree.tokens[k].dep == "prep" and not inside.isdisjoint(tree.members(k))
+            ),
+            None,
+        )
         changed = tree.child(anchor, frozenset({"dobj"}))
         if (
             through is not None
@@ -257,8 +281,8 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
             and not _unit(tree, changed)  # "fell four per cent to $9bn": the change is no thing
         ):
             subject = changed  # "cut interest rates to 5%", "raised the toll to 55"
-        verb = tree.tokens[anchor].lemma.casefold()
-        return f"{tree.phrase_lemmas(subject)} {verb}" if subject is not None else verb
+        lemma = tree.tokens[anchor].lemma.casefold()
+        return f"{tree.phrase_lemmas(subject)} {lemma}" if subject is not None else lemma
     phrase = tree.phrase_lemmas(anchor)
     verb = _verb_of(tree, anchor)
     return f"{phrase} {tree.tokens[verb].lemma.casefold()}" if verb is not None else phrase
@@ -276,7 +300,11 @@ def _verb_of(tree: _Tree, noun: int) -> int | None:
         holder = tree.head(governor)  # "a total of 26 officers sustained"
         if tree.tokens[holder].pos == "NOUN" and tree.tokens[holder].dep in _ARGUMENTS:
             noun, governor = holder, tree.head(holder)
-    if tree.tokens[noun].dep in _ARGUMENTS and governor != noun and tree.tokens[governor].pos in ("VERB", "AUX"):
+    if (
+        tree.tokens[noun].dep in _ARGUMENTS
+        and governor != noun
+        and tree.tokens[governor].pos in ("VERB", "AUX")
+    ):
         return _event_verb(tree, governor)
     for k in tree.children[noun]:
         if tree.tokens[k].dep == "acl" and tree.tokens[k].pos == "VERB":
@@ -361,7 +389,11 @@ class Facts:
         that"), the subject of the verb it continues."""
         tree = self.tree
         subject = tree.child(verb, _SUBJECTS)
-        if subject is None and tree.tokens[verb].dep in ("advcl", "xcomp", "conj") and tree.head(verb) != verb:
+        if (
+            subject is None
+            and tree.tokens[verb].dep in ("advcl", "xcomp", "conj")
+            and tree.head(verb) != verb
+        ):
             subject = tree.child(tree.head(verb), _SUBJECTS)
         return subject
 
@@ -427,7 +459,9 @@ class Facts:
                     if not members.isdisjoint(inside):
                         continue
                     for entity in self._all_times:
-                        if entity.members <= members and (best is None or entity.order < best.order):
+                        if entity.members <= members and (
+                            best is None or entity.order < best.order
+                        ):
                             best = entity
         return best.text if best is not None else None
 
@@ -437,10 +471,18 @@ class Facts:
             circumstance = words("circumstance_prepositions")
             for k in self.tree.children[host]:
                 token = self.tree.tokens[k]
-                if token.dep != "prep" or token.text.casefold() in circumstance or token.text.casefold() == "according":
+                if (
+                    token.dep != "prep"
+                    or token.text.casefold() in circumstance
+                    or token.text.casefold() == "according"
+                ):
                     continue
                 members = self.tree.subtree(k)
-                if len(members) < 2 or self._timed.issuperset(members[1:]) or self._one_name(host, members):
+                if (
+                    len(members) < 2
+                    or self._timed.issuperset(members[1:])
+                    or self._one_name(host, members)
+                ):
                     continue
                 found.append((frozenset(members), self.tree.span_text(members)))
             where = self._where(host)
@@ -455,8 +497,15 @@ class Facts:
         if tree.tokens[members[0]].text.casefold() != "of":
             return False
         first, last = tree.tokens[min(host, members[0])], tree.tokens[members[-1]]
-        within = any(e.start <= first.start and last.end <= e.end for e in tree.entities if e.label not in _TIME_LABELS)
-        bare = len(members) == 2 and tree.tokens[members[1]].tag in ("NN", "NNS")  # no article: "of war"
+        within = any(
+            e.start <= first.start and last.end <= e.end
+            for e in tree.entities
+            if e.label not in _TIME_LABELS
+        )
+        bare = len(members) == 2 and tree.tokens[members[1]].tag in (
+            "NN",
+            "NNS",
+        )  # no article: "of war"
         return within or bare
 
     def _where(self, verb: int) -> tuple[frozenset[int], str] | None:
@@ -467,12 +516,17 @@ class Facts:
         ):
             return None
         place = tree.head(verb)
-        members = [k for k in tree.children[place] if tree.tokens[k].dep == "compound" and k < place] + [place]
+        members = [
+            k for k in tree.children[place] if tree.tokens[k].dep == "compound" and k < place
+        ] + [place]
         return frozenset(members), tree.span_text(members)
 
     def _scope(self, hosts: set[int], inside: set[int]) -> tuple[str, ...]:
         return tuple(
-            text for host in sorted(hosts) for members, text in self._scope_phrases(host) if members.isdisjoint(inside)
+            text
+            for host in sorted(hosts)
+            for members, text in self._scope_phrases(host)
+            if members.isdisjoint(inside)
         )
 
     def key(self, start: int, end: int, *, counted: bool, speaker: str | None = None) -> FactKey:
@@ -488,7 +542,9 @@ class Facts:
         head = _span_head(tree, inside)
         anchor, named = _anchor(tree, head, counted=counted)
         hosts = self._hosts(head, anchor, named, members)
-        attribute = speaker if speaker is not None else _attribute(tree, anchor, named, members) or None
+        attribute = (
+            speaker if speaker is not None else _attribute(tree, anchor, named, members) or None
+        )
         return FactKey(
             attribute=attribute,
             scope=self._scope(hosts, members | ({named} if named is not None else set())),
@@ -502,7 +558,10 @@ class Facts:
         describe its noun, and the subject the attribute names."""
         tree = self.tree
         hosts = {anchor} if named is None else {anchor, named}
-        if tree.tokens[head].dep in ("appos", "conj") and tree.tokens[anchor].pos in ("VERB", "AUX"):
+        if tree.tokens[head].dep in ("appos", "conj") and tree.tokens[anchor].pos in (
+            "VERB",
+            "AUX",
+        ):
             hosts.add(head)  # a gapped count keeps its own place: "..., four in Volusia County"
         verb = _verb_of(tree, anchor)
         for noun in (anchor, named):
@@ -519,7 +578,11 @@ class Facts:
         if verb is not None:
             hosts.add(verb)
             hosts.add(_event_verb(tree, verb))
-            hosts.update(k for k in tree.children[verb] if tree.tokens[k].dep == "conj" and tree.tokens[k].pos == "VERB")
+            hosts.update(
+                k
+                for k in tree.children[verb]
+                if tree.tokens[k].dep == "conj" and tree.tokens[k].pos == "VERB"
+            )
             if tree.tokens[verb].dep == "conj":
                 hosts.add(tree.head(verb))
             subject = _subject(tree, verb, inside)
@@ -528,7 +591,9 @@ class Facts:
         return hosts
 
 
-def fact_key(parse: Parse, text: str, start: int, end: int, *, counted: bool, speaker: str | None = None) -> FactKey:
+def fact_key(
+    parse: Parse, text: str, start: int, end: int, *, counted: bool, speaker: str | None = None
+) -> FactKey:
     """The fact key of the value at ``text[start:end]`` in the sentence ``parse`` covers.
 
     ``counted`` says the value is a number (it counts or measures a noun); ``speaker`` is a

@@ -18,7 +18,9 @@ FLOORS = {"attribute": 0.78, "scope": 0.76, "time": 0.87, "authority": 0.87}
 
 
 def _eval() -> Any:
-    spec = importlib.util.spec_from_file_location("facts_eval", ROOT / "benchmarks" / "facts_eval.py")
+    spec = importlib.util.spec_from_file_location(
+        "facts_eval", ROOT / "benchmarks" / "facts_eval.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["facts_eval"] = module
@@ -34,7 +36,9 @@ def test_the_table_is_well_formed() -> None:
     for row in rows:
         text = (ROOT / row["article"]).read_text(encoding="utf-8")
         assert row["text"] in text and row["value"] in row["text"], row["id"]
-        assert set(row["expected"]) == set(evaluate.FIELDS) and all(row["expected"].values()), row["id"]
+        assert set(row["expected"]) == set(evaluate.FIELDS) and all(row["expected"].values()), row[
+            "id"
+        ]
 
 
 def test_fact_keys_hold_their_floor(nlp: Any) -> None:
