@@ -46,6 +46,10 @@ class FactKey:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PREP = frozenset({"prep"})
+_ACL = frozenset({"acl"})
+_CLAUSES = frozenset({"acl", "relcl"})
+_CONJ = frozenset({"conj"})
 # The prepositions of a change: "cut rates to 5%", "from 5.25%", "by a quarter point".
 _CHANGE = frozenset({"to", "from", "by"})
 # How a reported clause hangs on its verb of saying ("police said [12 died]", "[12 died], police said").
@@ -71,6 +75,7 @@ class _Tree:
         self._lemmas: dict[int, str] = {}
         self._subtree_text: dict[int, str] = {}
         self._members: dict[int, frozenset[int]] = {}
+        self._kids: dict[tuple[int, frozenset[str]], tuple[int, ...]] = {}
 
     def head(self, i: int) -> int:
         return self.tokens[i].head
@@ -104,6 +109,14 @@ class _Tree:
             parts = [k for k in parts if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")]
             self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
         return self._lemmas[i]
+
+    def kids(self, i: int, labels: frozenset[str]) -> tuple[int, ...]:
+        """The children of ``i`` with one of ``labels``, in order (kept: a root can have thousands)."""
+        if (i, labels) not in self._kids:
+            self._kids[(i, labels)] = tuple(
+                k for k in self.children[i] if self.tokens[k].dep in labels
+            )
+        return self._kids[(i, labels)]
 
     def child(self, i: int, labels: frozenset[str]) -> int | None:
         if (i, labels) not in self._child:
@@ -155,8 +168,8 @@ def _unit(tree: _Tree, i: int) -> bool:
 
 def _of_object(tree: _Tree, i: int) -> int | None:
     """The noun of an "of" phrase on ``i``: "55 percent of teachers", "25 of the victims"."""
-    for k in tree.children[i]:
-        if tree.tokens[k].dep == "prep" and tree.tokens[k].text.casefold() == "of":
+    for k in tree.kids(i, _PREP):
+        if tree.tokens[k].text.casefold() == "of":
             return tree.child(k, frozenset({"pobj"}))
     return None
 
@@ -229,6 +242,17 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
     return anchor, None
 
 
+def _child_toward(tree: _Tree, top: int, k: int) -> int | None:
+    """The child of ``top`` whose subtree holds ``k``, if any (a walk up from ``k``)."""
+    seen = set()
+    while tree.head(k) != top:
+        if tree.head(k) == k or k in seen:
+            return None
+        seen.add(k)
+        k = tree.head(k)
+    return k if k != top else None
+
+
 def _subject(tree: _Tree, verb: int, inside: set[int]) -> int | None:
     """The noun a verb says something about: its subject, the noun a relative or participle
     clause hangs on ("the campaign, which ended", "the talks held in Istanbul"), or, when the
@@ -265,14 +289,9 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
     if token.pos in ("VERB", "AUX"):
         anchor = _event_verb(tree, anchor)
         subject = _subject(tree, anchor, inside)
-        through = next(
-            (
-                k
-                for k in tree.children[anchor]
-                if tree.tokens[k].dep == "prep" and not inside.isdisjoint(tree.members(k))
-            ),
-            None,
-        )
+        through = _child_toward(tree, anchor, min(inside)) if inside else None
+        if through is not None and tree.tokens[through].dep != "prep":
+            through = None
         changed = tree.child(anchor, frozenset({"dobj"}))
         if (
             through is not None
@@ -306,8 +325,8 @@ def _verb_of(tree: _Tree, noun: int) -> int | None:
         and tree.tokens[governor].pos in ("VERB", "AUX")
     ):
         return _event_verb(tree, governor)
-    for k in tree.children[noun]:
-        if tree.tokens[k].dep == "acl" and tree.tokens[k].pos == "VERB":
+    for k in tree.kids(noun, _ACL):
+        if tree.tokens[k].pos == "VERB":
             return k
     return None
 
@@ -348,7 +367,9 @@ class Facts:
         by_start = {t.start: k for k, t in enumerate(tree.tokens)}
         self._timed: set[int] = set()
         self._times: dict[int, list[_TimeEntity]] = {}
-        self._all_times: list[_TimeEntity] = []
+        self._time_at: dict[int, _TimeEntity] = {}
+        self._phrase_time: dict[frozenset[int], _TimeEntity | None] = {}
+        self._name_of: dict[int, int] = {}
         spans = []
         for order, entity in enumerate(tree.entities):
             if entity.label not in _TIME_LABELS:
@@ -365,8 +386,19 @@ class Facts:
                 continue  # a length, not a moment: "a 16-year high", "a monthly saving", "for hours"
             found = _TimeEntity(order, frozenset(members), text)
             self._times.setdefault(_governor(tree, head), []).append(found)
-            self._all_times.append(found)
+            self._time_at.update(dict.fromkeys(members, found))
+        for number, entity in enumerate(tree.entities):
+            if entity.label not in _TIME_LABELS:
+                self._name_of.update(dict.fromkeys(self._covered(entity.start, entity.end), number))
         self._scopes: dict[int, list[tuple[frozenset[int], str]]] = {}
+
+    def _first_time(self, members: frozenset[int]) -> _TimeEntity | None:
+        """The first date entity wholly inside a phrase (each phrase is read once)."""
+        if members not in self._phrase_time:
+            inside = {self._time_at[k] for k in members if k in self._time_at}
+            whole = [e for e in inside if e.members <= members]
+            self._phrase_time[members] = min(whole, key=lambda e: e.order) if whole else None
+        return self._phrase_time[members]
 
     def _covered(self, start: int, end: int) -> list[int]:
         """The tokens that start inside ``[start, end)``."""
@@ -458,11 +490,9 @@ class Facts:
                 for members, _ in self._scope_phrases(host):
                     if not members.isdisjoint(inside):
                         continue
-                    for entity in self._all_times:
-                        if entity.members <= members and (
-                            best is None or entity.order < best.order
-                        ):
-                            best = entity
+                    first = self._first_time(members)
+                    if first is not None and (best is None or first.order < best.order):
+                        best = first
         return best.text if best is not None else None
 
     def _scope_phrases(self, host: int) -> list[tuple[frozenset[int], str]]:
@@ -496,12 +526,8 @@ class Facts:
         tree = self.tree
         if tree.tokens[members[0]].text.casefold() != "of":
             return False
-        first, last = tree.tokens[min(host, members[0])], tree.tokens[members[-1]]
-        within = any(
-            e.start <= first.start and last.end <= e.end
-            for e in tree.entities
-            if e.label not in _TIME_LABELS
-        )
+        named = self._name_of.get(min(host, members[0]))
+        within = named is not None and self._name_of.get(members[-1]) == named
         bare = len(members) == 2 and tree.tokens[members[1]].tag in (
             "NN",
             "NNS",
@@ -571,18 +597,14 @@ class Facts:
             while tree.tokens[first].dep == "conj" and tree.head(first) != first:
                 first = tree.head(first)
             for k in {noun, first}:
-                hosts.update(c for c in tree.children[k] if tree.tokens[c].dep in ("acl", "relcl"))
+                hosts.update(tree.kids(k, _CLAUSES))
             if verb is None and tree.tokens[noun].dep == "pobj":
                 up = _governor(tree, noun)
                 verb = up if tree.tokens[up].pos in ("VERB", "AUX") else None
         if verb is not None:
             hosts.add(verb)
             hosts.add(_event_verb(tree, verb))
-            hosts.update(
-                k
-                for k in tree.children[verb]
-                if tree.tokens[k].dep == "conj" and tree.tokens[k].pos == "VERB"
-            )
+            hosts.update(k for k in tree.kids(verb, _CONJ) if tree.tokens[k].pos == "VERB")
             if tree.tokens[verb].dep == "conj":
                 hosts.add(tree.head(verb))
             subject = _subject(tree, verb, inside)
