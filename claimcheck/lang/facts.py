@@ -46,6 +46,14 @@ class FactKey:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PREP = frozenset({"prep"})
+_ACL = frozenset({"acl"})
+_CLAUSES = frozenset({"acl", "relcl"})
+_CONJ = frozenset({"conj"})
+# The prepositions of a change: "cut rates to 5%", "from 5.25%", "by a quarter point".
+_CHANGE = frozenset({"to", "from", "by"})
+# How a reported clause hangs on its verb of saying ("police said [12 died]", "[12 died], police said").
+_REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "dobj"})
 
 
 class _Tree:
@@ -66,6 +74,8 @@ class _Tree:
         self._child: dict[tuple[int, frozenset[str]], int | None] = {}
         self._lemmas: dict[int, str] = {}
         self._subtree_text: dict[int, str] = {}
+        self._members: dict[int, frozenset[int]] = {}
+        self._kids: dict[tuple[int, frozenset[str]], tuple[int, ...]] = {}
 
     def head(self, i: int) -> int:
         return self.tokens[i].head
@@ -82,6 +92,11 @@ class _Tree:
         first, last = self.tokens[indexes[0]], self.tokens[indexes[-1]]
         return self.text[first.start : last.end]
 
+    def members(self, i: int) -> frozenset[int]:
+        if i not in self._members:
+            self._members[i] = frozenset(self.subtree(i))
+        return self._members[i]
+
     def subtree_text(self, i: int) -> str:
         if i not in self._subtree_text:
             self._subtree_text[i] = self.span_text(self.subtree(i))
@@ -95,9 +110,19 @@ class _Tree:
             self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
         return self._lemmas[i]
 
+    def kids(self, i: int, labels: frozenset[str]) -> tuple[int, ...]:
+        """The children of ``i`` with one of ``labels``, in order (kept: a root can have thousands)."""
+        if (i, labels) not in self._kids:
+            self._kids[(i, labels)] = tuple(
+                k for k in self.children[i] if self.tokens[k].dep in labels
+            )
+        return self._kids[(i, labels)]
+
     def child(self, i: int, labels: frozenset[str]) -> int | None:
         if (i, labels) not in self._child:
-            self._child[(i, labels)] = next((k for k in self.children[i] if self.tokens[k].dep in labels), None)
+            self._child[(i, labels)] = next(
+                (k for k in self.children[i] if self.tokens[k].dep in labels), None
+            )
         return self._child[(i, labels)]
 
 
@@ -109,45 +134,201 @@ def _span_head(tree: _Tree, inside: Sequence[int]) -> int:
     return inside[0]
 
 
+def _lasting(tree: _Tree, i: int) -> bool:
+    """Whether a date entity's head is a length of time: "for less than two hours", "in years"
+    (a plural unit of time that nothing places: not "two weeks ago")."""
+    token = tree.tokens[i]
+    placed = any(
+        tree.tokens[k].text.casefold() in ("ago", "last", "this", "next", "past")
+        for k in tree.children[i]
+    )
+    return token.tag == "NNS" and token.lemma.casefold() in words("units") and not placed
+
+
 def _governor(tree: _Tree, i: int) -> int:
     """The word a phrase hangs on: through a preposition ("rose to 19" → "rose")."""
     head = tree.head(i)
-    if tree.tokens[i].dep == "pobj" and tree.tokens[head].pos == "ADP":
-        return tree.head(head)
+    if tree.tokens[i].dep in ("pobj", "pcomp") and (
+        tree.tokens[head].pos == "ADP" or tree.tokens[head].dep == "prep"
+    ):
+        up = tree.head(head)
+        while (
+            tree.tokens[head].dep == "prep" and tree.tokens[up].pos == "ADP" and tree.head(up) != up
+        ):
+            head, up = up, tree.head(up)  # "as of Wednesday afternoon"
+        return up
     return head
 
 
-def _anchor(tree: _Tree, head: int, *, counted: bool) -> int:
-    """The content word a value is a value of."""
+def _unit(tree: _Tree, i: int) -> bool:
+    token = tree.tokens[i]
+    units = words("units")
+    return token.lemma.casefold() in units or token.text.casefold() in units
+
+
+def _of_object(tree: _Tree, i: int) -> int | None:
+    """The noun of an "of" phrase on ``i``: "55 percent of teachers", "25 of the victims"."""
+    for k in tree.kids(i, _PREP):
+        if tree.tokens[k].text.casefold() == "of":
+            return tree.child(k, frozenset({"pobj"}))
+    return None
+
+
+def _climb(tree: _Tree, i: int) -> int:
+    """Through the nouns and modifiers a date or place hangs on, up to the word that names the
+    event: "collapsed in the town of Izmir" → "collapsed", "found guilty Nov. 2" → "found"."""
+    seen = {i}
+    while True:
+        token = tree.tokens[i]
+        up = _governor(tree, i) if token.dep == "pobj" else tree.head(i)
+        climbing = (
+            token.pos in ("NOUN", "PROPN") and token.dep in ("pobj", "appos", "conj")
+        ) or token.pos in (
+            "ADJ",
+            "ADV",
+        )
+        if not climbing or up in seen or tree.tokens[up].pos == "ADP":
+            return i
+        seen.add(up)
+        i = up
+
+
+def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
+    """The content word a value is a value of, and the noun that names what it counts, if any.
+
+    A number that counts a noun names it ("70 people"); a number in a unit, or a bare one, is a
+    value of the noun around it ("a depth of 10 km", "55 percent of teachers", "a 90-month
+    sentence", "25 of the victims") or else of the word it hangs on ("fell 13 percent").
+    """
+    if not counted:
+        return _climb(tree, _governor(tree, head)), None
     token = tree.tokens[head]
-    if counted:
-        if token.pos == "NUM" and token.dep in _COUNTING and tree.head(head) != head:
-            noun = tree.head(head)
-        elif token.pos in ("NOUN", "PROPN"):
-            noun = head  # the value includes its noun or unit: "10 km"
-        else:
-            return _governor(tree, head)
-        # "a depth of 10 km", "a magnitude of 7.1": the measured noun is the one before "of".
-        of = tree.head(noun)
-        if tree.tokens[noun].dep == "pobj" and tree.tokens[of].text.casefold() == "of":
-            return tree.head(of)
-        return noun
-    return _governor(tree, head)
+    noun: int | None = None
+    if token.pos == "NUM" and token.dep in _COUNTING and tree.head(head) != head:
+        noun = tree.head(head)
+    elif token.pos in ("NOUN", "PROPN"):
+        noun = head
+    if noun is not None and not _unit(tree, noun):
+        return noun, noun
+    carrier = noun if noun is not None else head
+    named = _of_object(tree, carrier)
+    if named is not None:
+        return carrier, named
+    up = tree.head(carrier)
+    if tree.tokens[carrier].dep == "pobj" and tree.tokens[up].text.casefold() == "of":
+        return tree.head(up), tree.head(up)  # "a depth of 10 km", "a magnitude of 7.1"
+    if tree.tokens[carrier].dep in _NAME_PARTS and tree.tokens[up].pos in ("NOUN", "PROPN"):
+        return up, up  # "a 90-month sentence"
+    if noun is None and token.dep in ("appos", "conj"):
+        # A count in a list that leaves out its noun and verb: "six were killed in A, four in B".
+        k = tree.head(head)
+        while tree.tokens[k].pos not in ("VERB", "AUX") and tree.head(k) != k:
+            k = tree.head(k)
+        return k, _of_object(tree, k)
+    anchor = _governor(tree, carrier)
+    if tree.tokens[anchor].pos in ("ADV", "ADP", "ADJ") and tree.tokens[tree.head(anchor)].pos in (
+        "VERB",
+        "AUX",
+    ):
+        anchor = tree.head(anchor)
+    if tree.tokens[carrier].dep in _SUBJECTS:
+        # "Of the victims, three were in Andong": the counted noun is fronted on the verb.
+        first = anchor
+        while tree.tokens[first].dep == "conj" and tree.head(first) != first:
+            first = tree.head(first)  # "Of the victims, two were found in A, three were in B"
+        fronted = _of_object(tree, anchor) or _of_object(tree, first)
+        if fronted is not None:
+            return anchor, fronted
+    return anchor, None
 
 
-def _attribute(tree: _Tree, anchor: int, *, counted: bool) -> str:
+def _child_toward(tree: _Tree, top: int, k: int) -> int | None:
+    """The child of ``top`` whose subtree holds ``k``, if any (a walk up from ``k``)."""
+    seen = set()
+    while tree.head(k) != top:
+        if tree.head(k) == k or k in seen:
+            return None
+        seen.add(k)
+        k = tree.head(k)
+    return k if k != top else None
+
+
+def _subject(tree: _Tree, verb: int, inside: set[int]) -> int | None:
+    """The noun a verb says something about: its subject, the noun a relative or participle
+    clause hangs on ("the campaign, which ended", "the talks held in Istanbul"), or, when the
+    subject is the value itself ("31% cast their ballots"), its object."""
+    subject = tree.child(verb, _SUBJECTS)
+    token = tree.tokens[verb]
+    if subject is None or (token.dep == "relcl" and tree.tokens[subject].tag in ("WDT", "WP")):
+        if token.dep in ("relcl", "acl") and tree.tokens[tree.head(verb)].pos in ("NOUN", "PROPN"):
+            return tree.head(verb)
+        return subject
+    if subject in inside or tree.tokens[subject].pos == "NUM":
+        return tree.child(verb, frozenset({"dobj"}))
+    return subject
+
+
+def _event_verb(tree: _Tree, verb: int) -> int:
+    """ "were reported killed" → "killed": a passive verb of saying hands over to the verb it reports."""
+    if (
+        tree.tokens[verb].lemma.casefold() in _attributing()
+        and tree.child(verb, frozenset({"nsubjpass"})) is not None
+    ):
+        done = tree.child(verb, frozenset({"xcomp", "oprd"}))
+        if done is not None and tree.tokens[done].pos == "VERB":
+            return done
+    return verb
+
+
+def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) -> str:
+    if named is not None:
+        phrase = tree.phrase_lemmas(named)
+        verb = _verb_of(tree, anchor)
+        return f"{phrase} {tree.tokens[verb].lemma.casefold()}" if verb is not None else phrase
     token = tree.tokens[anchor]
     if token.pos in ("VERB", "AUX"):
-        subject = tree.child(anchor, _SUBJECTS)
-        verb = token.lemma.casefold()
-        return f"{tree.phrase_lemmas(subject)} {verb}" if subject is not None else verb
+        anchor = _event_verb(tree, anchor)
+        subject = _subject(tree, anchor, inside)
+        through = _child_toward(tree, anchor, min(inside)) if inside else None
+        if through is not None and tree.tokens[through].dep != "prep":
+            through = None
+        changed = tree.child(anchor, frozenset({"dobj"}))
+        if (
+            through is not None
+            and changed is not None
+            and tree.tokens[through].text.casefold() in _CHANGE
+            and not _unit(tree, changed)  # "fell four per cent to $9bn": the change is no thing
+        ):
+            subject = changed  # "cut interest rates to 5%", "raised the toll to 55"
+        lemma = tree.tokens[anchor].lemma.casefold()
+        return f"{tree.phrase_lemmas(subject)} {lemma}" if subject is not None else lemma
     phrase = tree.phrase_lemmas(anchor)
-    if not counted:
-        return phrase  # a date or venue of a noun names the event: "the summit in Geneva"
-    governor = tree.head(anchor)
-    if token.dep in _ARGUMENTS and governor != anchor and tree.tokens[governor].pos == "VERB":
-        return f"{phrase} {tree.tokens[governor].lemma.casefold()}"
-    return phrase
+    verb = _verb_of(tree, anchor)
+    return f"{phrase} {tree.tokens[verb].lemma.casefold()}" if verb is not None else phrase
+
+
+def _verb_of(tree: _Tree, noun: int) -> int | None:
+    """The verb a noun is an argument of ("70 people were killed"), or the participle that
+    describes it ("524 deaths reported this year")."""
+    if tree.tokens[noun].pos in ("VERB", "AUX"):
+        return noun
+    while tree.tokens[noun].dep == "conj" and tree.head(noun) != noun:
+        noun = tree.head(noun)  # "17,000 hectares and 209 houses": the first conjunct's verb
+    governor = tree.head(noun)
+    if tree.tokens[noun].dep == "pobj" and tree.tokens[governor].text.casefold() == "of":
+        holder = tree.head(governor)  # "a total of 26 officers sustained"
+        if tree.tokens[holder].pos == "NOUN" and tree.tokens[holder].dep in _ARGUMENTS:
+            noun, governor = holder, tree.head(holder)
+    if (
+        tree.tokens[noun].dep in _ARGUMENTS
+        and governor != noun
+        and tree.tokens[governor].pos in ("VERB", "AUX")
+    ):
+        return _event_verb(tree, governor)
+    for k in tree.kids(noun, _ACL):
+        if tree.tokens[k].pos == "VERB":
+            return k
+    return None
 
 
 def _attributing() -> frozenset[str]:
@@ -181,21 +362,43 @@ class Facts:
         self._ends = [t.end for t in parse.tokens]
         self._according = self._find_according()
         self._verbs = _attributing()
-        self._speaker_from: dict[int, int | None] = {}
+        self._speaker_from: dict[int, tuple[int, ...]] = {}
         # Date and time entities by the word they hang on, in entity order.
         by_start = {t.start: k for k, t in enumerate(tree.tokens)}
         self._timed: set[int] = set()
         self._times: dict[int, list[_TimeEntity]] = {}
+        self._time_at: dict[int, _TimeEntity] = {}
+        self._phrase_time: dict[frozenset[int], _TimeEntity | None] = {}
+        self._name_of: dict[int, int] = {}
+        spans = []
         for order, entity in enumerate(tree.entities):
             if entity.label not in _TIME_LABELS:
                 continue
             members = self._covered(entity.start, entity.end)
             self._timed.update(members)
-            if by_start.get(entity.start) is None:
-                continue
-            governor = _governor(tree, _span_head(tree, members))
-            self._times.setdefault(governor, []).append(_TimeEntity(order, frozenset(members), entity.text))
+            if by_start.get(entity.start) is not None:
+                spans.append((order, entity.text, members))
+        for order, text, members in spans:
+            head = _span_head(tree, members)
+            while tree.tokens[head].dep == "compound" and tree.head(head) in self._timed:
+                head = tree.head(head)  # "Wednesday" of "Wednesday afternoon"
+            if tree.tokens[head].dep in ("amod", "compound") or _lasting(tree, head):
+                continue  # a length, not a moment: "a 16-year high", "a monthly saving", "for hours"
+            found = _TimeEntity(order, frozenset(members), text)
+            self._times.setdefault(_governor(tree, head), []).append(found)
+            self._time_at.update(dict.fromkeys(members, found))
+        for number, entity in enumerate(tree.entities):
+            if entity.label not in _TIME_LABELS:
+                self._name_of.update(dict.fromkeys(self._covered(entity.start, entity.end), number))
         self._scopes: dict[int, list[tuple[frozenset[int], str]]] = {}
+
+    def _first_time(self, members: frozenset[int]) -> _TimeEntity | None:
+        """The first date entity wholly inside a phrase (each phrase is read once)."""
+        if members not in self._phrase_time:
+            inside = {self._time_at[k] for k in members if k in self._time_at}
+            whole = [e for e in inside if e.members <= members]
+            self._phrase_time[members] = min(whole, key=lambda e: e.order) if whole else None
+        return self._phrase_time[members]
 
     def _covered(self, start: int, end: int) -> list[int]:
         """The tokens that start inside ``[start, end)``."""
@@ -213,45 +416,63 @@ class Facts:
                     return tree.span_text(tree.subtree(target))
         return None
 
-    def _speaks(self, k: int) -> bool:
-        token = self.tree.tokens[k]
-        return token.pos == "VERB" and token.lemma.casefold() in self._verbs and self.tree.child(k, _SUBJECTS) is not None
+    def _speaker_subject(self, verb: int) -> int | None:
+        """The subject of a verb of saying, or, for one without ("..., saying that", "adding
+        that"), the subject of the verb it continues."""
+        tree = self.tree
+        subject = tree.child(verb, _SUBJECTS)
+        if (
+            subject is None
+            and tree.tokens[verb].dep in ("advcl", "xcomp", "conj")
+            and tree.head(verb) != verb
+        ):
+            subject = tree.child(tree.head(verb), _SUBJECTS)
+        return subject
 
-    def _next_speaker(self, k: int) -> int | None:
-        """The nearest word at or above ``k`` that is a verb of saying with a subject."""
-        path: list[int] = []
-        on_path: set[int] = set()
-        found: int | None = None
+    def _attributed(self, start: int) -> tuple[int, ...]:
+        """The subjects of the verbs of saying that report the clause of ``start``, nearest first.
+
+        A verb of saying reports what hangs on it as its complement ("police said 12 died"), not
+        its own subject or object ("the minister who said so", "Bolt claimed gold in 9.81 s").
+        """
+        if start in self._speaker_from:
+            return self._speaker_from[start]
+        tree = self.tree
+        path = []
+        found: tuple[int, ...] = ()
+        child = start
         while True:
-            if k in self._speaker_from:
-                found = self._speaker_from[k]
+            if child in self._speaker_from:
+                found = self._speaker_from[child]
                 break
-            if self._speaks(k):
-                found = k
+            path.append(child)
+            k = tree.head(child)
+            if k == child:
                 break
-            if k in on_path:
-                break  # the root (its own head)
-            path.append(k)
-            on_path.add(k)
-            k = self.tree.head(k)
+            token = tree.tokens[k]
+            if (
+                token.pos == "VERB"
+                and token.lemma.casefold() in self._verbs
+                and tree.tokens[child].dep in _REPORTED
+            ):
+                subject = self._speaker_subject(k)
+                if subject is not None:
+                    # Later speakers are found from the verb on; this one comes first.
+                    above = self._attributed(k)
+                    found = (subject, *above)
+                    break
+            child = k
         for visited in path:
             self._speaker_from[visited] = found
         return found
 
-    def _authority(self, anchor: int, inside: set[int]) -> str | None:
+    def _authority(self, head: int, inside: set[int]) -> str | None:
         if self._according is not None:
             return self._according
-        seen: set[int] = set()
-        k = anchor
-        while (verb := self._next_speaker(k)) is not None and verb not in seen:
-            seen.add(verb)
-            subject = self.tree.child(verb, _SUBJECTS)
-            if subject is not None and subject not in inside:
-                return self.tree.subtree_text(subject)
-            k = self.tree.head(verb)
-            if k == verb:
-                break
-        return None
+        subjects = [k for k in self._attributed(head) if inside.isdisjoint(self.tree.members(k))]
+        named = [k for k in subjects if self.tree.tokens[k].pos != "PRON"]
+        chosen = named[0] if named else (subjects[0] if subjects else None)
+        return self.tree.subtree_text(chosen) if chosen is not None else None
 
     def _time(self, hosts: set[int], inside: set[int]) -> str | None:
         best: _TimeEntity | None = None
@@ -263,25 +484,75 @@ class Facts:
                     if best is None or entity.order < best.order:
                         best = entity
                     break
+        if best is None:
+            # Else a date inside a phrase that narrows it: "in the outbreak of 2022".
+            for host in hosts:
+                for members, _ in self._scope_phrases(host):
+                    if not members.isdisjoint(inside):
+                        continue
+                    first = self._first_time(members)
+                    if first is not None and (best is None or first.order < best.order):
+                        best = first
         return best.text if best is not None else None
 
     def _scope_phrases(self, host: int) -> list[tuple[frozenset[int], str]]:
         if host not in self._scopes:
             found = []
+            circumstance = words("circumstance_prepositions")
             for k in self.tree.children[host]:
                 token = self.tree.tokens[k]
-                if token.dep != "prep" or token.text.casefold() == "according":
+                if (
+                    token.dep != "prep"
+                    or token.text.casefold() in circumstance
+                    or token.text.casefold() == "according"
+                ):
                     continue
                 members = self.tree.subtree(k)
-                if len(members) < 2 or not self._timed.isdisjoint(members):
+                if (
+                    len(members) < 2
+                    or self._timed.issuperset(members[1:])
+                    or self._one_name(host, members)
+                ):
                     continue
                 found.append((frozenset(members), self.tree.span_text(members)))
+            where = self._where(host)
+            if where is not None:
+                found.append(where)
             self._scopes[host] = found
         return self._scopes[host]
 
+    def _one_name(self, host: int, members: Sequence[int]) -> bool:
+        """Whether a phrase is part of its host's name: "the Bank of England", "prisoners of war"."""
+        tree = self.tree
+        if tree.tokens[members[0]].text.casefold() != "of":
+            return False
+        named = self._name_of.get(min(host, members[0]))
+        within = named is not None and self._name_of.get(members[-1]) == named
+        bare = len(members) == 2 and tree.tokens[members[1]].tag in (
+            "NN",
+            "NNS",
+        )  # no article: "of war"
+        return within or bare
+
+    def _where(self, verb: int) -> tuple[frozenset[int], str] | None:
+        """The place a "where" clause hangs on: "in Fort Pierce, where four people died"."""
+        tree = self.tree
+        if tree.tokens[verb].dep != "relcl" or not any(
+            tree.tokens[k].text.casefold() == "where" for k in tree.children[verb]
+        ):
+            return None
+        place = tree.head(verb)
+        members = [
+            k for k in tree.children[place] if tree.tokens[k].dep == "compound" and k < place
+        ] + [place]
+        return frozenset(members), tree.span_text(members)
+
     def _scope(self, hosts: set[int], inside: set[int]) -> tuple[str, ...]:
         return tuple(
-            text for host in sorted(hosts) for members, text in self._scope_phrases(host) if members.isdisjoint(inside)
+            text
+            for host in sorted(hosts)
+            for members, text in self._scope_phrases(host)
+            if members.isdisjoint(inside)
         )
 
     def key(self, start: int, end: int, *, counted: bool, speaker: str | None = None) -> FactKey:
@@ -295,21 +566,56 @@ class Facts:
             return FactKey(attribute=speaker)
         members = set(inside)
         head = _span_head(tree, inside)
-        anchor = _anchor(tree, head, counted=counted)
-        hosts = {anchor}
-        verb = tree.head(anchor)
-        if tree.tokens[anchor].dep in _ARGUMENTS and tree.tokens[verb].pos == "VERB":
-            hosts.add(verb)
-        attribute = speaker if speaker is not None else _attribute(tree, anchor, counted=counted) or None
+        anchor, named = _anchor(tree, head, counted=counted)
+        hosts = self._hosts(head, anchor, named, members)
+        attribute = (
+            speaker if speaker is not None else _attribute(tree, anchor, named, members) or None
+        )
         return FactKey(
             attribute=attribute,
-            scope=self._scope(hosts, members),
+            scope=self._scope(hosts, members | ({named} if named is not None else set())),
             time=self._time(hosts, members),
-            authority=self._authority(anchor, members) if speaker is None else None,
+            authority=self._authority(head, members) if speaker is None else None,
         )
 
+    def _hosts(self, head: int, anchor: int, named: int | None, inside: set[int]) -> set[int]:
+        """The words whose modifiers narrow or date the value: the value, its noun, its verb (or
+        the verb its phrase hangs on), the verbs coordinated with that verb, the participles that
+        describe its noun, and the subject the attribute names."""
+        tree = self.tree
+        hosts = {anchor} if named is None else {anchor, named}
+        if tree.tokens[head].dep in ("appos", "conj") and tree.tokens[anchor].pos in (
+            "VERB",
+            "AUX",
+        ):
+            hosts.add(head)  # a gapped count keeps its own place: "..., four in Volusia County"
+        verb = _verb_of(tree, anchor)
+        for noun in (anchor, named):
+            if noun is None or tree.tokens[noun].pos in ("VERB", "AUX"):
+                continue
+            first = noun
+            while tree.tokens[first].dep == "conj" and tree.head(first) != first:
+                first = tree.head(first)
+            for k in {noun, first}:
+                hosts.update(tree.kids(k, _CLAUSES))
+            if verb is None and tree.tokens[noun].dep == "pobj":
+                up = _governor(tree, noun)
+                verb = up if tree.tokens[up].pos in ("VERB", "AUX") else None
+        if verb is not None:
+            hosts.add(verb)
+            hosts.add(_event_verb(tree, verb))
+            hosts.update(k for k in tree.kids(verb, _CONJ) if tree.tokens[k].pos == "VERB")
+            if tree.tokens[verb].dep == "conj":
+                hosts.add(tree.head(verb))
+            subject = _subject(tree, verb, inside)
+            if subject is not None and subject not in inside:
+                hosts.add(subject)
+        return hosts
 
-def fact_key(parse: Parse, text: str, start: int, end: int, *, counted: bool, speaker: str | None = None) -> FactKey:
+
+def fact_key(
+    parse: Parse, text: str, start: int, end: int, *, counted: bool, speaker: str | None = None
+) -> FactKey:
     """The fact key of the value at ``text[start:end]`` in the sentence ``parse`` covers.
 
     ``counted`` says the value is a number (it counts or measures a noun); ``speaker`` is a

@@ -81,8 +81,8 @@ ROWS = [
     ),
     pytest.param(
         "The summit in Geneva ended without a deal.", "Geneva", False,
-        FactKey("summit", ("without a deal",), None, None),
-        id="venue-of-a-noun-names-the-event",
+        FactKey("summit end", (), None, None),
+        id="venue-of-a-noun-names-the-event-and-its-verb; 'without' adds a circumstance, not a scope",
     ),
     pytest.param(
         "About 2,000 residents of the valley were evacuated.", "2,000", True,
