@@ -127,20 +127,32 @@ def _authorities(group: Sequence[Mention]) -> frozenset[str]:
 def disagreement(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> str:
     """How the values of a conflicting claim (of dates, venues or numbers) disagree.
 
-    * **attribution**: two values or more are attributed to authorities, and no two values to
-      the same one ("7.0, the geological survey said" against "6.6, according to the national
-      agency"; outlets that name no authority may give either value);
+    * **attribution**: one outlet gives two of the values, each from its own authority ("7.0,
+      the geological survey said; the national agency put it at 6.6"); or, when the values do
+      not move with time, two values or more are attributed and no two to the same authority;
     * **update**: a count whose values move one way with the days of the reports that give them
       ("12 dead" on Monday, "19 dead" on Tuesday; "1,100 in shelters", then "400"), or a tally
-      of people by their fate;
+      of people by their fate: the next report's authority is not a rival one;
     * **contradiction**: anything else: incompatible values for the same moment.
     """
     authorities = [a for a in map(_authorities, groups) if a]
-    if len(authorities) >= 2 and all(not a & b for i, a in enumerate(authorities) for b in authorities[i + 1 :]):
+    apart = len(authorities) >= 2 and all(not a & b for i, a in enumerate(authorities) for b in authorities[i + 1 :])
+    if apart and _one_source_gives_both(groups):
         return ATTRIBUTION
     if groups[0][0].kind is Kind.NUMBER and (_moves_with_time(groups, published) or _tally(groups)):
         return UPDATE
-    return CONTRADICTION
+    return ATTRIBUTION if apart else CONTRADICTION
+
+
+def _one_source_gives_both(groups: Sequence[Sequence[Mention]]) -> bool:
+    """Whether one source states two of the values (an outlet quoting police and organisers)."""
+    seen: set[str] = set()
+    for group in groups:
+        sources = {m.source_id for m in group}
+        if sources & seen:
+            return True
+        seen |= sources
+    return False
 
 
 def _latest_day(group: Sequence[Mention], published: dict[str, str | None]) -> str:
