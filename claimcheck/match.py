@@ -141,6 +141,7 @@ FEATURES = (
     "unit_apart",  # both name a counted noun, and not the same one ("300 passengers", "300 crew")
     "same_value",  # equal values (or figures with swapped digits, "R950m" and "R590m")
     "distinct_value",  # …a value a coincidence rarely repeats ("$6 million", "May 1970")
+    "widely_stated",  # …a value most of the story's sources state: its central day, place, toll
     "dated_alike",  # both dated to the same month or day, or timed to the same hour
     "other_moment",  # dated to different moments, or one outside the news days of the other
     "shared_name",  # both clauses name one person or organisation ("Faye won 54%", "Faye's 53%")
@@ -725,6 +726,9 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
     rarity = _rarity(items)
+    stated_by: defaultdict[str, set[str]] = defaultdict(set)
+    for item in items:
+        stated_by[item.mention.value].add(item.mention.source_id)
     values_of_unit = _values_of_unit(items) if kind is Kind.NUMBER else {}
     # units that every count of the story gives the same value ("four helicopters")
     lone_units = frozenset(unit for unit, n in values_of_unit.items() if n == 1)
@@ -752,6 +756,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "unit_apart": float(ma.unit is not None and mb.unit is not None and ma.unit != mb.unit),
             "same_value": float(same),
             "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
+            "widely_stated": len(stated_by[ma.value]) / len(by_source) if same else 0.0,
             "dated_alike": float(dated_alike(a, b)),
             "other_moment": float(not same_moment(a, b)),
             "shared_name": float(_shares_name(a.orgs | a.people, b.orgs | b.people)),
