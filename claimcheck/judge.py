@@ -168,7 +168,7 @@ def _moves_with_time(groups: Sequence[Sequence[Mention]], published: dict[str, s
     latest = [(_latest_day(g, published), values.number_range(g[0].value)) for g in groups]
     if len({day for day, _ in latest}) < 2 or any(bounds is None for _, bounds in latest):
         return False
-    if values.dimension(groups[0][0].unit) != "count":
+    if values.dimension(groups[0][0]) != "count":
         return False  # a magnitude or a share revised is a correction, not a running figure
     lows = [bounds[0] for _, bounds in sorted(latest, key=lambda x: x[0]) if bounds is not None]
     steps = list(itertools.pairwise(lows))

@@ -569,7 +569,7 @@ def _blocks(items: Sequence[_Item]) -> list[list[int]]:
     block of the matrix, not the whole of it)."""
     groups: dict[str, list[int]] = {}
     for index, item in enumerate(items):
-        key = values.dimension(item.mention.unit) if item.mention.kind is Kind.NUMBER else ""
+        key = values.dimension(item.mention) if item.mention.kind is Kind.NUMBER else ""
         groups.setdefault(key, []).append(index)
     return [groups[key] for key in sorted(groups)]
 

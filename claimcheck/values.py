@@ -161,18 +161,20 @@ def _rounding(mention: Mention, value: Decimal) -> Decimal:
     return abs(value / shown) * Decimal("4.9") / Decimal(10) ** (len(written.group(1)) + 1)
 
 
-def dimension(unit: str | None) -> str:
-    """What kind of quantity a number's unit is: every count is a "count", whatever noun it
-    counts ("300 people", "300 passengers", a bare "300"), since outlets name one count with
-    different nouns; a share is a "percent" ("54% of the vote"); a currency ("USD") and a
-    measure ("kilometer", "magnitude") are themselves."""
-    if unit is None:
-        return "count"
-    if unit.isupper():
-        return unit
-    if unit == "percent" or unit.startswith("percent "):
+def dimension(mention: Mention) -> str:
+    """What kind of quantity a number is: every count is a "count", whatever noun it counts
+    ("300 people", "300 passengers", a bare "300"), since outlets name one count with different
+    nouns; a share is a "percent" ("54% of the vote"); a currency ("USD") and a measure
+    ("kilometer", "magnitude") are themselves; a bare figure with decimals ("a 7.4 quake") is
+    no count of anything, so a "figure"."""
+    unit = mention.unit
+    if unit is None or not (unit.isupper() or unit == "percent" or unit.startswith("percent ") or unit in _measures()):
+        bounds = number_range(mention.value)
+        whole = bounds is None or all(b == b.to_integral_value() for b in bounds)
+        return "count" if whole else "figure"
+    if unit.startswith("percent"):
         return "percent"
-    return unit if unit in _measures() else "count"
+    return unit
 
 
 @functools.cache
@@ -182,7 +184,7 @@ def _measures() -> frozenset[str]:
 
 def numbers_compatible(a: Mention, b: Mention) -> bool:
     """The same dimension, and the figures agree within what their hedges allow."""
-    if dimension(a.unit) != dimension(b.unit):
+    if dimension(a) != dimension(b):
         return False
     span_a, span_b = number_span(a), number_span(b)
     if span_a is None or span_b is None:
@@ -277,7 +279,7 @@ def comparable(a: Mention, b: Mention) -> bool:
     """Whether two mentions could state one fact at all: a count and a distance never do."""
     if a.kind is not b.kind:
         return False
-    return a.kind is not Kind.NUMBER or dimension(a.unit) == dimension(b.unit)
+    return a.kind is not Kind.NUMBER or dimension(a) == dimension(b)
 
 
 def can_conflict(mention: Mention) -> bool:

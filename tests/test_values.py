@@ -61,27 +61,29 @@ def test_dates_compatible(a: str, b: str, expected: bool) -> None:
     ],
 )
 def test_numbers_compatible(a: Mention, b: Mention, expected: bool) -> None:
-    assert values.comparable(a, b) is (values.dimension(a.unit) == values.dimension(b.unit))
+    assert values.comparable(a, b) is (values.dimension(a) == values.dimension(b))
     assert values.numbers_compatible(a, b) is expected
     assert values.numbers_compatible(b, a) is expected
 
 
 @pytest.mark.parametrize(
-    ("unit", "expected"),
+    ("value", "unit", "expected"),
     [
-        (None, "count"),
-        ("person", "count"),
-        ("passenger", "count"),
-        ("percent", "percent"),
-        ("percent of vote", "percent"),
-        ("USD", "USD"),
-        ("kilometer", "kilometer"),
-        ("magnitude", "magnitude"),
-        ("year", "year"),
+        ("300", None, "count"),
+        ("300", "person", "count"),
+        ("300", "passenger", "count"),
+        ("1500000", None, "count"),  # "1.5 million"
+        ("7.4", None, "figure"),  # "a 7.4 quake": no count of anything
+        ("54", "percent", "percent"),
+        ("54.28", "percent of vote", "percent"),
+        ("5", "USD", "USD"),
+        ("10", "kilometer", "kilometer"),
+        ("7.4", "magnitude", "magnitude"),
+        ("2", "year", "year"),
     ],
 )
-def test_dimension(unit: str | None, expected: str) -> None:
-    assert values.dimension(unit) == expected
+def test_dimension(value: str, unit: str | None, expected: str) -> None:
+    assert values.dimension(Mention(Kind.NUMBER, value, value, 0, len(value), unit=unit)) == expected
 
 
 def test_every_measure_the_number_extractor_names_is_a_measure() -> None:
@@ -89,7 +91,7 @@ def test_every_measure_the_number_extractor_names_is_a_measure() -> None:
 
     for unit in {*UNIT_WORDS.values(), *UNIT_BEFORE.values()}:
         if not unit.isupper() and unit != "percent":
-            assert values.dimension(unit) == unit, unit
+            assert values.dimension(Mention(Kind.NUMBER, "1", "1", 0, 1, unit=unit)) == unit, unit
 
 
 @pytest.mark.parametrize(
