@@ -161,6 +161,7 @@ FEATURES = (
     "authority_apart",  # both attributed, to different authorities (one agency's magnitude, another's)
     "same_speaker",  # quotations given to one speaker
     "short_quote",  # a quotation too short to identify a statement
+    "quote_share",  # how many of the shorter quotation's words the other holds: an altered quote keeps most
     *(kind.value for kind in Kind),  # which kind the pair is
 )
 
@@ -781,6 +782,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "authority_apart": float(_apart(ka.authority, kb.authority)),
             "same_speaker": float(kind is Kind.QUOTE and ma.speaker is not None and ma.speaker == mb.speaker),
             "short_quote": float(kind is Kind.QUOTE and min(len(a.words), len(b.words)) < QUOTE_MIN_WORDS),
+            "quote_share": _word_share(a.words, b.words) if kind is Kind.QUOTE else 0.0,
             **{k.value: float(k is kind) for k in Kind},
         }
         yield Pair(i, j, agree, tuple(features[name] for name in FEATURES))
@@ -795,6 +797,12 @@ def _values_of_unit(items: Sequence[_Item]) -> dict[str, int]:
         if item.mention.unit:
             seen[item.mention.unit].add(item.mention.value)
     return {unit: len(found) for unit, found in seen.items()}
+
+
+def _word_share(a: Sequence[str], b: Sequence[str]) -> float:
+    """The share of the shorter word list's distinct words that the other holds."""
+    wa, wb = set(a), set(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
 
 
 def _rarity(items: Sequence[_Item]) -> dict[str, float]:
