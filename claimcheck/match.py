@@ -141,6 +141,7 @@ FEATURES = (
     "unit_apart",  # both name a counted noun, and not the same one ("300 passengers", "300 crew")
     "same_value",  # equal values (or figures with swapped digits, "R950m" and "R590m")
     "distinct_value",  # …a value a coincidence rarely repeats ("$6 million", "May 1970")
+    "value_gap",  # how far apart two figures are, in orders of magnitude (12 and 15: near; $10bn and $2.18: far)
     "widely_stated",  # …a value most of the story's sources state: its central day, place, toll
     "dated_alike",  # both dated to the same month or day, or timed to the same hour
     "other_moment",  # dated to different moments, or one outside the news days of the other
@@ -757,6 +758,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "unit_apart": float(ma.unit is not None and mb.unit is not None and ma.unit != mb.unit),
             "same_value": float(same),
             "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
+            "value_gap": _value_gap(ma, mb) if kind is Kind.NUMBER else 0.0,
             "widely_stated": len(stated_by[ma.value]) / len(by_source) if same else 0.0,
             "dated_alike": float(dated_alike(a, b)),
             "other_moment": float(not same_moment(a, b)),
@@ -797,6 +799,22 @@ def _values_of_unit(items: Sequence[_Item]) -> dict[str, int]:
         if item.mention.unit:
             seen[item.mention.unit].add(item.mention.value)
     return {unit: len(found) for unit, found in seen.items()}
+
+
+VALUE_GAP_DECADES = 2  # figures two orders of magnitude apart are as far apart as figures get
+
+
+def _value_gap(a: Mention, b: Mention) -> float:
+    """How many orders of magnitude lie between two figures, over ``VALUE_GAP_DECADES`` (0..1)."""
+    ra, rb = values.number_range(a.value), values.number_range(b.value)
+    if ra is None or rb is None:
+        return 0.0
+    x, y = abs(float(ra[0] + ra[1])) / 2, abs(float(rb[0] + rb[1])) / 2
+    if x == y:
+        return 0.0
+    if min(x, y) == 0:
+        return 1.0
+    return min(1.0, abs(math.log10(x / y)) / VALUE_GAP_DECADES)
 
 
 def _word_share(a: Sequence[str], b: Sequence[str]) -> float:
