@@ -247,8 +247,8 @@ def can_conflict(mention: Mention) -> bool:
     scare quotes can corroborate but never contradict."""
     if mention.kind is Kind.NUMBER:
         return not is_vague_number(mention.value)
-    if mention.kind is Kind.VENUE:
-        return mention.context != "dateline"
+    if mention.kind is Kind.VENUE:  # an unlisted place may lie inside any other (extract/places.py)
+        return mention.context != "dateline" and mention.qualifier != "unlisted"
     if mention.kind is Kind.QUOTE:
         return not mention.fragment
     return True

@@ -40,7 +40,7 @@ from decimal import Decimal
 
 from claimcheck import lang
 from claimcheck.extract._clause import context_words
-from claimcheck.extract.base import eligible
+from claimcheck.extract.base import eligible, title_case
 from claimcheck.model import Document, Kind, Mention
 from claimcheck.settings import Settings
 
@@ -248,8 +248,6 @@ LIST_NEXT = re.compile(r"\s*(?:[,;)]|\.?\s*$|\s(?:and|&)\s)")
 # A heading before a list, up to its colon: "Medals so far: Portugal - 31". Must not match a
 # sentence longer than a heading.
 LIST_HEADING = re.compile(r"^\W*(?P<heading>[^\W\d_][\w'’ ]{0,38}?):\s")
-# A word long enough to tell a headline's capitals. Matches: "Flood". Must not match: "In".
-LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 # Whether a sentence can hold a number at all (most cannot: skip them cheaply).
 # Matches: "3", "three", "half", "thousands". Must not match: "threefold", "someone".
@@ -763,7 +761,8 @@ def _head(text: str, pos: int, *, singular: bool) -> tuple[str, int] | None:
         if word in NOUN_STOP:
             break
         if word in UNIT_WORDS:
-            return UNIT_WORDS[word], end
+            nautical = last is not None and last[0] == "nautical" and UNIT_WORDS[word] == "mile"
+            return ("nautical mile" if nautical else UNIT_WORDS[word]), end  # not a land mile
         if _plural(word):
             noun = _singular(word)
             return SAME_COUNT.get(noun, noun), end
@@ -835,11 +834,6 @@ def _words_before(text: str, pos: int) -> tuple[str, bool]:
 def _word_before(text: str, pos: int) -> str:
     return _words_before(text, pos)[0].casefold().strip('"“(.,')
 
-
-def _title_case(text: str) -> bool:
-    """Headlines capitalise every word, so capitals there say nothing about names."""
-    words = LONG_WORD.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _finish(core: _Core, text: str, title: bool) -> Mention | None:
@@ -921,7 +915,7 @@ def _numbers(text: str) -> Iterator[Mention]:
     """The number mentions of one sentence, offsets relative to it, in text order."""
     if ANY_NUMBER.search(text) is None:
         return
-    title = _title_case(text)
+    title = title_case(text)
     found = [
         mention
         for core in _cores(text, _blocked(text))
