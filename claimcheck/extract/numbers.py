@@ -7,7 +7,7 @@ Each mention has
       "EUR", "GBP"… for money, "percent" ("percent of driver" when the text says of what),
       "age" for ages, or None when nothing is counted;
     * ``qualifier``: the hedge, normalized: "about", "nearly", "more than", "at least", "less
-      than", "up to", or None;
+      than", "up to", "converted" (a figure in brackets that converts the one before), or None;
     * ``text``: from the hedge to the counted noun, as written ("some 40,000 troops").
 
 Vague plurals stand for the order of magnitude they name: "hundreds" is 100..999, "thousands"
@@ -16,7 +16,8 @@ Vague plurals stand for the order of magnitude they name: "hundreds" is 100..999
 
 Indian numbering is read with its own scales: "2.4 lakh" is 240000, "Rs 5 crore" 50000000,
 "1.5 lakh crore" 1.5 x 10^12 (two scales in a row multiply). A value with its conversion in
-brackets, "25 kilometres (16 miles)" or "$5m (£4m)", is one value, the first. A value in a list
+brackets, "25 kilometres (16 miles)" or "$5m (£4m)", is read as the first; the bracketed figure
+is kept with qualifier "converted", which corroborates but never contradicts. A value in a list
 or a table takes its label: "Portugal - 31, Chile - 12" gives 31 with scope ("Portugal",) and 12
 with scope ("Chile",); "deaths: 40" counts deaths. A unit joined by a hyphen is the value's unit
 ("7.1-magnitude", "40-km").
@@ -228,6 +229,7 @@ FRESH_START = re.compile(r"(?:\s[-–—]|[—:])\s+[\"“'‘(]*$")
 # "$5m (£4m)". Matches: " (", " ( ". Must not match: ", (".
 CONVERSION_OPEN = re.compile(r"\s*\(\s*$")
 CONVERSION_CLOSE = re.compile(r"\s*\)")
+CONVERTED = "converted"  # the qualifier of a value's conversion (values.can_conflict)
 DIMENSIONS = lang.dimensions()  # "mile" → "length" (lang/en/dimensions.txt)
 # Words for what befell people ("deaths", "injured"): a list label that is one of them names
 # what is counted, not a place or a team (lang/en/fates.txt).
@@ -922,13 +924,18 @@ def _numbers(text: str) -> Iterator[Mention]:
         if (mention := _finish(core, text, title)) is not None
     ]
     found.sort(key=lambda m: m.start)
-    kept = [m for k, m in enumerate(found) if k == 0 or not _conversion(found[k - 1], m, text)]
-    yield from (_listed(m, text) for m in kept)
+    marked = [
+        replace(m, qualifier=CONVERTED) if k and _conversion(found[k - 1], m, text) else m
+        for k, m in enumerate(found)
+    ]
+    yield from (_listed(m, text) for m in marked)
 
 
 def _conversion(first: Mention, then: Mention, text: str) -> bool:
     """Whether ``then`` only converts ``first`` into other units: "25 kilometres (16 miles)",
-    "$5m (£4m)". Such a pair is one value, the first; a count in brackets is not ("41 (12 of
+    "$5m (£4m)". The first is the value; the conversion is kept, qualified "converted", so that
+    it corroborates an outlet that gives only the converted figure but, being rounded or at some
+    day's exchange rate, never contradicts one. A count in brackets is no conversion ("41 (12 of
     them children)")."""
     if CONVERSION_OPEN.fullmatch(text, first.end, then.start) is None:
         return False
