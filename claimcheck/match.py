@@ -708,8 +708,9 @@ class Pair:
 def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair]:
     """The candidate pairs of one kind with their features. Pairs that cannot be one fact
     whatever their words never appear: counts of different fates or units, facts of different
-    times, the figures before and after a change, and two values of one outlet that differ (an
-    outlet does not contradict itself)."""
+    times, the figures before and after a change, two values of one outlet that differ (an
+    outlet does not contradict itself), and differing values of which one cannot contradict
+    (``values.can_conflict``: "dozens", a converted figure, a dateline, an unlisted place)."""
     by_source: defaultdict[str, list[int]] = defaultdict(list)
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
@@ -728,8 +729,8 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             continue  # "cut from 4.75% to 4.5%": the figure before a change and the one after it
         agree = values.compatible(ma, mb)
         same_source = ma.source_id == mb.source_id
-        if not agree and same_source:
-            continue
+        if not agree and (same_source or not (values.can_conflict(ma) and values.can_conflict(mb))):
+            continue  # an outlet does not contradict itself; a vague, converted or unlisted value never contradicts
         same = _same_value(ma, mb) or (not agree and _transposed(ma, mb))
         ka, kb = a.key, b.key
         features = {
