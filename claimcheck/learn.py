@@ -15,6 +15,7 @@ whose values differ.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,27 +101,36 @@ def fit(sets: Sequence[LabelledPairs]) -> Matcher:
     w = np.concatenate([s.weight for s in sets])
     agree = np.concatenate([s.agree for s in sets])
     models, thresholds = [], []
-    for mask in (agree, ~agree):
+    for mask, strict in ((agree, True), (~agree, False)):
         beta = np.round(_logistic(x[mask], y[mask], w[mask]), 4)
         models.append(tuple(float(b) for b in beta))
-        thresholds.append(_best_threshold(x[mask], y[mask], w[mask], beta))
+        thresholds.append(_best_threshold(x[mask], y[mask], w[mask], beta, strict=strict))
     return Matcher(match.FEATURES, models[0], models[1], thresholds[0], thresholds[1])
 
 
-def _best_threshold(x: np.ndarray, y: np.ndarray, w: np.ndarray, beta: np.ndarray) -> float:
+def _best_threshold(x: np.ndarray, y: np.ndarray, w: np.ndarray, beta: np.ndarray, *, strict: bool = False) -> float:
     """The probability cut that gives the best weighted F1 on the training pairs: one-fact
-    pairs are rare, so 0.5 would favour saying "two facts"."""
+    pairs are rare, so 0.5 would favour saying "two facts".
+
+    With ``strict`` (the agreement model), the strictest cut within one standard error of the
+    best F1 is taken instead (the one-standard-error rule). The F1 of pooled pairs is flat near
+    its top, so a few new candidate pairs would swing the argmax between distant cuts; and a
+    loose agreement costs more than its F1 shows, because agreements merge before
+    contradictions and can pull a mention away from the claim it contradicts.
+    """
     if not len(y):
         return 0.5
     p = 1.0 / (1.0 + np.exp(-np.clip(beta[0] + x @ beta[1:], -60, 60)))
-    best, best_f1 = 0.5, -1.0
+    scores = []
     for cut in THRESHOLDS:
         said = p >= cut
         tp = float(np.sum(w * said * y))
-        f1 = 2 * tp / (float(np.sum(w * said)) + float(np.sum(w * y))) if tp else 0.0
-        if f1 > best_f1 + 1e-12:
-            best, best_f1 = float(cut), f1
-    return best
+        scores.append(2 * tp / (float(np.sum(w * said)) + float(np.sum(w * y))) if tp else 0.0)
+    best = max(scores)
+    if not strict:
+        return float(THRESHOLDS[scores.index(best)])
+    error = math.sqrt(best * (1 - best) / max(float(np.sum(w * y)), 1.0))
+    return float(max(cut for cut, f1 in zip(THRESHOLDS, scores) if f1 >= best - error))
 
 
 def cross_validate(paths: Sequence[str | Path], base: Settings | None = None) -> list[SetResult]:

@@ -722,8 +722,10 @@ class Pair:
 def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair]:
     """The candidate pairs of one kind with their features. Pairs that cannot be one fact
     whatever their words never appear: counts of different fates, a count and a measure, the
-    figures before and after a change, and two values of one outlet that differ (an outlet does
-    not contradict itself)."""
+    figures before and after a change, two values of one outlet that differ (an outlet does not
+    contradict itself, unless it quotes two authorities), and differing values of which one
+    cannot contradict (``values.can_conflict``: "dozens", a converted figure, a dateline, an
+    unlisted place)."""
     by_source: defaultdict[str, list[int]] = defaultdict(list)
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
@@ -745,6 +747,8 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             continue  # "cut from 4.75% to 4.5%": the figure before a change and the one after it
         agree = values.compatible(ma, mb)
         same_source = ma.source_id == mb.source_id
+        if not agree and not (values.can_conflict(ma) and values.can_conflict(mb)):
+            continue  # a vague, converted or unlisted value never contradicts
         ka, kb = a.key, b.key
         if not agree and same_source and not _apart(ka.authority, kb.authority):
             continue  # an outlet does not contradict itself, unless it quotes two authorities

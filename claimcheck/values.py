@@ -283,12 +283,12 @@ def comparable(a: Mention, b: Mention) -> bool:
 
 
 def can_conflict(mention: Mention) -> bool:
-    """Whether a mention is precise enough to contradict another: vague counts, datelines and
-    scare quotes can corroborate but never contradict."""
+    """Whether a mention is precise enough to contradict another: vague counts, converted
+    figures ("25 km (16 miles)"), datelines and scare quotes can corroborate but never contradict."""
     if mention.kind is Kind.NUMBER:
-        return not is_vague_number(mention.value)
-    if mention.kind is Kind.VENUE:
-        return mention.context != "dateline"
+        return not is_vague_number(mention.value) and mention.qualifier != "converted"
+    if mention.kind is Kind.VENUE:  # an unlisted place may lie inside any other (extract/places.py)
+        return mention.context != "dateline" and mention.qualifier != "unlisted"
     if mention.kind is Kind.QUOTE:
         return not mention.fragment
     return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -136,6 +138,7 @@ def test_every_run_of_a_quotation_is_compatible_with_it(words: list[str], i: int
 def test_vague_counts_and_datelines_cannot_conflict() -> None:
     assert not values.can_conflict(number("10000..99999"))
     assert values.can_conflict(number("175000"))
+    assert not values.can_conflict(replace(number("16"), qualifier="converted"))  # "25 km (16 miles)"
     dateline = Mention(Kind.VENUE, "Geneva, Switzerland", "GENEVA", 0, 6, context="dateline")
     assert not values.can_conflict(dateline)
 

@@ -55,6 +55,8 @@ def with_fact_key(mention: Mention, parse: Parse | lang.Facts | None, text: str)
         key = facts.key(mention.start, mention.end, counted=mention.kind is Kind.NUMBER)
     if key == lang.FactKey():
         return mention
+    if mention.scope:  # an extractor read the scope from a form the parse does not ("Chile: 12")
+        key = dataclasses.replace(key, attribute=mention.attribute, scope=mention.scope)
     return dataclasses.replace(
         mention, attribute=key.attribute, scope=key.scope, time=key.time, authority=key.authority
     )

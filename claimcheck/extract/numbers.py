@@ -7,12 +7,20 @@ Each mention has
       "EUR", "GBP"… for money, "percent" ("percent of driver" when the text says of what),
       "age" for ages, or None when nothing is counted;
     * ``qualifier``: the hedge, normalized: "about", "nearly", "more than", "at least", "less
-      than", "up to", or None;
+      than", "up to", "converted" (a figure in brackets that converts the one before), or None;
     * ``text``: from the hedge to the counted noun, as written ("some 40,000 troops").
 
 Vague plurals stand for the order of magnitude they name: "hundreds" is 100..999, "thousands"
 1000..9999, "tens of thousands" 10000..99999, "hundreds of thousands" 100000..999999, "millions"
 1000000..9999999; "dozens" is two dozen up to a gross, 24..143.
+
+Indian numbering is read with its own scales: "2.4 lakh" is 240000, "Rs 5 crore" 50000000,
+"1.5 lakh crore" 1.5 x 10^12 (two scales in a row multiply). A value with its conversion in
+brackets, "25 kilometres (16 miles)" or "$5m (£4m)", is read as the first; the bracketed figure
+is kept with qualifier "converted", which corroborates but never contradicts. A value in a list
+or a table takes its label: "Portugal - 31, Chile - 12" gives 31 with scope ("Portugal",) and 12
+with scope ("Chile",); "deaths: 40" counts deaths. A unit joined by a hyphen is the value's unit
+("7.1-magnitude", "40-km").
 
 Fractions keep four decimals ("two-thirds" → "0.6667", "half" → "0.5"). Ages are kept, because
 outlets disagree on them: "aged 45" and "a 45-year-old" both give 45 with unit "age".
@@ -33,14 +41,14 @@ from decimal import Decimal
 
 from claimcheck import lang
 from claimcheck.extract._clause import context_words
-from claimcheck.extract.base import eligible
+from claimcheck.extract.base import eligible, title_case
 from claimcheck.model import Document, Kind, Mention
 from claimcheck.settings import Settings
 
 # Number words and their values, by class, in file order (lang/en/cardinals.txt).
 ONES = lang.cardinals("unit")  # "zero" … "nineteen"
 TENS = lang.cardinals("ten")  # "twenty" … "ninety"
-SCALES = lang.cardinals("scale")  # "thousand", "million", "billion", "trillion"
+SCALES = lang.cardinals("scale")  # "thousand", "million"…, and "lakh", "crore" (Indian numbering)
 ABBREVIATED_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
 DENOMINATORS = lang.fractions()  # "half" → 2, "thirds" → 3 (lang/en/fractions.txt)
 VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
@@ -49,6 +57,7 @@ VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
 VAGUE = {
     "dozens": (24, 143), "hundreds": (10**2, 10**3 - 1), "thousands": (10**3, 10**4 - 1),
     "millions": (10**6, 10**7 - 1), "billions": (10**9, 10**10 - 1),
+    "lakhs": (10**5, 10**7 - 1), "crores": (10**7, 10**9 - 1),
 }  # fmt: skip
 VAGUE_MULTIPLIERS = {"tens": 10, "hundreds": 100}
 # ISO 4217 codes of currencies that news copy writes before an amount ("CHF 3 million").
@@ -65,6 +74,9 @@ CURRENCIES = {
 FRACTION_PLACES = Decimal("0.0001")
 
 _WORD_NUMBERS = "|".join([*ONES, *TENS, "hundred", *SCALES, "dozen"])
+# A scale word after a figure, or two in a row as Indian numbering writes them, which multiply.
+# Matches: "million", "lakh", "lakh crore", "crores". Must not match: "millionaire".
+_SCALE = rf"(?:{lang.alternation(SCALES)})s?(?:\s+(?:{lang.alternation(SCALES)})s?)?"
 # Thousands grouped by commas or, in SI and South African style, by spaces: "21,000", "21 000".
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 # "R" is the rand only right before an amount that cannot be a road or a label ("R950 million",
@@ -125,19 +137,23 @@ BLOCKERS = (MONTH_DATE, NUMERIC_DATE, CLOCK_TIME, PHONE, YEAR_SPAN, LIST_MARKER)
 # An age. Matches: "aged 45". Must not match: "aged cheese".
 AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})\b")
 # A number made an adjective with its unit. Matches: "eight-year", "45-year-old", "two-hour",
-# "twenty-five-year-old". Must not match: "two-state", "COVID-19".
+# "twenty-five-year-old", "7.1-magnitude", "40-km". Must not match: "two-state", "COVID-19".
 COMPOUND = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|(?:{'|'.join(TENS)})(?:-(?:{'|'.join(ONES)}))?|"
     rf"(?:{'|'.join(ONES)}))-(?P<u>year|month|week|day|hour|minute|second|mile|kilometre|"
     r"kilometer|km|metre|meter|foot|inch|point|member|seat|nation|country|game|storey|story|"
-    r"page|man|person|vote|ton|tonne)s?(?P<old>-old)?\b",
+    r"page|man|person|vote|ton|tonne|magnitude|kg|kilogram|acre|hectare|litre|liter|cm|mm)s?"
+    r"(?P<old>-old)?\b",
     re.IGNORECASE,
 )
+# A magnitude written before its figure with a hyphen. Matches: "magnitude-6.4". Must not match:
+# "magnitude 6.4" (read by UNIT_BEFORE, as "6.4"), "magnitude-scale".
+MAGNITUDE_FIRST = re.compile(r"\bmagnitude-(?P<n>\d{1,2}(?:\.\d{1,2})?)(?![\w.])", re.IGNORECASE)
 # A vague plural. Matches: "thousands", "tens of thousands", "hundreds of millions", "dozens".
 # Must not match: "thousand", "hundreds-strong".
 VAGUE_PLURAL = re.compile(
     r"\b(?:(?P<mul>tens|hundreds)\s+of\s+(?=(?:thousands|millions|billions)\b))?"
-    r"(?P<base>dozens|hundreds|thousands|millions|billions)\b(?!-)",
+    r"(?P<base>dozens|hundreds|thousands|millions|billions|lakhs|crores)\b(?!-)",
     re.IGNORECASE,
 )
 # Half of a round number. Matches: "half a dozen", "half a million". Must not match: "half an hour".
@@ -168,7 +184,7 @@ _ONE_WORD = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{'|'.join(ONES)}))?|(?:{'|'.join(ON
 # "between $2 and $3 million". Must not match: "between the two".
 BETWEEN = re.compile(
     rf"\bbetween\s+(?P<cur>{_CUR})?(?P<lo>{_NUM}|{_ONE_WORD})\s+and\s+(?:{_CUR})?"
-    rf"(?P<hi>{_NUM}|{_ONE_WORD})(?:\s(?P<scale>thousand|million|billion|trillion)\b|"
+    rf"(?P<hi>{_NUM}|{_ONE_WORD})(?:\s(?P<scale>{_SCALE})\b|"
     rf"(?P<abbr>mn|bn|tn|m|k)\b)?{_GUARD_AFTER}",
     re.IGNORECASE,
 )
@@ -183,14 +199,14 @@ STRONG = re.compile(rf"{_GUARD_BEFORE}(?P<n>{_NUM}|{_ONE_WORD})-strong\b", re.IG
 # "F-16".
 RANGE = re.compile(
     rf"{_GUARD_BEFORE}(?P<cur>{_CUR})?(?P<lo>{_NUM})(?:\s?[-–]\s?|\s+(?:to|or)\s+)(?:{_CUR})?"
-    rf"(?P<hi>{_NUM})(?:\s(?P<scale>thousand|million|billion|trillion)\b|"
+    rf"(?P<hi>{_NUM})(?:\s(?P<scale>{_SCALE})\b|"
     rf"(?P<abbr>mn|bn|tn|m|k)\b)?{_GUARD_AFTER}"
 )
 # A number in figures, with its currency, scale or attached unit. Matches: "40,000",
 # "$1.2 billion", "€3m", "5bn", "3.5", "10km". Must not match: "2nd", "G7", "7:19".
 FIGURES = re.compile(
-    rf"{_GUARD_BEFORE}(?P<cur>{_CUR})?(?P<num>{_NUM})(?:[\s-](?P<scale>thousand|million|billion|"
-    rf"trillion)\b|(?P<abbr>mn|bn|tn|m|k)\b|(?P<au>km|kg|kph|mph|lbs?|ft|cm|mm)\b)?"
+    rf"{_GUARD_BEFORE}(?P<cur>{_CUR})?(?P<num>{_NUM})(?:[\s-](?P<scale>{_SCALE})\b|"
+    r"(?P<abbr>mn|bn|tn|m|k)\b|(?P<au>km/hr?|kmph|kmh|km|kg|kph|mph|lbs?|ft|cm|mm)\b)?"
     rf"{_GUARD_AFTER}"
 )
 # A number in words. Matches: "three", "twenty-five", "a dozen", "two hundred and fifty
@@ -206,14 +222,40 @@ _WORD_PIECE = re.compile(rf"\b(?:a|and|{_WORD_NUMBERS})\b", re.IGNORECASE)
 # What may come before a number that opens its sentence. Matches: ' "(' in ' "(3 people'.
 # Must not match: "In " in "In 2020".
 OPENING = re.compile(r"[ \"“'‘(]*")
-# A word long enough to tell a headline's capitals. Matches: "Flood". Must not match: "In".
-LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+# A break that starts a sentence proper inside a segment: a dateline's dash or a heading's colon.
+# Matches: " - " in "LAGOS (Reuters) - Eighty", "— ", ": ". Must not match: "-" in "F-16".
+FRESH_START = re.compile(r"(?:\s[-–—]|[—:])\s+[\"“'‘(]*$")
+# What stands between a value and its conversion in brackets: "25 kilometres (16 miles)",
+# "$5m (£4m)". Matches: " (", " ( ". Must not match: ", (".
+CONVERSION_OPEN = re.compile(r"\s*\(\s*$")
+CONVERSION_CLOSE = re.compile(r"\s*\)")
+CONVERTED = "converted"  # the qualifier of a value's conversion (values.can_conflict)
+DIMENSIONS = lang.dimensions()  # "mile" → "length" (lang/en/dimensions.txt)
+# Words for what befell people ("deaths", "injured"): a list label that is one of them names
+# what is counted, not a place or a team (lang/en/fates.txt).
+FATE_WORDS = frozenset(word for _, forms in lang.groups("fates") for word in forms)
+
+# A label before a value in a list or a table: "Portugal - 31, Chile - 12", "Chile: 12",
+# "deaths: 40". Capitalised labels are names (the value's scope); a lower-case one is what is
+# counted. Matches: "Portugal - ", ", Chile - ", "deaths: ". Must not match: "LAGOS (Reuters) - ",
+# "won 3-" (no space before the dash).
+LIST_LABEL = re.compile(
+    r"(?:^|[,;:(]\s*|\s(?:and|&)\s+)"
+    r"(?P<label>[A-Z][\w'’.]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.]*){0,3}|[a-z]+)"
+    r"(?:\s+[-–—]|:)\s*$"
+)
+# What may follow a value in a list: the next item, the end of the list. Matches: ",", ";",
+# " and", "." at the end. Must not match: " people".
+LIST_NEXT = re.compile(r"\s*(?:[,;)]|\.?\s*$|\s(?:and|&)\s)")
+# A heading before a list, up to its colon: "Medals so far: Portugal - 31". Must not match a
+# sentence longer than a heading.
+LIST_HEADING = re.compile(r"^\W*(?P<heading>[^\W\d_][\w'’ ]{0,38}?):\s")
 
 # Whether a sentence can hold a number at all (most cannot: skip them cheaply).
 # Matches: "3", "three", "half", "thousands". Must not match: "threefold", "someone".
 ANY_NUMBER = re.compile(
     rf"\d|[½¼¾⅓⅔]|\b(?:{_WORD_NUMBERS}|half|thirds?|quarters?|fifths?|tenths?|dozens|hundreds|"
-    r"thousands|millions|billions)\b",
+    r"thousands|millions|billions|lakhs|crores)\b",
     re.IGNORECASE,
 )
 
@@ -275,6 +317,13 @@ PER_SQUARE_METER = re.compile(
     r"(?:\s+(?:per|a|each|for\s+every)\s+(?:square\s+met(?:re|er)|sq\.?\s?m\b)|\s?/\s?(?:m²|m2|sqm)\b)",
     re.IGNORECASE,
 )
+# A speed after a number, in more than one word or with a slash. Matches: " km/h", " kmph",
+# " miles per hour", " kilometres an hour". Must not match: " km from", " miles a day".
+SPEED_AFTER = re.compile(
+    r"\s?(?P<short>km/hr?|kmph|kmh)(?![\w/])|"
+    r"\s+(?P<long>kilomet(?:er|re)s?|miles?)\s+(?:per|an|a)\s+hour\b",
+    re.IGNORECASE,
+)
 UNIT_WORDS = {
     "percent": "percent", "pct": "percent", "km": "kilometer", "kms": "kilometer",
     "kilometre": "kilometer", "kilometres": "kilometer", "kilometer": "kilometer",
@@ -293,7 +342,8 @@ UNIT_WORDS = {
     "rand": "ZAR", "lei": "RON", "leu": "RON", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN",
     "zł": "PLN", "rupee": "INR", "rupees": "INR", "naira": "NGN", "forint": "HUF",
     "forints": "HUF", "koruna": "CZK", "lira": "TRY", "liras": "TRY", "reais": "BRL",
-    "shekel": "ILS", "shekels": "ILS",
+    "shekel": "ILS", "shekels": "ILS", "magnitude": "magnitude", "km/h": "kilometer per hour",
+    "km/hr": "kilometer per hour", "kmph": "kilometer per hour", "kmh": "kilometer per hour",
 }  # fmt: skip
 CURRENCY_UNITS = frozenset(CURRENCIES.values()) | {
     unit for unit in UNIT_WORDS.values() if unit.isupper()
@@ -415,6 +465,10 @@ def _words_value(pieces: list[str]) -> tuple[Decimal, int] | None:
             last = "hundred"
         elif word in SCALES:
             scale = SCALES[word]
+            if last == "scale" and current == 0 and scale > largest:
+                total, largest = total * scale, largest * scale  # "two lakh crore": they multiply
+                used = i + 1
+                continue
             if current == 0 or scale >= largest:
                 break
             total += current * scale
@@ -487,6 +541,10 @@ def _read_compound(m: re.Match[str], text: str) -> _Core | None:
     return _Core(m.start(), m.end(), value, unit=unit, noun="none", rule="compound")
 
 
+def _read_magnitude(m: re.Match[str], text: str) -> _Core | None:
+    return _Core(m.start(), m.end(), Decimal(m["n"]), unit="magnitude", noun="none", rule="compound")
+
+
 def _read_vague(m: re.Match[str], text: str) -> _Core | None:
     low, high = VAGUE[m["base"].casefold()]
     factor = VAGUE_MULTIPLIERS[m["mul"].casefold()] if m["mul"] else 1
@@ -546,12 +604,20 @@ def _read_mixed(m: re.Match[str], text: str) -> _Core | None:
     return _Core(m.start(), m.end(), value.quantize(FRACTION_PLACES), rule="mixed")
 
 
+def _scale_value(words: str) -> int:
+    """What scale words multiply by: "million" → 10^6, "lakh crore" → 10^12."""
+    value = 1
+    for word in words.casefold().split():
+        value *= SCALES[word.removesuffix("s")]
+    return value
+
+
 def _scaled(m: re.Match[str], raw: str) -> tuple[Decimal, str | None, frozenset[str]]:
     """A figure times its scale word; the currency; "meter?" when "m" may be metres."""
     value = _figures(raw)
     flags: set[str] = set()
     if m["scale"]:
-        value *= SCALES[m["scale"].casefold()]
+        value *= _scale_value(m["scale"])
     elif m["abbr"]:
         if m["abbr"] == "m" and not m["cur"]:
             flags.add("meter?")
@@ -586,7 +652,7 @@ def _read_between(m: re.Match[str], text: str) -> _Core | None:
     if low is None or high is None:
         return None
     if m["scale"] or m["abbr"]:
-        factor = SCALES[m["scale"].casefold()] if m["scale"] else ABBREVIATED_SCALES[m["abbr"]]
+        factor = _scale_value(m["scale"]) if m["scale"] else ABBREVIATED_SCALES[m["abbr"]]
         low, high = low * factor, high * factor
     currency = CURRENCIES[m["cur"].strip()] if m["cur"] else None
     years = all(r.isdigit() and len(r) == 4 and 1800 <= int(r) <= 2100 for r in (m["lo"], m["hi"]))
@@ -644,6 +710,7 @@ Reader = Callable[[re.Match[str], str], "_Core | None"]
 READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (AGED, _read_aged),
     (COMPOUND, _read_compound),
+    (MAGNITUDE_FIRST, _read_magnitude),
     (HALF_A, _read_half_a),
     (VAGUE_PLURAL, _read_vague),
     (AND_A_HALF, _read_and_a_half),
@@ -696,7 +763,8 @@ def _head(text: str, pos: int, *, singular: bool) -> tuple[str, int] | None:
         if word in NOUN_STOP:
             break
         if word in UNIT_WORDS:
-            return UNIT_WORDS[word], end
+            nautical = last is not None and last[0] == "nautical" and UNIT_WORDS[word] == "mile"
+            return ("nautical mile" if nautical else UNIT_WORDS[word]), end  # not a land mile
         if _plural(word):
             noun = _singular(word)
             return SAME_COUNT.get(noun, noun), end
@@ -727,6 +795,10 @@ def _counted(core: _Core, text: str) -> tuple[str, int] | None:
     percent = _percent(text, core.end)
     if percent is not None:
         return percent
+    speed = SPEED_AFTER.match(text, core.end)
+    if speed is not None:
+        kind = "mile" if (speed["long"] or "").casefold().startswith("mile") else "kilometer"
+        return f"{kind} per hour", speed.end()
     if core.noun != "of":
         head = _head(text, core.end, singular=core.noun == "any")
         if head is not None and head[0] == "liter" and (rain := PER_SQUARE_METER.match(text, head[1])):
@@ -765,17 +837,13 @@ def _word_before(text: str, pos: int) -> str:
     return _words_before(text, pos)[0].casefold().strip('"“(.,')
 
 
-def _title_case(text: str) -> bool:
-    """Headlines capitalise every word, so capitals there say nothing about names."""
-    words = LONG_WORD.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
 
 def _finish(core: _Core, text: str, title: bool) -> Mention | None:
     """Read the hedge, percent sign and noun around a core, and apply the traps."""
     end, unit = core.end, core.unit
     before = _word_before(text, core.start)
     opening = OPENING.match(text).end() >= core.start  # type: ignore[union-attr]
+    opening = opening or FRESH_START.search(text, max(0, core.start - 6), core.start) is not None
     if "capital?" in core.flags and not title and not opening:
         return None  # "the Group of Seven", "Formula One"
     if "label?" in core.flags:
@@ -783,7 +851,7 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | None:
             return None
         prev, more = _words_before(text, core.start)
         # A capital on the first word of a sentence says nothing ("A 100,000-strong force").
-        named = more and any(ch.isupper() for ch in prev)
+        named = more and any(ch.isupper() for ch in prev) and not prev.endswith(":")  # "Chile: 12"
         if (
             named
             and not title
@@ -849,14 +917,53 @@ def _numbers(text: str) -> Iterator[Mention]:
     """The number mentions of one sentence, offsets relative to it, in text order."""
     if ANY_NUMBER.search(text) is None:
         return
-    title = _title_case(text)
+    title = title_case(text)
     found = [
         mention
         for core in _cores(text, _blocked(text))
         if (mention := _finish(core, text, title)) is not None
     ]
     found.sort(key=lambda m: m.start)
-    yield from found
+    marked = [
+        replace(m, qualifier=CONVERTED) if k and _conversion(found[k - 1], m, text) else m
+        for k, m in enumerate(found)
+    ]
+    yield from (_listed(m, text) for m in marked)
+
+
+def _conversion(first: Mention, then: Mention, text: str) -> bool:
+    """Whether ``then`` only converts ``first`` into other units: "25 kilometres (16 miles)",
+    "$5m (£4m)". The first is the value; the conversion is kept, qualified "converted", so that
+    it corroborates an outlet that gives only the converted figure but, being rounded or at some
+    day's exchange rate, never contradicts one. A count in brackets is no conversion ("41 (12 of
+    them children)")."""
+    if CONVERSION_OPEN.fullmatch(text, first.end, then.start) is None:
+        return False
+    if CONVERSION_CLOSE.match(text, then.end) is None or not (first.unit and then.unit):
+        return False
+    if first.unit == then.unit:
+        return False
+    money = first.unit in CURRENCY_UNITS and then.unit in CURRENCY_UNITS
+    measure = DIMENSIONS.get(first.unit)
+    return money or (measure is not None and measure == DIMENSIONS.get(then.unit))
+
+
+def _listed(mention: Mention, text: str) -> Mention:
+    """A value in a list or table takes its label: the scope when it is a name ("Portugal - 31"),
+    what is counted when it is a common word or a fate ("deaths: 40"), and a heading's plural noun as what
+    is counted ("Medals: Portugal - 31")."""
+    label = LIST_LABEL.search(text, max(0, mention.start - 60), mention.start)
+    if label is None or LIST_NEXT.match(text, mention.end) is None:
+        return mention
+    name = label["label"]
+    if name.islower() or name.casefold() in FATE_WORDS:  # "deaths: 40", "Injured - 112"
+        return mention if mention.unit else replace(mention, unit=_singular(name.casefold()))
+    unit = mention.unit
+    heading = LIST_HEADING.match(text)
+    if unit is None and heading is not None and heading.start("heading") != label.start("label"):
+        plural = next((w for w in heading["heading"].casefold().split() if _plural(w)), None)
+        unit = _singular(plural) if plural is not None else None
+    return replace(mention, unit=unit, scope=(name,), attribute=unit)
 
 
 def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:

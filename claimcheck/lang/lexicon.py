@@ -70,6 +70,16 @@ def number_words() -> frozenset[str]:
 
 
 @functools.cache
+def dimensions() -> dict[str, str]:
+    """Units → what they measure, so that a value and its conversion are known for one.
+
+    >>> dimensions()["mile"], dimensions()["mile per hour"]
+    ('length', 'speed')
+    """
+    return {unit.replace("-", " "): dimension for dimension, units in groups("dimensions") for unit in units}
+
+
+@functools.cache
 def months() -> dict[str, int]:
     """Lower-case month names and abbreviations → month number.
 

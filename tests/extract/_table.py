@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
+from claimcheck import lang
 from claimcheck.model import Document, Kind, Mention, Region, Role, Source
 from claimcheck.segment import segment
+from claimcheck.settings import Settings
 
 TABLES = Path(__file__).resolve().parents[2] / "tests" / "data" / "extract"
 
@@ -35,10 +37,15 @@ def params(cases: list[dict[str, Any]], *, xfail: bool = True) -> list[Any]:
     return out
 
 
-def document(text: str, published: str | None = "2024-03-14", role: Role = Role.BODY) -> Document:
+def document(
+    text: str, published: str | None = "2024-03-14", role: Role = Role.BODY, *, parsed: bool = False
+) -> Document:
+    """A one-source document; with ``parsed``, its sentences parsed as the pipeline parses them
+    (venues read the parse's place entities)."""
     src = Source(id="t", path="t.txt", text=text, published=published,
                  regions=(Region(0, len(text), role),))  # fmt: skip
-    return Document(src, segment(src))
+    doc = Document(src, segment(src))
+    return lang.parse([doc], settings=Settings())[0] if parsed else doc
 
 
 def assert_requotable(doc: Document, mentions: Sequence[Mention], kind: Kind) -> None:

@@ -27,8 +27,11 @@ def run(text: str, settings: Settings | None = None, role: Role = Role.BODY) -> 
 
 @pytest.mark.parametrize("case", params(CASES))
 def test_table(case: dict[str, Any]) -> None:
-    found = {(m.text, m.value, m.unit, m.qualifier) for m in run(case["text"])}
-    expected = {(e["text"], e["value"], e["unit"], e["qualifier"]) for e in case["expected"]}
+    # A value in a list takes its label as scope ("Chile: 12"); rows say so with "scope".
+    found = {(m.text, m.value, m.unit, m.qualifier, m.scope) for m in run(case["text"])}
+    expected = {
+        (e["text"], e["value"], e["unit"], e["qualifier"], tuple(e.get("scope", ()))) for e in case["expected"]
+    }
     assert found == expected
 
 

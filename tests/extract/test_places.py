@@ -20,13 +20,15 @@ CASES = load("venue")
 
 
 def run(text: str, settings: Settings | None = None, role: Role = Role.BODY) -> list[Mention]:
-    return list(places.extract(document(text, role=role), settings=settings or Settings()))
+    return list(places.extract(document(text, role=role, parsed=True), settings=settings or Settings()))
 
 
 @pytest.mark.parametrize("case", params(CASES))
 def test_table(case: dict[str, Any]) -> None:
-    found = {(m.text, m.value, m.context == "dateline") for m in run(case["text"])}
-    expected = {(e["text"], e["value"], e.get("dateline", False)) for e in case["expected"]}
+    found = {(m.text, m.value, m.context == "dateline", m.qualifier == "unlisted") for m in run(case["text"])}
+    expected = {
+        (e["text"], e["value"], e.get("dateline", False), e.get("unlisted", False)) for e in case["expected"]
+    }
     assert found == expected
 
 
@@ -37,7 +39,7 @@ def test_table_size() -> None:
 
 @pytest.mark.parametrize("case", params(CASES, xfail=False))
 def test_offsets_requote_the_source(case: dict[str, Any]) -> None:
-    doc = document(case["text"], case["published"])
+    doc = document(case["text"], case["published"], parsed=True)
     mentions = list(places.extract(doc, settings=Settings()))
     assert_requotable(doc, mentions, Kind.VENUE)
 
@@ -104,10 +106,13 @@ def test_places_compatible(a: str, b: str, compatible: bool) -> None:
 
 def test_values_round_trip_through_canonical_place() -> None:
     for case in CASES:
-        if "xfail" in case:
-            continue
+        if "xfail" in case or case["id"].startswith("context-"):
+            continue  # context-: the article, not the name alone, settles which place it is
         for expected in case["expected"]:
-            assert places.canonical_place(expected["value"]) == expected["value"]
+            if expected.get("unlisted"):  # named by its text: the gazetteer lacks it
+                assert places.canonical_place(expected["value"]) is None
+            else:
+                assert places.canonical_place(expected["value"]) == expected["value"]
 
 
 def test_docstring_examples() -> None:
