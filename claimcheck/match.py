@@ -749,6 +749,8 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
         same_source = ma.source_id == mb.source_id
         if not agree and not (values.can_conflict(ma) and values.can_conflict(mb)):
             continue  # a vague, converted or unlisted value never contradicts
+        if not agree and kind is Kind.DATE and (a.speech or b.speech):
+            continue  # the day somebody spoke contradicts nothing: outlets quote different days of talk
         ka, kb = a.key, b.key
         if not agree and same_source and not _apart(ka.authority, kb.authority):
             continue  # an outlet does not contradict itself, unless it quotes two authorities
