@@ -82,7 +82,7 @@ def _work(text: str) -> int:
     """Lines run to extract the mentions of ``text`` and to read, for each, what matching
     compares (its clause, words, dates, fates): everything before the pairs are scored."""
     document = _document(text)
-    mentions = extract.extract(document, settings=SETTINGS)
+    mentions = extract.extract(document, settings=SETTINGS).mentions
     return _counted(lambda: extract.extract(document, settings=SETTINGS)) + _counted(
         lambda: match.items_by_kind((document,), mentions)
     )
@@ -100,7 +100,7 @@ def test_issue_12_matching_grows_linearly(nlp: Any) -> None:
     # _Clusters._allowed (members of one cluster against the other's), 2.48x here.
     def scored(text: str) -> int:
         document = _document(text)
-        mentions = extract.extract(document, settings=SETTINGS)
+        mentions = extract.extract(document, settings=SETTINGS).mentions
         found = stories.stories((document,), mentions)
         return _counted(lambda: match.match((document,), mentions, settings=SETTINGS, stories=found))
 
