@@ -26,9 +26,10 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
+from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -311,6 +312,16 @@ class _Siblings:
             self.reach.append(max(m.end, self.reach[-1]) if self.reach else m.end)
         self.commas = [sentence.start + k for k, ch in enumerate(sentence.text) if ch == ","]
         self._owners: dict[int, Mention] = {}
+        self._owned: dict[int, list[Mention]] | None = None
+
+    def owned(self, mention: Mention, dates: Sequence[Mention]) -> list[Mention]:
+        """The sentence's ``dates`` whose owner is ``mention``, in their order: each date is
+        given to its owner once, not tested against every value of the sentence."""
+        if self._owned is None:
+            self._owned = {}
+            for date in dates:
+                self._owned.setdefault(id(self.owner(date)), []).append(date)
+        return self._owned.get(id(mention), [])
 
     def last_end_before(self, pos: int, *, strictly: bool = False) -> Mention | None:
         """Of the mentions that end at (or, ``strictly``, before) ``pos``, the first in order
@@ -407,13 +418,11 @@ def _when(sentence: Sentence, mention: Mention, siblings: _Siblings, dates: Sequ
     ``_owner``), and neither a dateline's date, nor the day
     somebody said it, nor the start of a period ("since May") dates a fact.
 
-    ``dates`` are the sentence's dates; only those the mention owns are read, which is the last
-    test and, for the others, the cheapest (each date has one owner)."""
+    ``dates`` are the sentence's dates (the same for every mention of it); only those the
+    mention owns are read."""
     left, right = clause_bounds(sentence, mention, ())
     found = []
-    for date in dates:
-        if siblings.owner(date) is not mention:
-            continue
+    for date in siblings.owned(mention, dates):
         lo, hi = date.start - sentence.start, date.end - sentence.start
         opens = sentence.text[hi:left].strip(", ") == "" and RECALLED_AT.match(sentence.text, hi)
         if (lo < left and not opens) or hi > right or DATELINE_AFTER.match(sentence.text, hi):
@@ -618,6 +627,25 @@ def _long_ago(mention: Mention, published: str | None) -> bool:
     )
 
 
+_Form = TypeVar("_Form", bound=Hashable)
+
+
+def _compared(mention: Mention) -> tuple[object, ...]:
+    """All that ``values.compatible`` reads of a mention: two mentions with equal tuples agree
+    or disagree with any third alike, so a cluster's merge check compares each distinct tuple
+    once, not each member (a table that repeats one value a thousand times is one tuple)."""
+    weekday = mention.kind is Kind.DATE and values.weekday_only(mention.text)
+    return (mention.kind, mention.value, mention.unit or "", mention.qualifier, weekday)
+
+
+def _absorb(into: dict[str, dict[_Form, int]], other: dict[str, dict[_Form, int]]) -> None:
+    """Add a merged cluster's representatives by source; the first of each form stays."""
+    for source, found in other.items():
+        mine = into.setdefault(source, {})
+        for form, k in found.items():
+            mine.setdefault(form, k)
+
+
 class _Clusters:
     """Union-find over mention indexes that refuses merges a single source would contradict."""
 
@@ -626,6 +654,16 @@ class _Clusters:
         self.parent = list(range(len(items)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
         self.edges: dict[int, list[tuple[int, int, str, float]]] = {i: [] for i in range(len(items))}
+        # Each cluster's members by source, then by ``_compared`` tuple: a representative
+        # member of each tuple, and the bare weekdays (the only members ``_restated`` reads)
+        # by their words.
+        self.forms: dict[int, dict[str, dict[tuple[object, ...], int]]] = {}
+        self.weekdays: dict[int, dict[str, dict[tuple[str, ...], int]]] = {}
+        for i, item in enumerate(items):
+            mention = item.mention
+            self.forms[i] = {mention.source_id: {_compared(mention): i}}
+            weekday = mention.kind is Kind.DATE and values.weekday_only(mention.text)
+            self.weekdays[i] = {mention.source_id: {item.words: i}} if weekday else {}
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -641,21 +679,37 @@ class _Clusters:
         self.parent[gone] = keep
         self.members[keep] += self.members.pop(gone)
         self.edges[keep] += [*self.edges.pop(gone), (i, j, scorer, score)]
+        _absorb(self.forms[keep], self.forms.pop(gone))
+        _absorb(self.weekdays[keep], self.weekdays.pop(gone))
 
     def _allowed(self, ri: int, rj: int, agreement: bool) -> bool:
+        """Whether two clusters may merge: on agreement, every value of one is compatible with
+        every value of the other, and one source's two mentions of a bare weekday are worded
+        alike (``_restated``); on disagreement, no source contradicts itself."""
         if self.items[ri].mention.kind is Kind.QUOTE:
             return not agreement or self._one_statement(self.members[ri] + self.members[rj])
-        for a in self.members[ri]:
-            ma = self.items[a].mention
-            for b in self.members[rj]:
-                mb = self.items[b].mention
-                if values.compatible(ma, mb):
-                    if agreement and ma.source_id == mb.source_id and not self._restated(a, b):
-                        return False  # one outlet telling two things of one day: two facts
-                    continue
-                if agreement or ma.source_id == mb.source_id:
-                    return False
-        return True
+        forms_i, forms_j = self.forms[ri], self.forms[rj]
+        if agreement:
+            every_i = {form: k for found in forms_i.values() for form, k in found.items()}
+            every_j = {form: k for found in forms_j.values() for form, k in found.items()}
+            if not self._all_compatible(every_i, every_j):
+                return False
+            weekdays_i, weekdays_j = self.weekdays[ri], self.weekdays[rj]
+            # one outlet telling two things of one day: two facts
+            return all(
+                self._restated(a, b)
+                for source in weekdays_i.keys() & weekdays_j.keys()
+                for a in weekdays_i[source].values()
+                for b in weekdays_j[source].values()
+            )
+        return all(self._all_compatible(forms_i[source], forms_j[source]) for source in forms_i.keys() & forms_j.keys())
+
+    def _all_compatible(self, forms_i: dict[tuple[object, ...], int], forms_j: dict[tuple[object, ...], int]) -> bool:
+        return all(
+            values.compatible(self.items[a].mention, self.items[b].mention)
+            for a in forms_i.values()
+            for b in forms_j.values()
+        )
 
     def _restated(self, a: int, b: int) -> bool:
         """Whether two mentions of one source can be one fact. An article names many things
