@@ -126,7 +126,9 @@ def silent_sources(documents: Sequence[Document], mentions: Sequence[Mention]) -
             continue
         marked = sum(1 for s in document.sentences if s.role in (Role.CAPTION, Role.FURNITURE))
         note = f" ({marked} of them captions or page furniture)" if marked else ""
-        warnings.append(f"{document.source.path}: no claims found in its {len(document.sentences)} sentences{note}")
+        count = len(document.sentences)
+        sentences = "its one sentence" if count == 1 else f"its {count} sentences"
+        warnings.append(f"{document.source.path}: no claims found in {sentences}{note}")
     return tuple(warnings)
 
 
