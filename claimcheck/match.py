@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
+import itertools
 import json
 import math
 import re
@@ -579,14 +581,24 @@ def _candidate_pairs(kind: Kind, items: Sequence[_Item], workers: int) -> Iterat
     chunks. Below these, no labelled pair of one fact was found (see ``claimcheck.learn``). Each
     mention keeps only its ``MAX_CANDIDATES`` likeliest partners (a pair is kept when either side
     keeps it), so a table or an article that repeats a value a thousand times costs a thousand
-    times a constant, not a million pairs."""
+    times a constant, not a million pairs.
+
+    Items with the same words and the same ``_boostable`` score alike against everything, so
+    the matrix is computed over the distinct (words, boostable) forms only, and each form's
+    partners are read once for all its items: a table that repeats one clause a thousand times
+    is one row, not a thousand (issue 12, hostile 1). The pairs are those of the whole matrix."""
     scorer = fuzz.partial_ratio if kind is Kind.QUOTE else fuzz.token_set_ratio
     cutoff = QUOTE_PREFILTER if kind is Kind.QUOTE else PREFILTER
     lowest = QUOTE_PREFILTER if kind is Kind.QUOTE else PREFILTER_DATED
     for block in _blocks(items):
-        strings = [" ".join(items[k].words) for k in block]
-        boostable = np.array([_boostable(items[k]) for k in block], dtype=bool)
-        kept: dict[tuple[int, int], float] = {}
+        forms: dict[tuple[str, bool], int] = {}
+        form_of = [forms.setdefault((" ".join(items[k].words), _boostable(items[k])), len(forms)) for k in block]
+        holders: list[list[int]] = [[] for _ in forms]  # each form's items, in block order
+        for position, form in enumerate(form_of):
+            holders[form].append(position)
+        strings = [words for words, _ in forms]
+        boostable = np.array([boost for _, boost in forms], dtype=bool)
+        best: list[list[tuple[int, float]]] = []  # each form's likeliest items, self included
         for start in range(0, len(strings), CHUNK):
             scores = process.cdist(
                 strings[start : start + CHUNK],
@@ -596,20 +608,34 @@ def _candidate_pairs(kind: Kind, items: Sequence[_Item], workers: int) -> Iterat
                 dtype=np.float32,
                 workers=workers,
             )
-            rows = np.arange(scores.shape[0])[:, None]
             valid = (scores > 0) & ((scores >= cutoff) | (boostable[start:start + len(scores)][:, None] & boostable[None, :]))
-            valid[rows[:, 0], start + rows[:, 0]] = False  # not with itself
             ranked = np.where(valid, scores, -1.0)
-            # the likeliest partners first; among equal scores, the earliest (a stable sort)
-            best = np.argsort(-ranked, axis=1, kind="stable")[:, :MAX_CANDIDATES]
-            for row, cols in enumerate(best.tolist()):
-                i = start + row
-                for col in cols:
-                    if ranked[row, col] < 0:
-                        break
-                    kept[(min(i, col), max(i, col))] = float(scores[row, col])
+            order = np.argsort(-ranked, axis=1, kind="stable")
+            best += [_likeliest(ranked[row], order[row], holders) for row in range(len(scores))]
+        kept: dict[tuple[int, int], float] = {}
+        for i, form in enumerate(form_of):
+            # the likeliest partners first; among equal scores, the earliest; not with itself
+            for j, score in [(j, score) for j, score in best[form] if j != i][:MAX_CANDIDATES]:
+                kept[(min(i, j), max(i, j))] = score
         for (i, j), score in sorted(kept.items()):
             yield block[i], block[j], score
+
+
+def _likeliest(ranked: np.ndarray, order: np.ndarray, holders: list[list[int]]) -> list[tuple[int, float]]:
+    """The first ``MAX_CANDIDATES`` + 1 items by score, then by position, of one form's row:
+    ``order`` ranks the forms by score, and the items of forms that tie are merged by position."""
+    found: list[tuple[int, float]] = []
+    k = 0
+    while k < len(order) and len(found) <= MAX_CANDIDATES:
+        score = float(ranked[order[k]])
+        if score < 0:
+            break
+        tied = []
+        while k < len(order) and float(ranked[order[k]]) == score:
+            tied.append(holders[order[k]])
+            k += 1
+        found += [(j, score) for j in itertools.islice(heapq.merge(*tied), MAX_CANDIDATES + 1 - len(found))]
+    return found
 
 
 def _boostable(item: _Item) -> bool:

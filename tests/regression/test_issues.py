@@ -9,7 +9,6 @@ import pytest
 
 import claimcheck
 
-
 # Issue 12, hostile 4: out-of-range values are not claims; they never stop a run, and each is
 # skipped with a warning that names it.
 OUT_OF_RANGE = pytest.mark.parametrize(
