@@ -101,7 +101,8 @@ def run(text: str) -> None:
     Ingest is left out: its cleaning reads a file of one repeated token as page furniture, and
     it was timed and fixed on its own (html.py, clean.py)."""
     source = Source(id="text", path="-", text=text, regions=(Region(0, len(text), Role.BODY),))
-    document, mentions = pipeline.read(source, SETTINGS)
+    document, extracted = pipeline.read(source, SETTINGS)
+    mentions = extracted.mentions
     found = stories.stories((document,), mentions)
     claims = match.match((document,), mentions, settings=SETTINGS, stories=found)
     judge.judge(claims, (), settings=SETTINGS)

@@ -121,8 +121,8 @@ def extract_claims(text: str, reference_date: str | dt.date | None = None) -> li
 
     published = reference_date.isoformat() if isinstance(reference_date, dt.date) else reference_date
     source = Source(id="text", path="-", text=text, published=published, regions=(Region(0, len(text), Role.BODY),))
-    _, mentions = pipeline.read(source, Settings(cache_dir=user_cache_dir(os.environ)))
-    return list(mentions)
+    _, extracted = pipeline.read(source, Settings(cache_dir=user_cache_dir(os.environ)))
+    return list(extracted.mentions)
 
 
 def report_json(report: Report) -> str:

@@ -585,8 +585,11 @@ def extract(
     if not ingested.sources:
         raise InputError(f"nothing readable in {', '.join(paths)}")
     lines = []
-    for document, mentions in pipeline.read_many(ingested.sources, settings):
-        lines.append(json.dumps(render_source(document, mentions), ensure_ascii=_ascii_only(output)) + "\n")
+    read = pipeline.read_many(ingested.sources, settings)
+    for document, extracted in read:
+        lines.append(json.dumps(render_source(document, extracted.mentions), ensure_ascii=_ascii_only(output)) + "\n")
+    for warning in sorted(ingested.warnings + pipeline.skipped_values(read)):
+        click.echo(f"claimcheck: warning: {one_line(warning)}", err=True)
     with _writing():
         if output:
             write_atomically(output, "".join(lines))

@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
+import itertools
 import json
 import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
+from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -318,6 +321,16 @@ class _Siblings:
             self.reach.append(max(m.end, self.reach[-1]) if self.reach else m.end)
         self.commas = [sentence.start + k for k, ch in enumerate(sentence.text) if ch == ","]
         self._owners: dict[int, Mention] = {}
+        self._owned: dict[int, list[Mention]] | None = None
+
+    def owned(self, mention: Mention, dates: Sequence[Mention]) -> list[Mention]:
+        """The sentence's ``dates`` whose owner is ``mention``, in their order: each date is
+        given to its owner once, not tested against every value of the sentence."""
+        if self._owned is None:
+            self._owned = {}
+            for date in dates:
+                self._owned.setdefault(id(self.owner(date)), []).append(date)
+        return self._owned.get(id(mention), [])
 
     def last_end_before(self, pos: int, *, strictly: bool = False) -> Mention | None:
         """Of the mentions that end at (or, ``strictly``, before) ``pos``, the first in order
@@ -414,13 +427,11 @@ def _when(sentence: Sentence, mention: Mention, siblings: _Siblings, dates: Sequ
     ``_owner``), and neither a dateline's date, nor the day
     somebody said it, nor the start of a period ("since May") dates a fact.
 
-    ``dates`` are the sentence's dates; only those the mention owns are read, which is the last
-    test and, for the others, the cheapest (each date has one owner)."""
+    ``dates`` are the sentence's dates (the same for every mention of it); only those the
+    mention owns are read."""
     left, right = clause_bounds(sentence, mention, ())
     found = []
-    for date in dates:
-        if siblings.owner(date) is not mention:
-            continue
+    for date in siblings.owned(mention, dates):
         lo, hi = date.start - sentence.start, date.end - sentence.start
         opens = sentence.text[hi:left].strip(", ") == "" and RECALLED_AT.match(sentence.text, hi)
         if (lo < left and not opens) or hi > right or DATELINE_AFTER.match(sentence.text, hi):
@@ -582,14 +593,24 @@ def _candidate_pairs(kind: Kind, items: Sequence[_Item], workers: int) -> Iterat
     chunks. Below these, no labelled pair of one fact was found (see ``claimcheck.learn``). Each
     mention keeps only its ``MAX_CANDIDATES`` likeliest partners (a pair is kept when either side
     keeps it), so a table or an article that repeats a value a thousand times costs a thousand
-    times a constant, not a million pairs."""
+    times a constant, not a million pairs.
+
+    Items with the same words and the same ``_boostable`` score alike against everything, so
+    the matrix is computed over the distinct (words, boostable) forms only, and each form's
+    partners are read once for all its items: a table that repeats one clause a thousand times
+    is one row, not a thousand (issue 12, hostile 1). The pairs are those of the whole matrix."""
     scorer = fuzz.partial_ratio if kind is Kind.QUOTE else fuzz.token_set_ratio
     cutoff = QUOTE_PREFILTER if kind is Kind.QUOTE else PREFILTER
     lowest = QUOTE_PREFILTER if kind is Kind.QUOTE else PREFILTER_DATED
     for block in _blocks(items):
-        strings = [" ".join(items[k].words) for k in block]
-        boostable = np.array([_boostable(items[k]) for k in block], dtype=bool)
-        kept: dict[tuple[int, int], float] = {}
+        forms: dict[tuple[str, bool], int] = {}
+        form_of = [forms.setdefault((" ".join(items[k].words), _boostable(items[k])), len(forms)) for k in block]
+        holders: list[list[int]] = [[] for _ in forms]  # each form's items, in block order
+        for position, form in enumerate(form_of):
+            holders[form].append(position)
+        strings = [words for words, _ in forms]
+        boostable = np.array([boost for _, boost in forms], dtype=bool)
+        best: list[list[tuple[int, float]]] = []  # each form's likeliest items, self included
         for start in range(0, len(strings), CHUNK):
             scores = process.cdist(
                 strings[start : start + CHUNK],
@@ -599,20 +620,34 @@ def _candidate_pairs(kind: Kind, items: Sequence[_Item], workers: int) -> Iterat
                 dtype=np.float32,
                 workers=workers,
             )
-            rows = np.arange(scores.shape[0])[:, None]
             valid = (scores > 0) & ((scores >= cutoff) | (boostable[start:start + len(scores)][:, None] & boostable[None, :]))
-            valid[rows[:, 0], start + rows[:, 0]] = False  # not with itself
             ranked = np.where(valid, scores, -1.0)
-            # the likeliest partners first; among equal scores, the earliest (a stable sort)
-            best = np.argsort(-ranked, axis=1, kind="stable")[:, :MAX_CANDIDATES]
-            for row, cols in enumerate(best.tolist()):
-                i = start + row
-                for col in cols:
-                    if ranked[row, col] < 0:
-                        break
-                    kept[(min(i, col), max(i, col))] = float(scores[row, col])
+            order = np.argsort(-ranked, axis=1, kind="stable")
+            best += [_likeliest(ranked[row], order[row], holders) for row in range(len(scores))]
+        kept: dict[tuple[int, int], float] = {}
+        for i, form in enumerate(form_of):
+            # the likeliest partners first; among equal scores, the earliest; not with itself
+            for j, score in [(j, score) for j, score in best[form] if j != i][:MAX_CANDIDATES]:
+                kept[(min(i, j), max(i, j))] = score
         for (i, j), score in sorted(kept.items()):
             yield block[i], block[j], score
+
+
+def _likeliest(ranked: np.ndarray, order: np.ndarray, holders: list[list[int]]) -> list[tuple[int, float]]:
+    """The first ``MAX_CANDIDATES`` + 1 items by score, then by position, of one form's row:
+    ``order`` ranks the forms by score, and the items of forms that tie are merged by position."""
+    found: list[tuple[int, float]] = []
+    k = 0
+    while k < len(order) and len(found) <= MAX_CANDIDATES:
+        score = float(ranked[order[k]])
+        if score < 0:
+            break
+        tied = []
+        while k < len(order) and float(ranked[order[k]]) == score:
+            tied.append(holders[order[k]])
+            k += 1
+        found += [(j, score) for j in itertools.islice(heapq.merge(*tied), MAX_CANDIDATES + 1 - len(found))]
+    return found
 
 
 def _boostable(item: _Item) -> bool:
@@ -630,6 +665,27 @@ def _long_ago(mention: Mention, published: str | None) -> bool:
     )
 
 
+_Form = TypeVar("_Form", bound=Hashable)
+
+
+def _compared(mention: Mention) -> tuple[object, ...]:
+    """All that ``values.compatible`` reads of a mention: two mentions with equal tuples agree
+    or disagree with any third alike, so a cluster's merge check compares each distinct tuple
+    once, not each member (a table that repeats one value a thousand times is one tuple)."""
+    weekday = mention.kind is Kind.DATE and values.weekday_only(mention.text)
+    span = values.number_span(mention) if mention.kind is Kind.NUMBER else None  # rounding read from the text
+    authority = frozenset(context_words(mention.authority or ""))
+    return (mention.kind, mention.value, mention.unit or "", mention.qualifier, weekday, span, authority)
+
+
+def _absorb(into: dict[str, dict[_Form, int]], other: dict[str, dict[_Form, int]]) -> None:
+    """Add a merged cluster's representatives by source; the first of each form stays."""
+    for source, found in other.items():
+        mine = into.setdefault(source, {})
+        for form, k in found.items():
+            mine.setdefault(form, k)
+
+
 class _Clusters:
     """Union-find over mention indexes that refuses merges a single source would contradict."""
 
@@ -638,6 +694,16 @@ class _Clusters:
         self.parent = list(range(len(items)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
         self.edges: dict[int, list[tuple[int, int, str, float]]] = {i: [] for i in range(len(items))}
+        # Each cluster's members by source, then by ``_compared`` tuple: a representative
+        # member of each tuple, and the bare weekdays (the only members ``_restated`` reads)
+        # by their words.
+        self.forms: dict[int, dict[str, dict[tuple[object, ...], int]]] = {}
+        self.weekdays: dict[int, dict[str, dict[tuple[str, ...], int]]] = {}
+        for i, item in enumerate(items):
+            mention = item.mention
+            self.forms[i] = {mention.source_id: {_compared(mention): i}}
+            weekday = mention.kind is Kind.DATE and values.weekday_only(mention.text)
+            self.weekdays[i] = {mention.source_id: {item.words: i}} if weekday else {}
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -653,23 +719,46 @@ class _Clusters:
         self.parent[gone] = keep
         self.members[keep] += self.members.pop(gone)
         self.edges[keep] += [*self.edges.pop(gone), (i, j, scorer, score)]
+        _absorb(self.forms[keep], self.forms.pop(gone))
+        _absorb(self.weekdays[keep], self.weekdays.pop(gone))
 
     def _allowed(self, ri: int, rj: int, agreement: bool) -> bool:
+        """Whether two clusters may merge: on agreement, every value of one is compatible with
+        every value of the other, and one source's two mentions of a bare weekday are worded
+        alike (``_restated``); on disagreement, no source contradicts itself."""
         if self.items[ri].mention.kind is Kind.QUOTE:
             return not agreement or self._one_statement(self.members[ri] + self.members[rj])
-        for a in self.members[ri]:
-            ma = self.items[a].mention
-            for b in self.members[rj]:
-                mb = self.items[b].mention
-                if values.compatible(ma, mb):
-                    if agreement and ma.source_id == mb.source_id and not self._restated(a, b):
-                        return False  # one outlet telling two things of one day: two facts
-                    continue
-                if agreement:
-                    return False
-                if ma.source_id == mb.source_id and not _apart(self.items[a].key.authority, self.items[b].key.authority):
-                    return False  # one outlet's two values are two facts, unless two authorities give them
-        return True
+        forms_i, forms_j = self.forms[ri], self.forms[rj]
+        if agreement:
+            every_i = {form: k for found in forms_i.values() for form, k in found.items()}
+            every_j = {form: k for found in forms_j.values() for form, k in found.items()}
+            if not self._all_compatible(every_i, every_j):
+                return False
+            weekdays_i, weekdays_j = self.weekdays[ri], self.weekdays[rj]
+            # one outlet telling two things of one day: two facts
+            return all(
+                self._restated(a, b)
+                for source in weekdays_i.keys() & weekdays_j.keys()
+                for a in weekdays_i[source].values()
+                for b in weekdays_j[source].values()
+            )
+        # one outlet's two values are two facts, unless two authorities give them
+        return all(
+            self._all_compatible(forms_i[source], forms_j[source], authorities_apart=True)
+            for source in forms_i.keys() & forms_j.keys()
+        )
+
+    def _all_compatible(
+        self, forms_i: dict[_Form, int], forms_j: dict[_Form, int], *, authorities_apart: bool = False
+    ) -> bool:
+        """Whether every value of one side agrees with every value of the other; with
+        ``authorities_apart``, two values given by different authorities may differ."""
+        return all(
+            values.compatible(self.items[a].mention, self.items[b].mention)
+            or (authorities_apart and _apart(self.items[a].key.authority, self.items[b].key.authority))
+            for a in forms_i.values()
+            for b in forms_j.values()
+        )
 
     def _restated(self, a: int, b: int) -> bool:
         """Whether two mentions of one source can be one fact. An article names many things

@@ -174,6 +174,25 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """A value the text states that cannot be a claim, such as a date past 9999-12-31: the
+    extractor skips it and says so here, so the report can warn instead of staying silent."""
+
+    source_id: str
+    start: int
+    end: int
+    reason: str  # one line, for people: 'the date "tomorrow" is past 9999-12-31'
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What extraction found in one document: its mentions, and the values it skipped."""
+
+    mentions: tuple[Mention, ...]
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """An input that could not be used, and why (one line, for people)."""
 

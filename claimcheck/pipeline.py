@@ -15,13 +15,13 @@ from typing import TextIO
 
 from claimcheck import extract, ingest, judge, lang, match, origins, segment, stories
 from claimcheck.errors import InputError
-from claimcheck.model import Document, Mention, Report, Role, Source, Verdict
+from claimcheck.model import Document, Extracted, Mention, Report, Role, Source, Verdict
 from claimcheck.settings import Settings
 
 # Told each stage as it starts and as it advances: (stage, done, total or None when unknown).
 # Stages: "reading", "extracting" (one step per source), "matching", "judging".
 Progress = Callable[[str, int, int | None], None]
-Read = tuple[Document, tuple[Mention, ...]]
+Read = tuple[Document, Extracted]
 
 # Articles segmented and parsed together: their sentences share one nlp.pipe stream, and a
 # progress bar still moves every few articles.
@@ -108,6 +108,15 @@ def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress)
                 yield read_one
 
 
+def skipped_values(read_results: Sequence[Read]) -> tuple[str, ...]:
+    """A warning for each value an extractor had to skip (out of range), naming its place."""
+    return tuple(
+        f"{document.source.path}: characters {note.start}-{note.end}: {note.reason}; skipped"
+        for document, extracted in read_results
+        for note in extracted.notes
+    )
+
+
 def silent_sources(documents: Sequence[Document], mentions: Sequence[Mention]) -> tuple[str, ...]:
     """A warning for each source that has sentences but yields no claim, so none is lost silently."""
     heard = {m.source_id for m in mentions}
@@ -117,7 +126,9 @@ def silent_sources(documents: Sequence[Document], mentions: Sequence[Mention]) -
             continue
         marked = sum(1 for s in document.sentences if s.role in (Role.CAPTION, Role.FURNITURE))
         note = f" ({marked} of them captions or page furniture)" if marked else ""
-        warnings.append(f"{document.source.path}: no claims found in its {len(document.sentences)} sentences{note}")
+        count = len(document.sentences)
+        sentences = "its one sentence" if count == 1 else f"its {count} sentences"
+        warnings.append(f"{document.source.path}: no claims found in {sentences}{note}")
     return tuple(warnings)
 
 
@@ -135,16 +146,19 @@ def _ingest(paths: Sequence[str], settings: Settings, stdin: TextIO | None) -> i
 
 def _documents_and_mentions(
     sources: Sequence[Source], settings: Settings, progress: Progress
-) -> tuple[tuple[Document, ...], tuple[Mention, ...]]:
+) -> tuple[tuple[Document, ...], tuple[Mention, ...], tuple[str, ...]]:
+    """Every document, every mention in them, and a warning for each value skipped."""
     progress("extracting", 0, len(sources))
     read_results = list(_read_all(sources, settings, progress))
     documents = tuple(document for document, _ in read_results)
-    return documents, tuple(m for _, found in read_results for m in found)
+    mentions = tuple(m for _, found in read_results for m in found.mentions)
+    return documents, mentions, skipped_values(read_results)
 
 
 def read_all(paths: Sequence[str], settings: Settings) -> tuple[tuple[Document, ...], tuple[Mention, ...]]:
     """The documents at ``paths`` and every mention in them: the pipeline up to matching."""
-    return _documents_and_mentions(_ingest(paths, settings, None).sources, settings, _quiet)
+    documents, mentions, _ = _documents_and_mentions(_ingest(paths, settings, None).sources, settings, _quiet)
+    return documents, mentions
 
 
 def check(
@@ -163,7 +177,7 @@ def check(
     progress = progress or _quiet
     progress("reading", 0, None)
     ingested = _ingest(paths, settings, stdin)
-    documents, mentions = _documents_and_mentions(ingested.sources, settings, progress)
+    documents, mentions, notes = _documents_and_mentions(ingested.sources, settings, progress)
     found_origins = origins.find_origins(ingested.sources)
     progress("matching", 0, None)
     found_stories = stories.stories(documents, mentions)
@@ -178,5 +192,5 @@ def check(
         skipped=ingested.skipped,
         origins=found_origins,
         stories=found_stories,
-        warnings=tuple(sorted(ingested.warnings + silent_sources(documents, mentions))),
+        warnings=tuple(sorted(ingested.warnings + notes + silent_sources(documents, mentions))),
     )

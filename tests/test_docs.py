@@ -102,3 +102,24 @@ def test_the_json_example_is_what_the_command_prints(monkeypatch: pytest.MonkeyP
                     assert shown in actual[key], key
         else:
             assert value == actual[key], key
+
+
+def test_the_explain_example_names_a_claim_of_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    # issue 12, README walk-through: the example named "v-d694", an id from an earlier release.
+    from tests.conftest import run_cli
+
+    monkeypatch.chdir(ROOT)
+    found = re.search(r"`claimcheck (explain \S+\s+\S+)`", README)
+    assert found is not None
+    printed = run_cli(found.group(1).split()).stdout
+    assert "Johannesburg" in printed and "Pretoria" in printed
+
+
+def test_the_fail_on_example_is_a_line_the_command_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import run_cli
+
+    monkeypatch.chdir(ROOT)
+    found = re.search(r"\(for `(fixtures/\S+)`: `(claimcheck: fail-on conflicting: [^`]+)`\)", README)
+    assert found is not None
+    result = run_cli(["run", found.group(1), "--fail-on", "conflicting"], expect=ExitStatus.FINDINGS)
+    assert found.group(2) in result.stderr.splitlines()

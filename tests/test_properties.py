@@ -26,7 +26,8 @@ def test_pipeline_never_crashes_and_offsets_slice_back(text: str) -> None:
     source = Source(
         "t", "t.txt", text, published="2024-03-14", regions=(Region(0, len(text), Role.BODY),)
     )
-    document, mentions = pipeline.read(source, claimcheck.Settings())
+    document, extracted = pipeline.read(source, claimcheck.Settings())
+    mentions = extracted.mentions
     for sentence in document.sentences:
         assert text[sentence.start : sentence.end] == sentence.text
     for mention in mentions:

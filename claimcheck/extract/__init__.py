@@ -1,7 +1,8 @@
 """Extract: documents → mentions. One module per claim kind, each a generator of one shape.
 
-Every extractor exposes ``extract(doc, *, settings) -> Iterator[Mention]``; this module runs the
-ones the settings ask for and marks hedged statements, which no single extractor owns.
+Every extractor exposes ``extract(doc, *, settings) -> Iterator[Mention | Note]``: a note stands
+for a value it had to skip (a date past 9999-12-31), so the report can say so. This module runs
+the ones the settings ask for and marks hedged statements, which no single extractor owns.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from collections.abc import Callable, Iterator
 from claimcheck import lang
 from claimcheck.extract import dates, numbers, places, quotes
 from claimcheck.extract.base import eligible
-from claimcheck.model import Document, Kind, Mention, Parse
+from claimcheck.model import Document, Extracted, Kind, Mention, Note, Parse
 from claimcheck.settings import Settings
 
 __all__ = ["EXTRACTORS", "eligible", "extract", "is_hedged", "with_fact_key"]
 
-Extractor = Callable[..., Iterator[Mention]]
+Extractor = Callable[..., Iterator[Mention | Note]]
 
 EXTRACTORS: tuple[tuple[Kind, Extractor], ...] = (
     (Kind.DATE, dates.extract),
@@ -62,8 +63,9 @@ def with_fact_key(mention: Mention, parse: Parse | lang.Facts | None, text: str)
     )
 
 
-def extract(doc: Document, *, settings: Settings) -> tuple[Mention, ...]:
-    """All mentions of the kinds asked for in one document, sorted by position then kind."""
+def extract(doc: Document, *, settings: Settings) -> Extracted:
+    """All mentions of the kinds asked for in one document, sorted by position then kind,
+    and the notes on values skipped, sorted by position."""
     places.load_index(settings.cache_dir)
     texts = {s.index: s.text for s in doc.sentences}
     parses = {p.sentence_index: p for p in doc.parses}
@@ -72,10 +74,14 @@ def extract(doc: Document, *, settings: Settings) -> tuple[Mention, ...]:
     hedges: dict[int, bool] = {}
     trees: dict[int, lang.Facts] = {}
     found: list[Mention] = []
+    notes: list[Note] = []
     for kind, extractor in EXTRACTORS:
         if kind not in settings.kinds:
             continue
         for mention in extractor(doc, settings=settings):
+            if isinstance(mention, Note):
+                notes.append(mention)
+                continue
             index = mention.sentence_index
             if index not in hedges:
                 hedges[index] = is_hedged(texts.get(index, ""))
@@ -85,4 +91,5 @@ def extract(doc: Document, *, settings: Settings) -> tuple[Mention, ...]:
                 trees[index] = lang.Facts(parse, doc.source.text)
             found.append(with_fact_key(mention, trees.get(index), doc.source.text))
     found.sort(key=lambda m: (m.start, m.end, m.kind.value, m.value))
-    return tuple(found)
+    notes.sort(key=lambda n: (n.start, n.end, n.reason))
+    return Extracted(tuple(found), tuple(notes))

@@ -53,7 +53,7 @@ from typing import NamedTuple
 
 from claimcheck import lang
 from claimcheck.extract.base import eligible
-from claimcheck.model import Document, Kind, Mention
+from claimcheck.model import Document, Kind, Mention, Note
 from claimcheck.settings import Settings
 
 # --------------------------------------------------------------------------------------------
@@ -1398,8 +1398,15 @@ def _writes_day_first(doc: Document) -> bool:
     return len(_DAY_MONTH.findall(text)) > len(_MONTH_DAY.findall(text))
 
 
-def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
-    """Date mentions of a document, in text order."""
+def _out_of_range(doc: Document, start: int, end: int, ref: dt.date | None) -> Note:
+    """A date that resolves before 0001-01-01 or after 9999-12-31 ("next year" from 9999)."""
+    counted = f" counted from {ref.isoformat()}" if ref is not None else ""
+    surface = doc.source.text[start:end]
+    return Note(doc.source.id, start, end, f'the date "{surface}"{counted} is outside the years 0001 to 9999')
+
+
+def extract(doc: Document, *, settings: Settings) -> Iterator[Mention | Note]:
+    """Date mentions of a document, in text order, and a note for each date out of range."""
     ref = _reference(doc, settings)
     day_first: bool | None = None  # decided on the first ambiguous numeric date
     previous_days: dict[int, dt.date] = {}  # sentence index → its last day-precision date
@@ -1427,8 +1434,11 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
             try:
                 resolved = _resolve(c, ref, tense, anchor, bool(day_first))
             except OverflowError:  # "tomorrow" from 9999-12-31: no such date (issue 12)
+                resolved = _Resolved("", None)
+            if resolved is None:
                 continue
-            if resolved is None or not _in_range(resolved.value):
+            if not _in_range(resolved.value):
+                yield _out_of_range(doc, sentence.start + c.start, sentence.start + c.end, ref)
                 continue
             if resolved.day is not None:
                 anchor = resolved.day

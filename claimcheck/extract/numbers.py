@@ -42,7 +42,7 @@ from decimal import Decimal
 from claimcheck import lang
 from claimcheck.extract._clause import context_words
 from claimcheck.extract.base import eligible, title_case
-from claimcheck.model import Document, Kind, Mention
+from claimcheck.model import Document, Kind, Mention, Note
 from claimcheck.settings import Settings
 
 # Number words and their values, by class, in file order (lang/en/cardinals.txt).
@@ -838,8 +838,9 @@ def _word_before(text: str, pos: int) -> str:
 
 
 
-def _finish(core: _Core, text: str, title: bool) -> Mention | None:
-    """Read the hedge, percent sign and noun around a core, and apply the traps."""
+def _finish(core: _Core, text: str, title: bool) -> Mention | Note | None:
+    """Read the hedge, percent sign and noun around a core, and apply the traps; a note
+    instead of a mention for a figure too long to be one."""
     end, unit = core.end, core.unit
     before = _word_before(text, core.start)
     opening = OPENING.match(text).end() >= core.start  # type: ignore[union-attr]
@@ -890,8 +891,10 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | None:
     if hedge is not None and not _preposition(hedge["h"], unit, text, end):
         qualifier = QUALIFIERS[" ".join(hedge["h"].casefold().split())]
         start = hedge.start("h")
-    if any(v is not None and v.adjusted() > MAX_EXPONENT for v in (core.low, core.high)):
-        return None  # a run of thousands of digits is no figure, and int() refuses it (issue 12)
+    exponent = max(v.adjusted() for v in (core.low, core.high) if v is not None)
+    if exponent > MAX_EXPONENT:  # int() refuses thousands of digits (issue 12)
+        reason = f"a number of {exponent + 1:,} digits is out of range (at most {MAX_EXPONENT + 1})"
+        return Note("", start, end, reason)
     value = _fmt(core.low) if core.high is None else f"{_fmt(core.low)}..{_fmt(core.high)}"
     return Mention(
         kind=Kind.NUMBER, value=value, text=text[start:end], start=start, end=end,
@@ -913,8 +916,9 @@ def _blocked(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for rule in BLOCKERS for m in rule.finditer(text)]
 
 
-def _numbers(text: str) -> Iterator[Mention]:
-    """The number mentions of one sentence, offsets relative to it, in text order."""
+def _numbers(text: str) -> Iterator[Mention | Note]:
+    """The number mentions of one sentence, offsets relative to it, in text order, and a
+    note for each figure out of range."""
     if ANY_NUMBER.search(text) is None:
         return
     title = title_case(text)
@@ -923,10 +927,11 @@ def _numbers(text: str) -> Iterator[Mention]:
         for core in _cores(text, _blocked(text))
         if (mention := _finish(core, text, title)) is not None
     ]
-    found.sort(key=lambda m: m.start)
+    yield from (note for note in found if isinstance(note, Note))
+    mentions = sorted((m for m in found if isinstance(m, Mention)), key=lambda m: m.start)
     marked = [
-        replace(m, qualifier=CONVERTED) if k and _conversion(found[k - 1], m, text) else m
-        for k, m in enumerate(found)
+        replace(m, qualifier=CONVERTED) if k and _conversion(mentions[k - 1], m, text) else m
+        for k, m in enumerate(mentions)
     ]
     yield from (_listed(m, text) for m in marked)
 
@@ -966,12 +971,16 @@ def _listed(mention: Mention, text: str) -> Mention:
     return replace(mention, unit=unit, scope=(name,), attribute=unit)
 
 
-def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
-    """Numbers of the eligible sentences of ``doc``, in text order."""
+def extract(doc: Document, *, settings: Settings) -> Iterator[Mention | Note]:
+    """Numbers of the eligible sentences of ``doc``, in text order, and a note for each
+    figure out of range."""
     for sentence in doc.sentences:
         if not eligible(sentence, settings):
             continue
         for mention in _numbers(sentence.text):
+            if isinstance(mention, Note):
+                yield Note(doc.source.id, sentence.start + mention.start, sentence.start + mention.end, mention.reason)
+                continue
             yield replace(
                 mention,
                 start=sentence.start + mention.start,

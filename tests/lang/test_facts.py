@@ -134,7 +134,7 @@ def test_every_extracted_mention_carries_its_key(nlp: Any) -> None:
     text = "At least 70 people were killed in the northern district, police said on Tuesday."
     source = Source("t", "t.txt", text, published="2024-03-14")
     (document,) = lang.parse([Document(source, segment(source))], settings=Settings())
-    mentions = {m.kind: m for m in extract(document, settings=Settings())}
+    mentions = {m.kind: m for m in extract(document, settings=Settings()).mentions}
     assert mentions[Kind.NUMBER].attribute == "people kill"
     assert mentions[Kind.NUMBER].authority == "police"
     assert mentions[Kind.DATE].attribute == "police say"
@@ -144,5 +144,5 @@ def test_a_quotation_s_attribute_is_its_speaker(nlp: Any) -> None:
     text = "“We will rebuild every home,” said Mayor Maria Lopez."
     source = Source("t", "t.txt", text)
     (document,) = lang.parse([Document(source, segment(source))], settings=Settings())
-    (quote,) = [m for m in extract(document, settings=Settings()) if m.kind is Kind.QUOTE]
+    (quote,) = [m for m in extract(document, settings=Settings()).mentions if m.kind is Kind.QUOTE]
     assert quote.attribute == quote.speaker and quote.authority is None

@@ -82,7 +82,7 @@ def _work(text: str) -> int:
     """Lines run to extract the mentions of ``text`` and to read, for each, what matching
     compares (its clause, words, dates, fates): everything before the pairs are scored."""
     document = _document(text)
-    mentions = extract.extract(document, settings=SETTINGS)
+    mentions = extract.extract(document, settings=SETTINGS).mentions
     return _counted(lambda: extract.extract(document, settings=SETTINGS)) + _counted(
         lambda: match.items_by_kind((document,), mentions)
     )
@@ -100,7 +100,7 @@ def test_issue_12_matching_grows_linearly(nlp: Any) -> None:
     # _Clusters._allowed (members of one cluster against the other's), 2.48x here.
     def scored(text: str) -> int:
         document = _document(text)
-        mentions = extract.extract(document, settings=SETTINGS)
+        mentions = extract.extract(document, settings=SETTINGS).mentions
         found = stories.stories((document,), mentions)
         return _counted(lambda: match.match((document,), mentions, settings=SETTINGS, stories=found))
 
@@ -160,3 +160,76 @@ def test_issue_12_space_runs_are_read_once(pattern: str, text: str) -> None:
     assert pattern == "DATELINE" or compiled.match(text, inside) is None
     assert re.search(r"\\s[+*]\+", compiled.pattern) is not None
     assert re.search(r"\\s[+*](?![+?])(?:\)\?)?\\s", compiled.pattern) is None
+
+
+@pytest.mark.parametrize(("make", "n"), [(_markdown_table, 200), (_values_sentence, 100), (_repeat("Jan. 1 "), 300)])
+def test_issue_12_the_score_matrix_holds_each_distinct_clause_once(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch, make: Callable[[int], str], n: int
+) -> None:
+    # rapidfuzz's cdist scored every pair of a kind's mentions: n² cells in C, the part of
+    # matching that still grew with the square of a repeated table or list.
+    from rapidfuzz import process
+
+    cells = [0]
+    cdist = process.cdist
+
+    def counted(rows: list[str], columns: list[str], **options: Any) -> Any:
+        cells[0] += len(rows) * len(columns)
+        return cdist(rows, columns, **options)
+
+    monkeypatch.setattr(match.process, "cdist", counted)
+
+    def scored(text: str) -> int:
+        cells[0] = 0
+        document = _document(text)
+        items = match.items_by_kind((document,), extract.extract(document, settings=SETTINGS).mentions)
+        for kind, kind_items in items.items():
+            list(match._candidate_pairs(kind, kind_items, 1))
+        return cells[0]
+
+    small, large = scored(make(n)), scored(make(2 * n))
+    assert large <= 2.5 * small, f"{small} cells for n={n}, {large} for n={2 * n}"
+
+
+def _naive_candidate_pairs(kind: Any, items: Any) -> list[tuple[int, int, float]]:
+    """``match._candidate_pairs`` as it was: the whole matrix, each row ranked on its own."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    scorer = fuzz.partial_ratio if kind is match.Kind.QUOTE else fuzz.token_set_ratio
+    cutoff = match.QUOTE_PREFILTER if kind is match.Kind.QUOTE else match.PREFILTER
+    lowest = match.QUOTE_PREFILTER if kind is match.Kind.QUOTE else match.PREFILTER_DATED
+    found = []
+    for block in match._blocks(items):
+        strings = [" ".join(items[k].words) for k in block]
+        boost = np.array([match._boostable(items[k]) for k in block], dtype=bool)
+        scores = process.cdist(strings, strings, scorer=scorer, score_cutoff=lowest, dtype=np.float32)
+        valid = (scores > 0) & ((scores >= cutoff) | (boost[:, None] & boost[None, :]))
+        np.fill_diagonal(valid, False)
+        ranked = np.where(valid, scores, -1.0)
+        kept: dict[tuple[int, int], float] = {}
+        for i, cols in enumerate(np.argsort(-ranked, axis=1, kind="stable")[:, : match.MAX_CANDIDATES].tolist()):
+            for j in cols:
+                if ranked[i, j] < 0:
+                    break
+                kept[(min(i, j), max(i, j))] = float(scores[i, j])
+        found += [(block[i], block[j], score) for (i, j), score in sorted(kept.items())]
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _markdown_table(150),
+        _values_sentence(60),
+        _news(2),
+        "Jan. 1 " * 200,
+        "\u201cword\u201d " * 200 + '"We will rebuild," she said. "We will rebuild the school," he said.',
+    ],
+    ids=["markdown table", "one sentence of values", "news-like text", "Jan. 1", "quotations"],
+)
+def test_issue_12_distinct_forms_give_the_pairs_of_the_whole_matrix(nlp: Any, text: str) -> None:
+    document = _document(text)
+    items = match.items_by_kind((document,), extract.extract(document, settings=SETTINGS).mentions)
+    for kind, kind_items in items.items():
+        assert list(match._candidate_pairs(kind, kind_items, 1)) == _naive_candidate_pairs(kind, kind_items)

@@ -9,9 +9,9 @@ import pytest
 
 import claimcheck
 
-
-# Issue 12, hostile 4: out-of-range values are not claims; they never stop a run.
-@pytest.mark.parametrize(
+# Issue 12, hostile 4: out-of-range values are not claims; they never stop a run, and each is
+# skipped with a warning that names it.
+OUT_OF_RANGE = pytest.mark.parametrize(
     ("text", "reference_date"),
     [
         ("The firm lost " + "9" * 5_000 + " dollars on Tuesday.", None),
@@ -25,6 +25,9 @@ import claimcheck
     ids=["5000 digits", "4301 digits", "tomorrow from 9999-12-31", "yesterday from 0001-01-01",
          "next year from 9999", "last year from 0001", "next month from 9999-12"],
 )  # fmt: skip
+
+
+@OUT_OF_RANGE
 def test_issue_12_out_of_range_values_are_skipped(text: str, reference_date: str | None) -> None:
     mentions = claimcheck.extract_claims(text, reference_date=reference_date)
     for mention in mentions:
@@ -34,6 +37,30 @@ def test_issue_12_out_of_range_values_are_skipped(text: str, reference_date: str
             assert len(year) in (0, 4), mention.value
         if mention.kind is claimcheck.Kind.NUMBER:
             assert len(mention.value) < 40, mention.value[:50]
+
+
+@OUT_OF_RANGE
+def test_issue_12_out_of_range_values_are_warned_about(
+    tmp_path: Path, text: str, reference_date: str | None
+) -> None:
+    from tests.conftest import validate_report
+
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
+    report = claimcheck.check([str(tmp_path)], reference_date=reference_date)
+    (warning,) = [w for w in report.warnings if "out of range" in w or "outside the years" in w]
+    assert warning.startswith(f"{tmp_path / 'a.txt'}: characters ") and warning.endswith("; skipped")
+    validate_report(json.loads(claimcheck.report_json(report)))
+    assert warning in json.loads(claimcheck.report_json(report))["warnings"]
+
+
+def test_issue_12_out_of_range_warnings_reach_stderr(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    (tmp_path / "a.txt").write_text("The talks resume tomorrow. They lost $" + "1" * 4_301 + ".\n", encoding="utf-8")
+    result = run_cli(["run", str(tmp_path / "a.txt"), "--reference-date", "9999-12-31", "--json"])
+    assert "\n".join(json.loads(result.stdout)["warnings"]) in result.stderr.replace("claimcheck: warning: ", "")
+    assert 'the date "tomorrow" counted from 9999-12-31 is outside the years 0001 to 9999; skipped' in result.stderr
+    assert "a number of 4,301 digits is out of range (at most 31); skipped" in result.stderr
 
 
 RELATIVE = (
