@@ -285,6 +285,7 @@ def _settings(
     workers: int,
     model: str | None = None,
     parse_cache: str | None = None,
+    cache_max_bytes: int | None = None,
 ) -> Settings:
     options: dict[str, Any] = {
         "min_sources": min_sources,
@@ -297,6 +298,8 @@ def _settings(
     options["cache_dir"] = user_cache_dir(os.environ)
     if parse_cache:
         options["parse_cache"] = parse_cache
+    if cache_max_bytes is not None:
+        options["cache_max_bytes"] = cache_max_bytes
     if kinds:
         options["kinds"] = kinds
     if statuses:
@@ -472,12 +475,38 @@ MODEL = click.option(
     f"{', '.join(KNOWN_MODELS[1:])}).",
 )
 
+class ByteSize(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
+    """A size in bytes, e.g. ``500MB``, ``2GB``, ``800k`` or ``1000000`` (decimal units)."""
+
+    name = "size"
+    UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9, "T": 10**12, "TB": 10**12}
+    # Matches: "500MB", "1.5 GB", "800k". Not: "MB", "-5MB", "5 parsecs".
+    SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-z]*)")
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        found = self.SIZE.fullmatch(str(value).strip())
+        unit = found.group(2).upper() if found else ""
+        if found is None or unit not in self.UNITS:
+            self.fail(f"{value!r} is not a size such as 500MB or 2GB", param, ctx)
+        return int(float(found.group(1)) * self.UNITS[unit])
+
+
 PARSE_CACHE = click.option(
     "--cache",
     "parse_cache",
     type=click.Path(file_okay=False),
     metavar="DIR",
-    help="Keep sentence parses in DIR, by content hash and model version, and reuse them.",
+    help="Keep each article's sentences, parses and mentions in DIR, by content hash, and reuse them.",
+)
+CACHE_MAX_SIZE = click.option(
+    "--cache-max-size",
+    "cache_max_bytes",
+    type=ByteSize(),
+    default="1GB",
+    show_default=True,
+    help="The most the --cache entries may take; the least recently used are removed first.",
 )
 
 
