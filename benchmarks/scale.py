@@ -149,8 +149,8 @@ def _article(story: dict[str, object], variant: int, dead: object, rng: random.R
         f"The national government said it had sent {s['teams']} rescue teams and {s['tonnes']} tonnes of supplies.",
         f"Hospitals in {s['city']} said they had treated patients through the night and appealed for blood donors.",
         f"The {s['agency']} said roads into the {s['district']} had reopened by {s['reopened']}.",
-        f"Aid groups warned that damaged water pipes could spread disease in the coming weeks.",
-        f"Insurers said claims would take months to settle, and several businesses said they would not reopen.",
+        "Aid groups warned that damaged water pipes could spread disease in the coming weeks.",
+        "Insurers said claims would take months to settle, and several businesses said they would not reopen.",
     )
     title = (f"{dead} dead after {event} hits {s['city']}", f"{event.capitalize()} in {s['city']} kills {dead}", f"{s['city']} counts the cost of {short}")[variant % 3]
     paragraphs = [

@@ -19,7 +19,7 @@ import traceback as tb
 from collections.abc import Callable, Iterator
 from enum import IntEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import click
 from rich.console import Console
@@ -479,7 +479,7 @@ class ByteSize(click.ParamType):  # type: ignore[type-arg]  # generic only in cl
     """A size in bytes, e.g. ``500MB``, ``2GB``, ``800k`` or ``1000000`` (decimal units)."""
 
     name = "size"
-    UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9, "T": 10**12, "TB": 10**12}
+    UNITS: ClassVar[dict[str, int]] = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9, "T": 10**12, "TB": 10**12}
     # Matches: "500MB", "1.5 GB", "800k". Not: "MB", "-5MB", "5 parsecs".
     SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-z]*)")
 

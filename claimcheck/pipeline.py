@@ -16,7 +16,17 @@ from typing import Protocol, TextIO
 
 from claimcheck import cache, extract, ingest, judge, lang, match, origins, segment, stories
 from claimcheck.errors import InputError
-from claimcheck.model import Document, Mention, Origin, Report, Role, Skipped, Source, Story, Verdict
+from claimcheck.model import (
+    Document,
+    Mention,
+    Origin,
+    Report,
+    Role,
+    Skipped,
+    Source,
+    Story,
+    Verdict,
+)
 from claimcheck.settings import Settings
 
 # Told each stage as it starts and as it advances: (stage, done, total or None when unknown).
