@@ -226,8 +226,10 @@ def found_disagreements(report: dict[str, object], gold: list[dict[str, object]]
     return found
 
 
-def run(paths: list[str], args: argparse.Namespace, cache: str | None) -> tuple[float, float, dict[str, object]]:
-    """Seconds, peak MB and the JSON report of one `claimcheck run` in a fresh process."""
+def run(paths: list[str], args: argparse.Namespace, cache: str | None) -> tuple[float, float, float, dict[str, object]]:
+    """Wall seconds, CPU seconds, peak MB and the JSON report of one `claimcheck run` in a fresh
+    process (CPU seconds: its own and its workers'; they say more than wall time on a shared
+    machine)."""
     command = [sys.executable, "-m", "claimcheck", "run", *paths, "--json", "-q", "-j", str(args.workers)]
     if cache:
         command += ["--cache", cache]
@@ -243,7 +245,8 @@ def run(paths: list[str], args: argparse.Namespace, cache: str | None) -> tuple[
         if process.returncode:
             raise SystemExit(f"claimcheck run failed with {process.returncode}")
         out.seek(0)
-        return seconds, usage.ru_maxrss / 1024, json.loads(out.read())
+        cpu = usage.ru_utime + usage.ru_stime
+        return seconds, cpu, usage.ru_maxrss / 1024, json.loads(out.read())
 
 
 def baseline(folder: Path) -> float:
@@ -268,28 +271,28 @@ def main() -> int:
     parser.add_argument("--scheduler", default=None)
     args = parser.parse_args()
     print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-    print("| articles | stories | MB | run | seconds | articles/s | MB/s | peak MB | disagreements found |")
-    print("|---:|---:|---:|---|---:|---:|---:|---:|---:|")
+    print("| articles | stories | MB | run | seconds | CPU s | articles/s | MB/s | peak MB | disagreements found |")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
     for n in args.sizes:
         folder, gold = corpus(n)
         mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
         rows = []
         with tempfile.TemporaryDirectory() as cache:
-            seconds, peak, report = run([str(folder)], args, cache if args.warm else None)
-            rows.append(("cold", n, seconds, peak, found_disagreements(report, gold)))
+            seconds, cpu, peak, report = run([str(folder)], args, cache if args.warm else None)
+            rows.append(("cold", n, seconds, cpu, peak, found_disagreements(report, gold)))
             if args.warm:
                 extra = Path(cache) / "new"
                 generate(5, extra, seed=97, first=n)
-                seconds, peak, report = run([str(folder), str(extra)], args, cache)
-                rows.append(("warm, +5 new", n + 5, seconds, peak, found_disagreements(report, gold)))
-        for label, count, seconds, peak, found in rows:
+                seconds, cpu, peak, report = run([str(folder), str(extra)], args, cache)
+                rows.append(("warm, +5 new", n + 5, seconds, cpu, peak, found_disagreements(report, gold)))
+        for label, count, seconds, cpu, peak, found in rows:
             print(
-                f"| {count} | {math.ceil(count / PER_STORY)} | {mb:.1f} | {label} | {seconds:.1f} | {count / seconds:.1f} | "
+                f"| {count} | {math.ceil(count / PER_STORY)} | {mb:.1f} | {label} | {seconds:.1f} | {cpu:.1f} | {count / seconds:.1f} | "
                 f"{mb / seconds:.3f} | {peak:.0f} | {found} of {len(gold)} |",
                 flush=True,
             )
         if args.baseline:
-            print(f"|  |  |  | all-pairs matching only | {baseline(folder):.1f} |  |  |  |  |", flush=True)
+            print(f"|  |  |  | all-pairs matching only | {baseline(folder):.1f} |  |  |  |  |  |", flush=True)
     return 0
 
 

@@ -139,8 +139,7 @@ def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress)
             found[number] = next(fresh)
             done += 1
             progress("extracting", done, len(sources))
-    if missing:
-        cache.evict(settings)
+    cache.evict(settings)  # also when nothing was added: the bound may have been lowered
     yield from (read_one for read_one in found if read_one is not None)
 
 
