@@ -1,5 +1,6 @@
 """The article cache (``--cache DIR``): an article's whole map step (its sentences and mentions)
-reused by content hash, so a re-run on a folder with five new articles reads five articles.
+reused by content hash, so a re-run on a folder with five new articles reads five articles; and
+each story's reduce step (its verdicts), reused when none of its articles changed.
 
 An entry's key names everything its result is computed from: the source as ingest made it (id,
 text, title, date, regions; not its path, which no stage reads), claimcheck's version and the
@@ -17,16 +18,18 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from claimcheck.lang import cache
-from claimcheck.model import Document, Mention, Sentence, Source
+from claimcheck.model import Document, Mention, Sentence, Source, Verdict
 from claimcheck.settings import Settings
 
 NAME = "map"
+STORY = "story"
 # What evict keeps under the size bound: these entries and the sentence parses (lang/parse.py).
-NAMES = (NAME, "parse")
+NAMES = (NAME, STORY, "parse")
 Read = tuple[Document, tuple[Mention, ...]]
 
 
@@ -90,6 +93,32 @@ def store(read: Read, settings: Settings) -> None:
     entry = key(document.source, settings)
     if entry:
         cache.store(settings.parse_cache, NAME, entry, (document.sentences, mentions))
+
+
+def story_key(sources: Sequence[Source], story: str, origin_of: dict[str, str], published: dict[str, str | None], settings: Settings) -> str | None:
+    """The cache key of one story's reduce step: its sources' map keys (which fix their
+    documents and mentions), the origins and days of its sources, and the matcher."""
+    keys = [key(source, settings) for source in sources]
+    if any(k is None for k in keys):
+        return None
+    matcher = repr(settings.matcher) if settings.matcher is not None else "shipped"
+    digest = hashlib.sha256(f"{story}\0{matcher}\0{sorted(origin_of.items())!r}\0{sorted(published.items())!r}".encode())
+    for entry in keys:
+        digest.update(f"\0{entry}".encode())
+    return digest.hexdigest()[:40]
+
+
+def load_story(entry: str | None, settings: Settings) -> tuple[Verdict, ...] | None:
+    """The cached verdicts of one story's reduce step, or None."""
+    found = cache.load(settings.parse_cache, STORY, entry, touch=True) if entry else None
+    if isinstance(found, tuple) and all(isinstance(v, Verdict) for v in found):
+        return found
+    return None
+
+
+def store_story(entry: str | None, verdicts: tuple[Verdict, ...], settings: Settings) -> None:
+    if entry:
+        cache.store(settings.parse_cache, STORY, entry, verdicts)
 
 
 def evict(settings: Settings) -> None:

@@ -196,8 +196,14 @@ class StoryWork:
 def settle(work: StoryWork, settings: Settings) -> tuple[Verdict, ...]:
     """The reduce step of one story: its mentions matched into claims, each claim judged. Claim
     ids are still claim keys; ``finish`` numbers them across the whole run."""
+    entry = cache.story_key([d.source for d in work.documents], work.story.id, work.origin_of, work.published, settings)
+    found = cache.load_story(entry, settings)
+    if found is not None:
+        return found
     claims = match.match_story(work.documents, work.mentions, settings=settings, story=work.story.id)
-    return tuple(judge.judge_claim(claim, work.origin_of, work.published) for claim in claims)
+    verdicts = tuple(judge.judge_claim(claim, work.origin_of, work.published) for claim in claims)
+    cache.store_story(entry, verdicts, settings)
+    return verdicts
 
 
 class Engine(Protocol):
