@@ -12,7 +12,7 @@ import multiprocessing
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol, TextIO
+from typing import Protocol, TextIO, TypeVar
 
 from claimcheck import cache, extract, ingest, judge, lang, match, origins, segment, stories
 from claimcheck.errors import InputError
@@ -33,6 +33,8 @@ from claimcheck.settings import Settings
 # Stages: "reading", "extracting" (one step per source), "matching", "judging".
 Progress = Callable[[str, int, int | None], None]
 Read = tuple[Document, tuple[Mention, ...]]
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Articles segmented and parsed together: their sentences share one nlp.pipe stream, and a
 # progress bar still moves every few articles.
@@ -95,28 +97,23 @@ def _restore(mask: set[int] | None) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
-def _in_workers(sources: Sequence[Source], settings: Settings) -> Iterator[Read]:
-    """``read_many`` over chunks of ``sources`` in worker processes, results in input order."""
+def _in_workers(function: Callable[[Sequence[T]], R], items: Sequence[T], workers: int) -> Iterator[R]:
+    """``function`` over chunks of ``items`` in ``workers`` forked processes: one result per
+    chunk, in input order (so the output never depends on which worker finished first)."""
     # Each worker gets several chunks, so one that draws short articles is not left idle.
-    size = max(1, min(READ_CHUNK, math.ceil(len(sources) / (settings.workers * CHUNKS_PER_WORKER))))
-    chunks = _chunks(sources, size)
-    # The parent loads the parser and the gazetteer before forking (where processes fork):
-    # each worker then shares them instead of loading its own copy.
-    lang.load(settings.model)
-    extract.prepare(settings)
+    size = max(1, min(READ_CHUNK, math.ceil(len(items) / (workers * CHUNKS_PER_WORKER))))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     # Block Ctrl-C and SIGTERM while the workers are forked: they inherit the mask and set
     # their own handlers, and one that arrives meanwhile waits for the `try` below.
     blocked = _block_stops()
     try:
-        pool = multiprocessing.Pool(min(settings.workers, len(chunks)), initializer=_start_worker)
+        pool = multiprocessing.Pool(min(workers, len(chunks)), initializer=_start_worker)
     except BaseException:
         _restore(blocked)
         raise
     try:
         _restore(blocked)
-        # imap keeps input order, so the result never depends on which worker finished first.
-        for result in pool.imap(functools.partial(read_many, settings=settings), chunks):
-            yield from result
+        yield from pool.imap(function, chunks)
         pool.close()
     except BaseException:  # an error, Ctrl-C or SIGTERM: stop the workers, leave none behind
         pool.terminate()
@@ -125,13 +122,22 @@ def _in_workers(sources: Sequence[Source], settings: Settings) -> Iterator[Read]
         pool.join()
 
 
+def _settle_many(work: Sequence[StoryWork], settings: Settings) -> list[tuple[Verdict, ...]]:
+    return [settle(one, settings) for one in work]
+
+
 def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress) -> Iterator[Read]:
     found: list[Read | None] = [cache.load(source, settings) for source in sources]
     missing = [source for source, hit in zip(sources, found) if hit is None]
     done = len(sources) - len(missing)
     progress("extracting", done, len(sources))
     if settings.workers > 1 and len(missing) > 1:
-        fresh = _in_workers(missing, settings)
+        # The parent loads the parser and the gazetteer before forking (where processes
+        # fork): each worker then shares them instead of loading its own copy.
+        lang.load(settings.model)
+        extract.prepare(settings)
+        reader = functools.partial(read_many, settings=settings)
+        fresh = (read_one for chunk in _in_workers(reader, missing, settings.workers) for read_one in chunk)
     else:
         fresh = (read_one for chunk in _chunks(missing, READ_CHUNK) for read_one in read_many(chunk, settings))
     for number, hit in enumerate(found):
@@ -222,6 +228,10 @@ class _Local:
         return _read_all(sources, settings, progress)
 
     def settle(self, work: Sequence[StoryWork], settings: Settings) -> Iterator[tuple[Verdict, ...]]:
+        if settings.workers > 1 and len(work) > 1:
+            extract.prepare(settings)  # the gazetteer, shared with the workers
+            settler = functools.partial(_settle_many, settings=settings)
+            return (verdicts for chunk in _in_workers(settler, work, settings.workers) for verdicts in chunk)
         return (settle(one, settings) for one in work)
 
 
