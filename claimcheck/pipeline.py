@@ -140,11 +140,11 @@ def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress)
         fresh = (read_one for chunk in _in_workers(reader, missing, settings.workers) for read_one in chunk)
     else:
         fresh = (read_one for chunk in _chunks(missing, READ_CHUNK) for read_one in read_many(chunk, settings))
-    for number, hit in enumerate(found):
-        if hit is None:
-            found[number] = next(fresh)
-            done += 1
-            progress("extracting", done, len(sources))
+    slots = (number for number, hit in enumerate(found) if hit is None)
+    for read_one in fresh:  # to the end, so the worker pool is closed and joined
+        found[next(slots)] = read_one
+        done += 1
+        progress("extracting", done, len(sources))
     cache.evict(settings)  # also when nothing was added: the bound may have been lowered
     yield from (read_one for read_one in found if read_one is not None)
 
