@@ -230,7 +230,9 @@ def run(paths: list[str], args: argparse.Namespace, cache: str | None) -> tuple[
     """Wall seconds, CPU seconds, peak MB and the JSON report of one `claimcheck run` in a fresh
     process (CPU seconds: its own and its workers'; they say more than wall time on a shared
     machine)."""
-    command = [sys.executable, "-m", "claimcheck", "run", *paths, "--json", "-q", "-j", str(args.workers)]
+    command = [sys.executable, "-m", "claimcheck", "run", *paths, "--json", "-q"]
+    if args.workers is not None:
+        command += ["-j", str(args.workers)]
     if cache:
         command += ["--cache", cache]
     if args.engine == "dask":
@@ -277,8 +279,8 @@ def capped_baseline(folder: Path, cap: float) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
-    parser.add_argument("--workers", "-j", type=int, default=1)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 2000])
+    parser.add_argument("--workers", "-j", type=int, default=None, help="claimcheck's -j (default: its own default)")
     parser.add_argument("--warm", action="store_true", help="also re-run with 5 new articles and a warm cache")
     parser.add_argument("--baseline", action="store_true", help="also time all-pairs matching")
     parser.add_argument("--baseline-cap", type=float, default=300, help="stop all-pairs matching after this many seconds")

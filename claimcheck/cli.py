@@ -461,9 +461,20 @@ REFERENCE_DATE = click.option(
 )
 CAPTIONS = click.option("--include-captions", is_flag=True, help="Take claims from photo captions and credits too.")
 OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (atomically; - is stdout) instead of stdout.")
+# Measured with benchmarks/workers_bench.py on 2 cores (README: Workers): 2 workers beat 1, and 4
+# did not beat 2; more than 4 is not measured, so the default stops there.
+MAX_DEFAULT_WORKERS = 4
+
+
+def default_workers() -> int:
+    """The cores this process may use, up to ``MAX_DEFAULT_WORKERS``."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(usable, MAX_DEFAULT_WORKERS))
+
+
 WORKERS = click.option(
-    "--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-    help="Processes extracting articles; output never depends on it. 1 measured fastest on the fixture sets (README: Speed).",
+    "--workers", "-j", type=click.IntRange(1, 64), default=default_workers, show_default="the usable cores, up to 4",
+    help="Processes that read articles and match stories; output never depends on it (README: Workers).",
 )
 
 MODEL = click.option(

@@ -40,6 +40,10 @@ R = TypeVar("R")
 # progress bar still moves every few articles.
 READ_CHUNK = 32
 CHUNKS_PER_WORKER = 4
+# Fewer new articles per worker than this are read in this process: forking and sending results
+# back costs more than a few articles' parse, and one process parses a repeated sentence once.
+MIN_ARTICLES_PER_WORKER = 8
+MIN_STORIES_PER_WORKER = 2
 
 
 def _quiet(_stage: str, _done: int, _total: int | None) -> None:
@@ -131,7 +135,7 @@ def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress)
     missing = [source for source, hit in zip(sources, found) if hit is None]
     done = len(sources) - len(missing)
     progress("extracting", done, len(sources))
-    if settings.workers > 1 and len(missing) > 1:
+    if settings.workers > 1 and len(missing) >= settings.workers * MIN_ARTICLES_PER_WORKER:
         # The parent loads the parser and the gazetteer before forking (where processes
         # fork): each worker then shares them instead of loading its own copy.
         lang.load(settings.model)
@@ -199,10 +203,14 @@ class StoryWork:
     published: dict[str, str | None]
 
 
+def _story_key(work: StoryWork, settings: Settings) -> str | None:
+    return cache.story_key([d.source for d in work.documents], work.story.id, work.origin_of, work.published, settings)
+
+
 def settle(work: StoryWork, settings: Settings) -> tuple[Verdict, ...]:
     """The reduce step of one story: its mentions matched into claims, each claim judged. Claim
     ids are still claim keys; ``finish`` numbers them across the whole run."""
-    entry = cache.story_key([d.source for d in work.documents], work.story.id, work.origin_of, work.published, settings)
+    entry = _story_key(work, settings)
     found = cache.load_story(entry, settings)
     if found is not None:
         return found
@@ -228,11 +236,18 @@ class _Local:
         return _read_all(sources, settings, progress)
 
     def settle(self, work: Sequence[StoryWork], settings: Settings) -> Iterator[tuple[Verdict, ...]]:
-        if settings.workers > 1 and len(work) > 1:
+        found = [cache.load_story(_story_key(one, settings), settings) for one in work]
+        missing = [one for one, hit in zip(work, found) if hit is None]
+        if settings.workers > 1 and len(missing) >= settings.workers * MIN_STORIES_PER_WORKER:
             extract.prepare(settings)  # the gazetteer, shared with the workers
             settler = functools.partial(_settle_many, settings=settings)
-            return (verdicts for chunk in _in_workers(settler, work, settings.workers) for verdicts in chunk)
-        return (settle(one, settings) for one in work)
+            fresh = (verdicts for chunk in _in_workers(settler, missing, settings.workers) for verdicts in chunk)
+        else:
+            fresh = (settle(one, settings) for one in missing)
+        slots = (number for number, hit in enumerate(found) if hit is None)
+        for verdicts in fresh:  # to the end, so the worker pool is closed and joined
+            found[next(slots)] = verdicts
+        return (verdicts for verdicts in found if verdicts is not None)
 
 
 LOCAL: Engine = _Local()

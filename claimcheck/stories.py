@@ -123,12 +123,14 @@ def _edges(vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
     for start in range(0, len(vectors), PRODUCT_ROWS):
         block = (product[start : start + PRODUCT_ROWS] @ product.T).tocoo()
         keep = (block.data >= floor) & (block.row + start < block.col)
-        left, right = block.row[keep] + start, block.col[keep]
-        # The exact cosines of those pairs, rounded so that summing in another order (as numpy
-        # does) never reorders two pairs.
-        exact = np.round(np.asarray(whole[left].multiply(whole[right]).sum(axis=1)).ravel(), 12)
-        chosen = exact >= STORY_SIMILARITY
-        edges += zip(exact[chosen].tolist(), left[chosen].tolist(), right[chosen].tolist())
+        found_left, found_right = block.row[keep] + start, block.col[keep]
+        for first in range(0, len(found_left), PRODUCT_ROWS * 100):  # bounded memory again
+            left, right = found_left[first : first + PRODUCT_ROWS * 100], found_right[first : first + PRODUCT_ROWS * 100]
+            # The exact cosines of those pairs, rounded so that summing in another order (as
+            # numpy does) never reorders two pairs.
+            exact = np.round(np.asarray(whole[left].multiply(whole[right]).sum(axis=1)).ravel(), 12)
+            chosen = exact >= STORY_SIMILARITY
+            edges += zip(exact[chosen].tolist(), left[chosen].tolist(), right[chosen].tolist())
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 
