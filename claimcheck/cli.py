@@ -695,10 +695,11 @@ def extract(
 @cli.command(name="judge", epilog=EXIT_CODES_HELP)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @_report_options
+@WORKERS
 @QUIET
 @NO_COLOR
 @_traceback_option
-def judge_command(inputs: tuple[str, ...], quiet: bool, no_color: bool, **shown: Any) -> None:
+def judge_command(inputs: tuple[str, ...], workers: int, quiet: bool, no_color: bool, **shown: Any) -> None:
     """Finish a run from `claimcheck extract` output: group its sources into stories, match and
     judge their claims, and report as `claimcheck run` does. INPUTS are JSON Lines files, or -
     for stdin: `claimcheck extract PATHS | claimcheck judge - --json` prints what
@@ -708,7 +709,7 @@ def judge_command(inputs: tuple[str, ...], quiet: bool, no_color: bool, **shown:
 
     fmt = _resolve_format(shown["fmt"], shown["as_json"])
     output = _output_path(shown["output"], inputs)
-    settings = _settings(None, shown["statuses"], shown["min_sources"], None, False, 1)
+    settings = _settings(None, shown["statuses"], shown["min_sources"], None, False, workers)
     old = baselines.load(shown["baseline"]) if shown["baseline"] else None
     reads: dict[str, pipeline.Read] = {}
     skipped: list[Skipped] = []
