@@ -48,7 +48,7 @@ class Settings:
         reference_date: publication date for sources whose own date cannot be found; relative
             dates ("on Tuesday", "next month") resolve against it.
         include_captions: take claims from photo captions and credits too.
-        workers: processes used to read and extract sources (output never depends on it).
+        workers: processes that read sources and match stories (output never depends on it).
         max_file_bytes: larger files are skipped, not read.
         model: the installed spaCy pipeline that parses sentences (one of ``KNOWN_MODELS``, or
             any English pipeline with a tagger, parser, lemmatizer and NER).
