@@ -107,8 +107,8 @@ def mentions_by_article(rows: list[dict[str, Any]]) -> dict[str, tuple[str, tupl
     out = {}
     for path in paths:
         source = by_path[(ROOT / path).resolve()]
-        document, mentions = pipeline.read(source, settings)
-        out[path] = (document.source.text, mentions)
+        document, extracted = pipeline.read(source, settings)
+        out[path] = (document.source.text, extracted.mentions)
     return out
 
 

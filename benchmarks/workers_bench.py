@@ -1,12 +1,17 @@
-"""Does -j help? `claimcheck run` on the fixture articles with 1, 2 and 4 workers.
+"""Does -j help? `claimcheck run` with 1, 2 and 4 workers.
 
-Run as `python benchmarks/workers_bench.py`. Each setting runs three times in a fresh
-process (the gazetteer and the parser load as they do for a user); the table gives the
-median wall-clock seconds.
+Run as `python benchmarks/workers_bench.py [--scale N]`. Each setting runs in a fresh process
+(the gazetteer and the parser load as they do for a user), three times on the fixture articles
+(medians) and once on N generated articles from benchmarks/scale.py (default 1,000). It prints
+wall-clock seconds and CPU seconds (the process and its workers): on a shared machine, wall
+time shows whether the workers found a free core, CPU time what they cost.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -14,30 +19,43 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = 3
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
-def seconds(paths: list[str], workers: int) -> float:
+def seconds(paths: list[str], workers: int) -> tuple[float, float]:
+    """Wall and CPU seconds of one `claimcheck run` (CPU: its own and its workers')."""
     start = time.perf_counter()
-    subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, "-m", "claimcheck", "run", *paths, "-j", str(workers), "--json"],
-        check=True,
         stdout=subprocess.DEVNULL,
     )
-    return time.perf_counter() - start
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit("claimcheck run failed")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
-    sets = {
-        "fixtures/*/articles": sorted(str(p) for p in ROOT.glob("fixtures/*/articles")),
-        "fixtures/*/articles and seeds": [*sorted(str(p) for p in ROOT.glob("fixtures/*/articles")), str(ROOT / "seeds")],
-    }
-    print("| articles | files | -j 1 (s) | -j 2 (s) | -j 4 (s) |")
+    import scale
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=int, default=1000, help="generated articles (0: none)")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    sets = {"fixtures/*/articles and seeds": ([*sorted(str(p) for p in ROOT.glob("fixtures/*/articles")), str(ROOT / "seeds")], args.rounds, (1, 2, 4))}
+    if args.scale:
+        sets[f"scale.py, {args.scale} articles"] = ([str(scale.corpus(args.scale)[0])], 1, (1, 2))
+    print(f"Python {platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at the start")
+    print("| articles | files | -j | wall s | CPU s |")
     print("|---|---:|---:|---:|---:|")
-    for name, paths in sets.items():
+    for name, (paths, rounds, settings) in sets.items():
         files = sum(len(list(Path(p).iterdir())) for p in paths)
-        medians = [statistics.median(seconds(paths, j) for _ in range(ROUNDS)) for j in (1, 2, 4)]
-        print(f"| {name} | {files} | " + " | ".join(f"{m:.2f}" for m in medians) + " |")
+        for workers in settings:
+            runs = [seconds(paths, workers) for _ in range(rounds)]
+            wall = statistics.median(r[0] for r in runs)
+            cpu = statistics.median(r[1] for r in runs)
+            print(f"| {name} | {files} | {workers} | {wall:.1f} | {cpu:.1f} |", flush=True)
+    print(f"load {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

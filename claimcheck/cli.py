@@ -19,7 +19,7 @@ import traceback as tb
 from collections.abc import Callable, Iterator
 from enum import IntEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import click
 from rich.console import Console
@@ -28,7 +28,7 @@ from rich.text import Text
 from claimcheck import __version__, make_settings
 from claimcheck import baseline as baselines
 from claimcheck.errors import ClaimcheckError, ConfigError, InputError
-from claimcheck.model import Kind, Report, Status
+from claimcheck.model import Kind, Report, Skipped, Status
 from claimcheck.report.safe import printable
 from claimcheck.settings import DEFAULT_MODEL, KNOWN_MODELS, Settings, user_cache_dir
 
@@ -285,6 +285,7 @@ def _settings(
     workers: int,
     model: str | None = None,
     parse_cache: str | None = None,
+    cache_max_bytes: int | None = None,
 ) -> Settings:
     options: dict[str, Any] = {
         "min_sources": min_sources,
@@ -297,6 +298,8 @@ def _settings(
     options["cache_dir"] = user_cache_dir(os.environ)
     if parse_cache:
         options["parse_cache"] = parse_cache
+    if cache_max_bytes is not None:
+        options["cache_max_bytes"] = cache_max_bytes
     if kinds:
         options["kinds"] = kinds
     if statuses:
@@ -458,9 +461,20 @@ REFERENCE_DATE = click.option(
 )
 CAPTIONS = click.option("--include-captions", is_flag=True, help="Take claims from photo captions and credits too.")
 OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (atomically; - is stdout) instead of stdout.")
+# Measured with benchmarks/workers_bench.py on 2 cores (README: Workers): 2 workers beat 1, and 4
+# did not beat 2; more than 4 is not measured, so the default stops there.
+MAX_DEFAULT_WORKERS = 4
+
+
+def default_workers() -> int:
+    """The cores this process may use, up to ``MAX_DEFAULT_WORKERS``."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(usable, MAX_DEFAULT_WORKERS))
+
+
 WORKERS = click.option(
-    "--workers", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-    help="Processes extracting articles; output never depends on it. 1 measured fastest on the fixture sets (README: Speed).",
+    "--workers", "-j", type=click.IntRange(1, 64), default=default_workers, show_default="the usable cores, up to 4",
+    help="Processes that read articles and match stories; output never depends on it (README: Workers).",
 )
 
 MODEL = click.option(
@@ -472,69 +486,143 @@ MODEL = click.option(
     f"{', '.join(KNOWN_MODELS[1:])}).",
 )
 
+class ByteSize(click.ParamType):  # type: ignore[type-arg]  # generic only in click >= 8.2
+    """A size in bytes, e.g. ``500MB``, ``2GB``, ``800k`` or ``1000000`` (decimal units)."""
+
+    name = "size"
+    UNITS: ClassVar[dict[str, int]] = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9, "T": 10**12, "TB": 10**12}
+    # Matches: "500MB", "1.5 GB", "800k". Not: "MB", "-5MB", "5 parsecs".
+    SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-z]*)")
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        found = self.SIZE.fullmatch(str(value).strip())
+        unit = found.group(2).upper() if found else ""
+        if found is None or unit not in self.UNITS:
+            self.fail(f"{value!r} is not a size such as 500MB or 2GB", param, ctx)
+        return int(float(found.group(1)) * self.UNITS[unit])
+
+
 PARSE_CACHE = click.option(
     "--cache",
     "parse_cache",
     type=click.Path(file_okay=False),
     metavar="DIR",
-    help="Keep sentence parses in DIR, by content hash and model version, and reuse them.",
+    help="Keep each article's sentences, parses and mentions in DIR, by content hash, and reuse them.",
 )
+CACHE_MAX_SIZE = click.option(
+    "--cache-max-size",
+    "cache_max_bytes",
+    type=ByteSize(),
+    default="1GB",
+    show_default=True,
+    help="The most the --cache entries may take; the least recently used are removed first.",
+)
+
+
+def _report_options(f: F) -> F:
+    """The options that choose what a report shows and where it goes (`run` and `judge`)."""
+    for option in reversed(
+        (
+            click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "markdown"]), help="Output format (default: table)."),
+            click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json."),
+            OUTPUT,
+            click.option("--status", "statuses", type=CommaChoice([s.value for s in Status]), help="Statuses to show (default: all); the headline and --fail-on still count every claim."),
+            click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True, help="Only show claims stated by at least N sources."),
+            click.option(
+                "--fail-on",
+                type=click.Choice(["conflicting", "contradiction", "unique", "never"]),
+                default="never",
+                show_default=True,
+                help="Exit 1 if any claim is conflicting ('contradiction': conflicting other than an update of a running figure or values of different authorities; 'unique': not corroborated), naming each on stderr. With --baseline: only new or changed claims count.",
+            ),
+            click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="An earlier JSON report: report what changed since."),
+        )
+    ):
+        f = option(f)
+    return f
+
+
+QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress bar, no per-file notes on stderr.")
+NO_COLOR = click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
+
+
+@contextlib.contextmanager
+def _engine(engine: str, scheduler: str | None) -> Iterator[Any]:
+    """The engine that runs the map and reduce steps (see pipeline.Engine), for the run."""
+    from claimcheck import pipeline
+
+    if engine == "local":
+        if scheduler is not None:
+            raise click.UsageError("--scheduler needs --engine dask")
+        yield pipeline.LOCAL
+        return
+    if scheduler is None:
+        raise click.UsageError("--engine dask needs --scheduler tcp://HOST:PORT (the address of a running dask scheduler)")
+    from claimcheck import cluster
+
+    with cluster.connect(scheduler) as connected:
+        yield connected
 
 
 @cli.command(epilog=RUN_EXAMPLES + EXIT_CODES_HELP)
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "markdown"]), help="Output format (default: table).")
-@click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
-@OUTPUT
+@_report_options
 @KINDS
-@click.option("--status", "statuses", type=CommaChoice([s.value for s in Status]), help="Statuses to show (default: all); the headline and --fail-on still count every claim.")
-@click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True, help="Only show claims stated by at least N sources.")
 @REFERENCE_DATE
 @CAPTIONS
-@click.option(
-    "--fail-on",
-    type=click.Choice(["conflicting", "contradiction", "unique", "never"]),
-    default="never",
-    show_default=True,
-    help="Exit 1 if any claim is conflicting ('contradiction': conflicting other than an update of a running figure or values of different authorities; 'unique': not corroborated), naming each on stderr. With --baseline: only new or changed claims count.",
-)
-@click.option("--baseline", type=click.Path(exists=True, dir_okay=False), help="An earlier JSON report: report what changed since.")
 @WORKERS
 @MODEL
 @PARSE_CACHE
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar, no per-file notes on stderr.")
-@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
+@CACHE_MAX_SIZE
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the per-article and per-story steps run: this machine, or a dask.distributed cluster (--scheduler).",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The dask scheduler's address for --engine dask, e.g. tcp://10.0.0.5:8786.")
+@QUIET
+@NO_COLOR
 @_traceback_option
 def run(
     paths: tuple[str, ...],
-    fmt: str | None,
-    as_json: bool,
-    output: str | None,
     kinds: tuple[str, ...] | None,
-    statuses: tuple[str, ...] | None,
-    min_sources: int,
     reference_date: Any,
     include_captions: bool,
-    fail_on: str,
-    baseline: str | None,
     workers: int,
     model: str | None,
     parse_cache: str | None,
+    cache_max_bytes: int,
+    engine: str,
+    scheduler: str | None,
     quiet: bool,
     no_color: bool,
+    **shown: Any,
 ) -> None:
     """Check the articles in PATHS (files, folders, or - for stdin) and report every claim."""
     from claimcheck import pipeline
+
+    fmt = _resolve_format(shown["fmt"], shown["as_json"])
+    output = _output_path(shown["output"], paths)
+    settings = _settings(
+        kinds, shown["statuses"], shown["min_sources"], reference_date, include_captions, workers, model,
+        parse_cache, cache_max_bytes,
+    )
+    old = baselines.load(shown["baseline"]) if shown["baseline"] else None
+    with _engine(engine, scheduler) as runner, _progress(_count_files(paths), quiet=quiet) as progress:
+        report = pipeline.check(list(paths), settings, stdin=sys.stdin, progress=progress, engine=runner)
+    _emit(report, fmt, output, old, shown["baseline"], shown["fail_on"], quiet=quiet, no_color=no_color)
+
+
+def _emit(
+    report: Report, fmt: str, output: str | None, old: Any, baseline: str | None, fail_on: str, *, quiet: bool, no_color: bool
+) -> None:
+    """Print ``report`` as asked, then exit 1 when --fail-on is met."""
     from claimcheck.report.json import report_dict
 
-    fmt = _resolve_format(fmt, as_json)
-    output = _output_path(output, paths)
-    settings = _settings(
-        kinds, statuses, min_sources, reference_date, include_captions, workers, model, parse_cache
-    )
-    old = baselines.load(baseline) if baseline else None
-    with _progress(_count_files(paths), quiet=quiet) as progress:
-        report = pipeline.check(list(paths), settings, stdin=sys.stdin, progress=progress)
     _report_notes(report, quiet=quiet)
     data = report_dict(report)
     claims = _all_claims(report, data)
@@ -561,8 +649,10 @@ def run(
 @REFERENCE_DATE
 @CAPTIONS
 @OUTPUT
+@WORKERS
 @MODEL
 @PARSE_CACHE
+@CACHE_MAX_SIZE
 @_traceback_option
 def extract(
     paths: tuple[str, ...],
@@ -570,32 +660,86 @@ def extract(
     reference_date: Any,
     include_captions: bool,
     output: str | None,
+    workers: int,
     model: str | None,
     parse_cache: str | None,
+    cache_max_bytes: int,
 ) -> None:
-    """Print JSON Lines: one object per source with its sentences and mentions (for debugging)."""
+    """Print JSON Lines: one object per source with its sentences and mentions, then one per
+    skipped file and warning. `claimcheck judge` reads them and finishes the run."""
     from claimcheck import ingest, pipeline
-    from claimcheck.report.extraction import render_source
+    from claimcheck.report import extraction
 
     output = _output_path(output, paths)
-    settings = _settings(kinds, None, 1, reference_date, include_captions, 1, model, parse_cache)
+    settings = _settings(kinds, None, 1, reference_date, include_captions, workers, model, parse_cache, cache_max_bytes)
     ingested = ingest.ingest(list(paths), settings=settings, stdin=sys.stdin)
     for skipped in ingested.skipped:
         click.echo(f"claimcheck: skipped {quoted(skipped.path)}: {one_line(skipped.reason)}", err=True)
     if not ingested.sources:
         raise InputError(f"nothing readable in {', '.join(paths)}")
-    lines = []
-    read = pipeline.read_many(ingested.sources, settings)
-    for document, extracted in read:
-        lines.append(json.dumps(render_source(document, extracted.mentions), ensure_ascii=_ascii_only(output)) + "\n")
-    for warning in sorted(ingested.warnings + pipeline.skipped_values(read)):
+    ascii_only = _ascii_only(output)
+    reads = list(pipeline.LOCAL.read(ingested.sources, settings, lambda *_: None))
+    skipped_values = pipeline.skipped_values(reads)
+    for warning in sorted(ingested.warnings + skipped_values):
         click.echo(f"claimcheck: warning: {one_line(warning)}", err=True)
+    records = [
+        *(extraction.render_source(d, found.mentions) for d, found in reads),
+        *(extraction.render_skipped(s) for s in ingested.skipped),
+        *(extraction.render_warning(w) for w in ingested.warnings + skipped_values),
+    ]
+    lines = "".join(json.dumps(r, ensure_ascii=ascii_only) + "\n" for r in records)
     with _writing():
         if output:
-            write_atomically(output, "".join(lines))
+            write_atomically(output, lines)
         else:
-            sys.stdout.write("".join(lines))
+            sys.stdout.write(lines)
             sys.stdout.flush()
+
+
+@cli.command(name="judge", epilog=EXIT_CODES_HELP)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@_report_options
+@WORKERS
+@QUIET
+@NO_COLOR
+@_traceback_option
+def judge_command(inputs: tuple[str, ...], workers: int, quiet: bool, no_color: bool, **shown: Any) -> None:
+    """Finish a run from `claimcheck extract` output: group its sources into stories, match and
+    judge their claims, and report as `claimcheck run` does. INPUTS are JSON Lines files, or -
+    for stdin: `claimcheck extract PATHS | claimcheck judge - --json` prints what
+    `claimcheck run PATHS --json` prints."""
+    from claimcheck import pipeline
+    from claimcheck.report import extraction
+
+    fmt = _resolve_format(shown["fmt"], shown["as_json"])
+    output = _output_path(shown["output"], inputs)
+    settings = _settings(None, shown["statuses"], shown["min_sources"], None, False, workers)
+    old = baselines.load(shown["baseline"]) if shown["baseline"] else None
+    reads: dict[str, pipeline.Read] = {}
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    for name in inputs:
+        with contextlib.ExitStack() as stack:
+            stream = sys.stdin if name == "-" else stack.enter_context(open(name, encoding="utf-8"))
+            for number, line in enumerate(stream, 1):
+                found = extraction.read_line(line, f"{quoted(name)} line {number}")
+                if isinstance(found, tuple):
+                    if found[0].source.id in reads:
+                        raise InputError(f"{quoted(name)} line {number}: source {found[0].source.id} appears twice")
+                    reads[found[0].source.id] = found
+                elif isinstance(found, Skipped):
+                    skipped.append(found)
+                elif found is not None:
+                    warnings.append(found)
+    if not reads:
+        raise InputError(f"no sources in {', '.join(inputs)}")
+    report = pipeline.report(
+        [reads[k] for k in sorted(reads)],
+        settings,
+        skipped=tuple(sorted(skipped, key=lambda s: (s.path, s.reason))),
+        warnings=tuple(sorted(warnings)),
+    )
+    _emit(report, fmt, output, old, shown["baseline"], shown["fail_on"], quiet=quiet, no_color=no_color)
 
 
 @cli.command()

@@ -286,7 +286,10 @@ def judge(
     """Verdicts for all claims, conflicts first, then corroborated, then unique. ``published``
     gives each source's date, which tells an update from a contradiction."""
     origin_of = {source: origin.id for origin in origins for source in origin.sources}
-    verdicts = [judge_claim(claim, origin_of, published) for claim in claims]
+    return ordered(judge_claim(claim, origin_of, published) for claim in claims)
+
+
+def ordered(verdicts: Iterable[Verdict]) -> tuple[Verdict, ...]:
+    """Verdicts in report order: conflicts first, then corroborated, then unique; more sources first."""
     order = {status: n for n, status in enumerate(Status)}
-    verdicts.sort(key=lambda v: (order[v.status], -len(v.sources), v.claim.kind.value, v.claim.id))
-    return tuple(verdicts)
+    return tuple(sorted(verdicts, key=lambda v: (order[v.status], -len(v.sources), v.claim.kind.value, v.claim.id)))

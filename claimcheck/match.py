@@ -1054,24 +1054,34 @@ def match(
 ) -> tuple[Claim, ...]:
     """Group mentions into claims: one claim per fact, whatever the number of sources. With
     ``stories``, mentions meet only mentions of their own story."""
-    places.load_index(settings.cache_dir)  # the name finder looks towns up in it
     documents = list(documents)
     if not stories:
-        return _numbered(_match(documents, mentions, settings, None))
+        return number(match_story(documents, mentions, settings=settings))
+    by_source = {d.source.id: d for d in documents}
+    mentions_of: defaultdict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        mentions_of[mention.source_id].append(mention)
     story_of = {source: story.id for story in stories for source in story.sources}
     claims: list[Claim] = []
     for story in stories:
-        members = set(story.sources)
-        claims += _match(
-            [d for d in documents if d.source.id in members],
-            [m for m in mentions if m.source_id in members],
-            settings,
-            story.id,
+        claims += match_story(
+            [by_source[s] for s in story.sources if s in by_source],
+            [m for s in story.sources for m in mentions_of.get(s, ())],
+            settings=settings,
+            story=story.id,
         )
     unplaced = [m for m in mentions if m.source_id not in story_of]
     if unplaced:
-        claims += _match(documents, unplaced, settings, None)
-    return _numbered(claims)
+        claims += match_story(documents, unplaced, settings=settings)
+    return number(claims)
+
+
+def match_story(
+    documents: Sequence[Document], mentions: Sequence[Mention], *, settings: Settings, story: str | None = None
+) -> list[Claim]:
+    """The claims of one story's mentions, each ``id`` still its claim key (see ``number``)."""
+    places.load_index(settings.cache_dir)  # the name finder looks towns up in it
+    return _match(documents, mentions, settings, story)
 
 
 def _match(documents: Sequence[Document], mentions: Sequence[Mention], settings: Settings, story: str | None) -> list[Claim]:
@@ -1095,15 +1105,23 @@ def _match(documents: Sequence[Document], mentions: Sequence[Mention], settings:
     return claims
 
 
-def _numbered(claims: Sequence[Claim]) -> tuple[Claim, ...]:
-    """Claims sorted by kind and first mention, each ``id`` (the claim key until now) hashed. Two
-    facts with one key (rare: same value, units and leading words) are numbered in text order;
-    only then can another claim's arrival change an id."""
-    ordered = sorted(claims, key=lambda c: (c.kind.value, _mention_order(c.mentions[0])))
+def number(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Claims sorted by kind and first mention, each ``id`` (the claim key until now) hashed."""
+    ids = claim_ids(claims)
+    ordered = sorted(range(len(claims)), key=lambda n: (claims[n].kind.value, _mention_order(claims[n].mentions[0])))
+    return tuple(replace(claims[n], id=ids[n]) for n in ordered)
+
+
+def claim_ids(claims: Sequence[Claim]) -> list[str]:
+    """The final id of each claim (whose ``id`` is still its claim key), in the order given.
+    Two facts with one key (rare: same value, units and leading words) are numbered in the
+    order of kind and first mention; only then can another claim's arrival change an id."""
+    ordered = sorted(range(len(claims)), key=lambda n: (claims[n].kind.value, _mention_order(claims[n].mentions[0])))
     seen: Counter[str] = Counter()
-    numbered = []
-    for claim in ordered:
+    ids = [""] * len(claims)
+    for n in ordered:
+        claim = claims[n]
         seen[claim.id] += 1
         key = claim.id if seen[claim.id] == 1 else f"{claim.id}\x1d{seen[claim.id]}"
-        numbered.append(replace(claim, id=claim_id(claim.kind, key)))
-    return tuple(numbered)
+        ids[n] = claim_id(claim.kind, key)
+    return ids

@@ -10,22 +10,41 @@ import functools
 import math
 import multiprocessing
 import signal
-from collections.abc import Callable, Iterator, Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol, TextIO, TypeVar
 
-from claimcheck import extract, ingest, judge, lang, match, origins, segment, stories
+from claimcheck import cache, extract, ingest, judge, lang, match, origins, segment, stories
 from claimcheck.errors import InputError
-from claimcheck.model import Document, Extracted, Mention, Report, Role, Source, Verdict
+from claimcheck.model import (
+    Document,
+    Extracted,
+    Mention,
+    Origin,
+    Report,
+    Role,
+    Skipped,
+    Source,
+    Story,
+    Verdict,
+)
 from claimcheck.settings import Settings
 
 # Told each stage as it starts and as it advances: (stage, done, total or None when unknown).
 # Stages: "reading", "extracting" (one step per source), "matching", "judging".
 Progress = Callable[[str, int, int | None], None]
 Read = tuple[Document, Extracted]
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Articles segmented and parsed together: their sentences share one nlp.pipe stream, and a
 # progress bar still moves every few articles.
 READ_CHUNK = 32
+CHUNKS_PER_WORKER = 4
+# Fewer new articles per worker than this are read in this process: forking and sending results
+# back costs more than a few articles' parse, and one process parses a repeated sentence once.
+MIN_ARTICLES_PER_WORKER = 8
+MIN_STORIES_PER_WORKER = 2
 
 
 def _quiet(_stage: str, _done: int, _total: int | None) -> None:
@@ -33,10 +52,20 @@ def _quiet(_stage: str, _done: int, _total: int | None) -> None:
 
 
 def read_many(sources: Sequence[Source], settings: Settings) -> tuple[Read, ...]:
-    """Segment, parse and extract some sources: the per-article work, run in workers."""
-    documents = [Document(source, segment.segment(source)) for source in sources]
-    parsed = lang.parse(documents, settings=settings, wanted=lambda s: extract.eligible(s, settings))
-    return tuple((document, extract.extract(document, settings=settings)) for document in parsed)
+    """The map step for some sources: segment, parse and extract each, or read it from the
+    article cache (``--cache``) when it was read before. A document keeps its sentences, not
+    their parses: no later stage reads those, and a run of thousands would hold them all."""
+    found: list[Read | None] = [cache.load(source, settings) for source in sources]
+    missing = [source for source, hit in zip(sources, found) if hit is None]
+    if missing:
+        documents = [Document(source, segment.segment(source)) for source in missing]
+        parsed = lang.parse(documents, settings=settings, wanted=lambda s: extract.eligible(s, settings))
+        fresh = iter([(Document(d.source, d.sentences), extract.extract(d, settings=settings)) for d in parsed])
+        for number, hit in enumerate(found):
+            if hit is None:
+                found[number] = read_one = next(fresh)
+                cache.store(read_one, settings)
+    return tuple(read_one for read_one in found if read_one is not None)
 
 
 def read(source: Source, settings: Settings) -> Read:
@@ -73,39 +102,56 @@ def _restore(mask: set[int] | None) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
+def _in_workers(function: Callable[[Sequence[T]], R], items: Sequence[T], workers: int) -> Iterator[R]:
+    """``function`` over chunks of ``items`` in ``workers`` forked processes: one result per
+    chunk, in input order (so the output never depends on which worker finished first)."""
+    # Each worker gets several chunks, so one that draws short articles is not left idle.
+    size = max(1, min(READ_CHUNK, math.ceil(len(items) / (workers * CHUNKS_PER_WORKER))))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    # Block Ctrl-C and SIGTERM while the workers are forked: they inherit the mask and set
+    # their own handlers, and one that arrives meanwhile waits for the `try` below.
+    blocked = _block_stops()
+    try:
+        pool = multiprocessing.Pool(min(workers, len(chunks)), initializer=_start_worker)
+    except BaseException:
+        _restore(blocked)
+        raise
+    try:
+        _restore(blocked)
+        yield from pool.imap(function, chunks)
+        pool.close()
+    except BaseException:  # an error, Ctrl-C or SIGTERM: stop the workers, leave none behind
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _settle_many(work: Sequence[StoryWork], settings: Settings) -> list[tuple[Verdict, ...]]:
+    return [settle(one, settings) for one in work]
+
+
 def _read_all(sources: Sequence[Source], settings: Settings, progress: Progress) -> Iterator[Read]:
-    done = 0
-    if settings.workers > 1 and len(sources) > 1:
-        size = max(1, min(READ_CHUNK, math.ceil(len(sources) / settings.workers)))
-        chunks = _chunks(sources, size)
-        # Block Ctrl-C and SIGTERM while the workers are forked: they inherit the mask and set
-        # their own handlers, and one that arrives meanwhile waits for the `try` below.
-        blocked = _block_stops()
-        try:
-            pool = multiprocessing.Pool(min(settings.workers, len(chunks)), initializer=_start_worker)
-        except BaseException:
-            _restore(blocked)
-            raise
-        try:
-            _restore(blocked)
-            # imap keeps input order, so the result never depends on which worker finished first.
-            for result in pool.imap(functools.partial(read_many, settings=settings), chunks):
-                for read_one in result:
-                    done += 1
-                    progress("extracting", done, len(sources))
-                    yield read_one
-            pool.close()
-        except BaseException:  # an error, Ctrl-C or SIGTERM: stop the workers, leave none behind
-            pool.terminate()
-            raise
-        finally:
-            pool.join()
+    found: list[Read | None] = [cache.load(source, settings) for source in sources]
+    missing = [source for source, hit in zip(sources, found) if hit is None]
+    done = len(sources) - len(missing)
+    progress("extracting", done, len(sources))
+    if settings.workers > 1 and len(missing) >= settings.workers * MIN_ARTICLES_PER_WORKER:
+        # The parent loads the parser and the gazetteer before forking (where processes
+        # fork): each worker then shares them instead of loading its own copy.
+        lang.load(settings.model)
+        extract.prepare(settings)
+        reader = functools.partial(read_many, settings=settings)
+        fresh = (read_one for chunk in _in_workers(reader, missing, settings.workers) for read_one in chunk)
     else:
-        for chunk in _chunks(sources, READ_CHUNK):
-            for read_one in read_many(chunk, settings):
-                done += 1
-                progress("extracting", done, len(sources))
-                yield read_one
+        fresh = (read_one for chunk in _chunks(missing, READ_CHUNK) for read_one in read_many(chunk, settings))
+    slots = (number for number, hit in enumerate(found) if hit is None)
+    for read_one in fresh:  # to the end, so the worker pool is closed and joined
+        found[next(slots)] = read_one
+        done += 1
+        progress("extracting", done, len(sources))
+    cache.evict(settings)  # also when nothing was added: the bound may have been lowered
+    yield from (read_one for read_one in found if read_one is not None)
 
 
 def skipped_values(read_results: Sequence[Read]) -> tuple[str, ...]:
@@ -145,11 +191,10 @@ def _ingest(paths: Sequence[str], settings: Settings, stdin: TextIO | None) -> i
 
 
 def _documents_and_mentions(
-    sources: Sequence[Source], settings: Settings, progress: Progress
+    reads: Iterable[Read],
 ) -> tuple[tuple[Document, ...], tuple[Mention, ...], tuple[str, ...]]:
     """Every document, every mention in them, and a warning for each value skipped."""
-    progress("extracting", 0, len(sources))
-    read_results = list(_read_all(sources, settings, progress))
+    read_results = list(reads)
     documents = tuple(document for document, _ in read_results)
     mentions = tuple(m for _, found in read_results for m in found.mentions)
     return documents, mentions, skipped_values(read_results)
@@ -157,8 +202,126 @@ def _documents_and_mentions(
 
 def read_all(paths: Sequence[str], settings: Settings) -> tuple[tuple[Document, ...], tuple[Mention, ...]]:
     """The documents at ``paths`` and every mention in them: the pipeline up to matching."""
-    documents, mentions, _ = _documents_and_mentions(_ingest(paths, settings, None).sources, settings, _quiet)
+    documents, mentions, _ = _documents_and_mentions(_read_all(_ingest(paths, settings, None).sources, settings, _quiet))
     return documents, mentions
+
+
+@dataclass(frozen=True, slots=True)
+class StoryWork:
+    """What the reduce step of one story reads: its articles and mentions, and which origin
+    (wire story) and publication day each of its sources has."""
+
+    story: Story
+    documents: tuple[Document, ...]
+    mentions: tuple[Mention, ...]
+    origin_of: dict[str, str]
+    published: dict[str, str | None]
+
+
+def _story_key(work: StoryWork, settings: Settings) -> str | None:
+    return cache.story_key([d.source for d in work.documents], work.story.id, work.origin_of, work.published, settings)
+
+
+def settle(work: StoryWork, settings: Settings) -> tuple[Verdict, ...]:
+    """The reduce step of one story: its mentions matched into claims, each claim judged. Claim
+    ids are still claim keys; ``finish`` numbers them across the whole run."""
+    entry = _story_key(work, settings)
+    found = cache.load_story(entry, settings)
+    if found is not None:
+        return found
+    claims = match.match_story(work.documents, work.mentions, settings=settings, story=work.story.id)
+    verdicts = tuple(judge.judge_claim(claim, work.origin_of, work.published) for claim in claims)
+    cache.store_story(entry, verdicts, settings)
+    return verdicts
+
+
+class Engine(Protocol):
+    """Runs the map step (per article) and the reduce step (per story): in this process
+    (``LOCAL``), or elsewhere (``claimcheck.engines.dask``). Results come back in input order."""
+
+    def read(self, sources: Sequence[Source], settings: Settings, progress: Progress) -> Iterator[Read]: ...
+
+    def settle(self, work: Sequence[StoryWork], settings: Settings) -> Iterator[tuple[Verdict, ...]]: ...
+
+
+class _Local:
+    """Map in this process, or in ``settings.workers`` forked processes; reduce in this process."""
+
+    def read(self, sources: Sequence[Source], settings: Settings, progress: Progress) -> Iterator[Read]:
+        return _read_all(sources, settings, progress)
+
+    def settle(self, work: Sequence[StoryWork], settings: Settings) -> Iterator[tuple[Verdict, ...]]:
+        found = [cache.load_story(_story_key(one, settings), settings) for one in work]
+        missing = [one for one, hit in zip(work, found) if hit is None]
+        if settings.workers > 1 and len(missing) >= settings.workers * MIN_STORIES_PER_WORKER:
+            extract.prepare(settings)  # the gazetteer, shared with the workers
+            settler = functools.partial(_settle_many, settings=settings)
+            fresh = (verdicts for chunk in _in_workers(settler, missing, settings.workers) for verdicts in chunk)
+        else:
+            fresh = (settle(one, settings) for one in missing)
+        slots = (number for number, hit in enumerate(found) if hit is None)
+        for verdicts in fresh:  # to the end, so the worker pool is closed and joined
+            found[next(slots)] = verdicts
+        return (verdicts for verdicts in found if verdicts is not None)
+
+
+LOCAL: Engine = _Local()
+
+
+def story_work(
+    documents: Sequence[Document], mentions: Sequence[Mention], found_stories: Sequence[Story], found_origins: Sequence[Origin]
+) -> list[StoryWork]:
+    """The reduce step's input, one piece per story."""
+    by_source = {d.source.id: d for d in documents}
+    mentions_of: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        mentions_of.setdefault(mention.source_id, []).append(mention)
+    origin_of = {source: origin.id for origin in found_origins for source in origin.sources}
+    return [
+        StoryWork(
+            story,
+            tuple(by_source[s] for s in story.sources),
+            tuple(m for s in story.sources for m in mentions_of.get(s, ())),
+            {s: origin_of.get(s, s) for s in story.sources},
+            {s: by_source[s].source.published for s in story.sources},
+        )
+        for story in found_stories
+    ]
+
+
+def finish(verdicts: Sequence[Verdict]) -> tuple[Verdict, ...]:
+    """The verdicts of every story in report order, each claim with its final id."""
+    ids = match.claim_ids([v.claim for v in verdicts])
+    return judge.ordered(replace(v, claim=replace(v.claim, id=i)) for v, i in zip(verdicts, ids))
+
+
+def report(
+    reads: Iterable[Read],
+    settings: Settings,
+    *,
+    skipped: tuple[Skipped, ...] = (),
+    warnings: tuple[str, ...] = (),
+    engine: Engine = LOCAL,
+    progress: Progress = _quiet,
+) -> Report:
+    """The reduce half of the pipeline: group the read articles into stories, then match and
+    judge each story's claims. ``claimcheck judge`` starts here, from ``claimcheck extract``."""
+    documents, mentions, notes = _documents_and_mentions(reads)
+    found_origins = origins.find_origins([d.source for d in documents])
+    progress("matching", 0, None)
+    found_stories = stories.stories(documents, mentions)
+    progress("judging", 0, None)
+    work = story_work(documents, mentions, found_stories, found_origins)
+    verdicts = finish([v for verdicts in engine.settle(work, settings) for v in verdicts])
+    return Report(
+        documents=documents,
+        verdicts=tuple(v for v in verdicts if keep(v, settings)),
+        omitted=tuple(v for v in verdicts if not keep(v, settings)),
+        skipped=skipped,
+        origins=found_origins,
+        stories=found_stories,
+        warnings=tuple(sorted(warnings + notes + silent_sources(documents, mentions))),
+    )
 
 
 def check(
@@ -167,6 +330,7 @@ def check(
     *,
     stdin: TextIO | None = None,
     progress: Progress | None = None,
+    engine: Engine = LOCAL,
 ) -> Report:
     """Read the articles at ``paths`` and judge every claim they make.
 
@@ -177,20 +341,5 @@ def check(
     progress = progress or _quiet
     progress("reading", 0, None)
     ingested = _ingest(paths, settings, stdin)
-    documents, mentions, notes = _documents_and_mentions(ingested.sources, settings, progress)
-    found_origins = origins.find_origins(ingested.sources)
-    progress("matching", 0, None)
-    found_stories = stories.stories(documents, mentions)
-    claims = match.match(documents, mentions, settings=settings, stories=found_stories)
-    progress("judging", 0, None)
-    published = {d.source.id: d.source.published for d in documents}
-    verdicts = judge.judge(claims, found_origins, settings=settings, published=published)
-    return Report(
-        documents=documents,
-        verdicts=tuple(v for v in verdicts if keep(v, settings)),
-        omitted=tuple(v for v in verdicts if not keep(v, settings)),
-        skipped=ingested.skipped,
-        origins=found_origins,
-        stories=found_stories,
-        warnings=tuple(sorted(ingested.warnings + notes + silent_sources(documents, mentions))),
-    )
+    reads = engine.read(ingested.sources, settings, progress)
+    return report(reads, settings, skipped=ingested.skipped, warnings=ingested.warnings, engine=engine, progress=progress)

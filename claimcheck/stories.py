@@ -3,8 +3,8 @@
 A newsroom folder holds many stories, and sometimes two events of one kind (two storms, two
 rounds of talks) whose facts look alike. Each article is reduced to the TF-IDF weights of its
 words over the folder (spaCy's stop words weigh nothing; a name that only some articles use
-weighs most). Candidate pairs come from MinHash LSH over each article's most distinctive words
-(datasketch), so the cost grows with the number of articles, not its square. Pairs are then merged likeliest first, and two groups join only when their centroids
+weighs most). The pairs of articles alike enough come from one sparse product of the vectors
+(scipy), which costs little per pair of articles that share no distinctive word. Pairs are then merged likeliest first, and two groups join only when their centroids
 are alike (``STORY_SIMILARITY``): a chain of articles that each share a little with the next is
 not one story.
 """
@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
 
 from claimcheck import lang, values
 from claimcheck.model import Document, Kind, Mention, Role, Story
@@ -29,10 +29,10 @@ from claimcheck.model import Document, Kind, Mention, Role, Story
 STORY_SIMILARITY = 0.15
 MIN_STORY_WORDS = 25  # distinct content words an article needs to start a story of its own
 BACKGROUND = 30  # pseudo-articles behind the inverse document frequency (see _vectors)
-SIGNATURE_WORDS = 24  # an article's most distinctive words, hashed for LSH candidates
-LSH_THRESHOLD = 0.05  # Jaccard of signatures from which a pair is a candidate: generous on purpose
-PERMUTATIONS = 64
-SEED = 1  # MinHash seed: fixed, so stories never depend on the run
+# The norm of an article's weakest words left out of the sparse product that finds pairs (see
+# _edges): the product then finds every pair whose cosine reaches STORY_SIMILARITY.
+PRUNE = 0.03
+PRODUCT_ROWS = 1000  # articles per block of that product, so its memory stays bounded
 MAIN_VALUES = 3  # dates and places shown for a story
 EVENT_DAYS = 7  # two groups whose main days are further apart are two events
 DAY = 3  # date precision of a full date: year, month and day
@@ -85,23 +85,53 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
-def _candidates(vectors: Sequence[Vector]) -> list[tuple[int, int]]:
-    """Pairs of articles whose distinctive words overlap at all, from MinHash LSH."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
-    hashes = []
+def _edges(vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
+    """Every pair of articles whose cosine reaches ``STORY_SIMILARITY``, with that cosine.
+
+    Found without comparing every pair in Python: each vector loses its weakest words (weights
+    whose norm is at most ``PRUNE``; words most articles use weigh little), and one sparse
+    product of what is left gives each pair's cosine to within ``2 * PRUNE`` (Cauchy-Schwarz:
+    the dropped words can add at most ``PRUNE`` from each side). Pairs from there up are then
+    measured exactly. The product costs the sum over words of (articles using it)², in C; the
+    exact cosines, one per pair of articles that share a story, in Python.
+    """
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    weights: list[float] = []
+    strong: list[bool] = []  # kept for the product
     for index, vector in enumerate(vectors):
-        minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED)
-        for word in sorted(vector, key=lambda w: (-vector[w], w))[:SIGNATURE_WORDS]:
-            minhash.update(word.encode("utf-8"))
-        lsh.insert(str(index), minhash)
-        hashes.append(minhash)
-    pairs = set()
-    for index, minhash in enumerate(hashes):
-        for other in lsh.query(minhash):
-            j = int(other)
-            if j != index:
-                pairs.add((min(index, j), max(index, j)))
-    return sorted(pairs)
+        dropped = 0.0
+        for word, x in sorted(vector.items(), key=lambda kv: (kv[1], kv[0])):
+            weak = dropped + x * x <= PRUNE * PRUNE
+            dropped += x * x if weak else 0.0
+            rows.append(index)
+            columns.append(vocabulary.setdefault(word, len(vocabulary)))
+            weights.append(x)
+            strong.append(not weak)
+    shape = (len(vectors), len(vocabulary))
+    whole = csr_matrix((weights, (rows, columns)), shape=shape)
+    kept = np.array(strong, dtype=bool)
+    product = csr_matrix(
+        (np.array(weights)[kept], (np.array(rows, dtype=np.int64)[kept], np.array(columns, dtype=np.int64)[kept])),
+        shape=shape,
+    )
+    floor = STORY_SIMILARITY - 2 * PRUNE - 1e-9
+    edges: list[tuple[float, int, int]] = []
+    for start in range(0, len(vectors), PRODUCT_ROWS):
+        block = (product[start : start + PRODUCT_ROWS] @ product.T).tocoo()
+        keep = (block.data >= floor) & (block.row + start < block.col)
+        found_left, found_right = block.row[keep] + start, block.col[keep]
+        for first in range(0, len(found_left), PRODUCT_ROWS * 100):  # bounded memory again
+            left, right = found_left[first : first + PRODUCT_ROWS * 100], found_right[first : first + PRODUCT_ROWS * 100]
+            # The exact cosines of those pairs, rounded so that summing in another order (as
+            # numpy does) never reorders two pairs.
+            exact = np.round(np.asarray(whole[left].multiply(whole[right]).sum(axis=1)).ravel(), 12)
+            chosen = exact >= STORY_SIMILARITY
+            edges += zip(exact[chosen].tolist(), left[chosen].tolist(), right[chosen].tolist())
+    return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 
 def group(documents: Sequence[Document], mentions: Sequence[Mention] = ()) -> list[list[int]]:
@@ -133,21 +163,26 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
             i = parent[i]
         return i
 
-    # Only long articles are compared with each other, so only theirs are hashed.
-    edges = sorted(
-        ((cosine(vectors[long[a]], vectors[long[b]]), long[a], long[b]) for a, b in _candidates([vectors[i] for i in long])),
-        key=lambda e: (-e[0], e[1], e[2]),
-    )
+    # Only long articles are compared with each other.
+    edges = [(similarity, long[a], long[b]) for similarity, a, b in _edges([vectors[i] for i in long])]
     day_counts = {i: Counter(days.get(documents[i].source.id, ())) for i in long}
-    for similarity, i, j in edges:
-        if similarity < STORY_SIMILARITY:
-            break
+    # Whether two groups may join, kept until either changes: the many article pairs between
+    # two stories of one kind (two storms) ask it once.
+    version: Counter[int] = Counter()
+    refused: set[tuple[int, int, int, int]] = set()
+    for _similarity, i, j in edges:
         ri, rj = root(i), root(j)
-        if ri == rj or cosine(unit[ri], unit[rj]) < STORY_SIMILARITY:
+        if ri == rj:
             continue
-        if _weeks_apart(day_counts[ri], day_counts[rj]):
-            continue  # two rounds of talks, two storms: the same words, another week
+        asked = (ri, rj, version[ri], version[rj]) if ri < rj else (rj, ri, version[rj], version[ri])
+        if asked in refused:
+            continue
+        # Unlike centroids, or two rounds of talks, two storms: the same words, another week.
+        if cosine(unit[ri], unit[rj]) < STORY_SIMILARITY or _weeks_apart(day_counts[ri], day_counts[rj]):
+            refused.add(asked)
+            continue
         keep, gone = min(ri, rj), max(ri, rj)
+        version[keep] += 1
         parent[gone] = keep
         merged = centroid.pop(gone)
         for word, x in merged.items():

@@ -17,7 +17,7 @@ from claimcheck.extract.base import eligible
 from claimcheck.model import Document, Extracted, Kind, Mention, Note, Parse
 from claimcheck.settings import Settings
 
-__all__ = ["EXTRACTORS", "eligible", "extract", "is_hedged", "with_fact_key"]
+__all__ = ["EXTRACTORS", "eligible", "extract", "is_hedged", "prepare", "with_fact_key"]
 
 Extractor = Callable[..., Iterator[Mention | Note]]
 
@@ -61,6 +61,12 @@ def with_fact_key(mention: Mention, parse: Parse | lang.Facts | None, text: str)
     return dataclasses.replace(
         mention, attribute=key.attribute, scope=key.scope, time=key.time, authority=key.authority
     )
+
+
+def prepare(settings: Settings) -> None:
+    """Load what extraction reads (the gazetteer index) now, not at the first article: a
+    parent process does it once before forking its workers, which then share it."""
+    places.load_index(settings.cache_dir)
 
 
 def extract(doc: Document, *, settings: Settings) -> Extracted:

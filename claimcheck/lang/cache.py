@@ -16,6 +16,7 @@ import contextlib
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,15 +38,56 @@ def load_or_build(directory: str | None, name: str, key: str, build: Callable[[]
     return value
 
 
-def load(directory: str | None, name: str, key: str) -> Any:
-    """The cached ``name`` for ``key``, or None when it is missing or unreadable."""
+def load(directory: str | None, name: str, key: str, *, touch: bool = False) -> Any:
+    """The cached ``name`` for ``key``, or None when it is missing or unreadable. With
+    ``touch``, a hit is marked as used now, for ``evict`` (least recently used goes first)."""
     if directory is None:
         return None
     path = Path(directory) / f"{name}-{key}.pickle"
     with contextlib.suppress(Exception):  # missing, truncated, or written by other code: rebuild
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            value = pickle.load(handle)
+        if touch:
+            with contextlib.suppress(OSError):
+                os.utime(path)
+        return value
     return None
+
+
+# A temporary file this old was left by a writer that died (a finished write renames it at
+# once): evict removes it.
+STALE_TEMPORARY_SECONDS = 3600
+
+
+def evict(directory: str | None, names: tuple[str, ...], max_bytes: int) -> int:
+    """Remove the least recently used entries of ``names`` until they take at most
+    ``max_bytes``; the number removed. Safe beside other runs writing and evicting in the same
+    folder: an entry that is gone already is skipped, and a run that loses an entry only
+    computes it again."""
+    if directory is None:
+        return 0
+    entries: list[tuple[float, str, int]] = []
+    now = time.time()
+    with contextlib.suppress(OSError):
+        with os.scandir(directory) as found:
+            for entry in found:
+                with contextlib.suppress(OSError):
+                    if entry.name.endswith(".tmp") and entry.name.startswith(tuple(f".{n}-" for n in names)):
+                        if now - entry.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                            os.unlink(entry.path)
+                    elif entry.name.endswith(".pickle") and entry.name.startswith(tuple(f"{n}-" for n in names)):
+                        info = entry.stat()
+                        entries.append((info.st_mtime, entry.path, info.st_size))
+    total = sum(size for _, _, size in entries)
+    removed = 0
+    for _, path, size in sorted(entries):
+        if total <= max_bytes:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            removed += 1
+        total -= size
+    return removed
 
 
 def store(directory: str | None, name: str, key: str, value: object, *, prune: bool = False) -> None:

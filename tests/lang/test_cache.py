@@ -72,3 +72,25 @@ def test_the_user_cache_dir_follows_xdg() -> None:
     home = os.path.expanduser("~")
     assert user_cache_dir({}) == os.path.join(home, ".cache", "claimcheck")
     assert user_cache_dir({"XDG_CACHE_HOME": "relative"}) == os.path.join(home, ".cache", "claimcheck")
+
+
+def test_evict_removes_the_least_recently_used_entries_first(tmp_path: Path) -> None:
+    for n, name in enumerate(["map-a", "map-b", "parse-c", "map-d"]):
+        (tmp_path / f"{name}.pickle").write_bytes(b"x" * 100)
+        os.utime(tmp_path / f"{name}.pickle", (1_000_000 + n, 1_000_000 + n))
+    (tmp_path / "notes.txt").write_bytes(b"y" * 1000)  # not an entry: never removed
+    assert cache.load(str(tmp_path), "map", "a", touch=True) is None  # unreadable, so not touched
+    (tmp_path / "map-a.pickle").write_bytes(pickle.dumps("k" * 90))
+    os.utime(tmp_path / "map-a.pickle", (1_000_000, 1_000_000))
+    assert cache.load(str(tmp_path), "map", "a", touch=True) == "k" * 90  # used now: kept longest
+    assert cache.evict(str(tmp_path), ("map", "parse"), 250) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map-a.pickle", "map-d.pickle", "notes.txt"]
+
+
+def test_evict_removes_temporary_files_of_dead_writers(tmp_path: Path) -> None:
+    stale, young = tmp_path / ".map-a.pickle.x1.tmp", tmp_path / ".map-b.pickle.x2.tmp"
+    for path in (stale, young):
+        path.write_bytes(b"half")
+    os.utime(stale, (1_000_000, 1_000_000))
+    cache.evict(str(tmp_path), ("map",), 10**9)
+    assert not stale.exists() and young.exists()
