@@ -81,18 +81,20 @@ def load(source: Source, settings: Settings) -> Read | None:
     found = cache.load(settings.parse_cache, NAME, entry, touch=True) if entry else None
     if not (isinstance(found, tuple) and len(found) == 2):
         return None
-    sentences, mentions = found
-    if not all(isinstance(s, Sentence) for s in sentences) or not all(isinstance(m, Mention) for m in mentions):
+    sentences, extracted = found
+    if not all(isinstance(s, Sentence) for s in sentences) or not isinstance(extracted, Extracted):
         return None
-    return Document(source, sentences), mentions
+    if not all(isinstance(m, Mention) for m in extracted.mentions):
+        return None
+    return Document(source, sentences), extracted
 
 
 def store(read: Read, settings: Settings) -> None:
     """Keep one article's map step (a failure to write only loses the entry)."""
-    document, mentions = read
+    document, extracted = read
     entry = key(document.source, settings)
     if entry:
-        cache.store(settings.parse_cache, NAME, entry, (document.sentences, mentions))
+        cache.store(settings.parse_cache, NAME, entry, (document.sentences, extracted))
 
 
 def story_key(sources: Sequence[Source], story: str, origin_of: dict[str, str], published: dict[str, str | None], settings: Settings) -> str | None:
