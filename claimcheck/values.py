@@ -171,7 +171,9 @@ def dimension(mention: Mention) -> str:
     if unit is None or not (unit.isupper() or unit == "percent" or unit.startswith("percent ") or unit in _measures()):
         bounds = number_range(mention.value)
         whole = bounds is None or all(b == b.to_integral_value() for b in bounds)
-        return "count" if whole else "figure"
+        written = WRITTEN_DECIMAL.search(mention.text)
+        unscaled = written is not None and bounds is not None and Decimal(written.group(0)) == bounds[0]
+        return "figure" if not whole or unscaled else "count"  # "7.0" is a reading; "1.5 million" a count
     if unit.startswith("percent"):
         return "percent"
     return unit

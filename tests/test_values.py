@@ -169,3 +169,8 @@ def test_a_bare_weekday_agrees_with_the_same_weekday_a_week_away() -> None:
 def test_quotations_transcribed_differently_are_one_statement(a: str, b: str, same: bool) -> None:
     assert values.quotes_compatible(a, b) is same
     assert values.quotes_compatible(b, a) is same
+
+
+def test_a_figure_written_with_decimals_is_no_count() -> None:
+    assert values.dimension(Mention(Kind.NUMBER, "7", "7.0", 0, 3)) == "figure"  # "a magnitude of 7.0"
+    assert values.dimension(Mention(Kind.NUMBER, "1500000", "1.5 million", 0, 11)) == "count"
