@@ -819,9 +819,9 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
     for k, item in enumerate(items):
         by_source[item.mention.source_id].append(k)
     rarity = _rarity(items)
-    stated_by: defaultdict[str, set[str]] = defaultdict(set)
+    stated_by: defaultdict[object, set[str]] = defaultdict(set)
     for item in items:
-        stated_by[item.mention.value].add(item.mention.source_id)
+        stated_by[_stated(item.mention)].add(item.mention.source_id)
     values_of_unit = _values_of_unit(items) if kind is Kind.NUMBER else {}
     # units that every count of the story gives the same value ("four helicopters")
     lone_units = frozenset(unit for unit, n in values_of_unit.items() if n == 1)
@@ -854,7 +854,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "same_value": float(same),
             "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
             "value_gap": _value_gap(ma, mb) if kind is Kind.NUMBER else 0.0,
-            "widely_stated": len(stated_by[ma.value]) / len(by_source) if same else 0.0,
+            "widely_stated": len(stated_by[_stated(ma)]) / len(by_source) if same else 0.0,
             "dated_alike": float(dated_alike(a, b)),
             "other_moment": float(not same_moment(a, b)),
             "shared_name": float(_shares_name(a.orgs | a.people, b.orgs | b.people)),
@@ -962,6 +962,14 @@ def _distinct(a: _Item, b: _Item, lone_units: frozenset[str]) -> bool:
     if bounds is None or not mention.unit or bounds[0] != bounds[1]:
         return False
     return bounds[0] >= DISTINCT_NUMBER or mention.unit in lone_units
+
+
+def _stated(mention: Mention) -> object:
+    """What counts as stating the same value: a day with or without its year ("10 January",
+    "2022-01-10"), else the value."""
+    if mention.kind is Kind.DATE and values.specificity(mention) >= 2:
+        return values.date_parts(mention.value)[1:]
+    return mention.value
 
 
 def _transposed(a: Mention, b: Mention) -> bool:
