@@ -36,7 +36,7 @@ from typing import TypeVar
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck import lang, values
+from claimcheck import lang, origins, values
 from claimcheck.extract import places
 from claimcheck.extract.entities import entities
 from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence, Story
@@ -145,7 +145,7 @@ FEATURES = (
     "same_value",  # equal values (or figures with swapped digits, "R950m" and "R590m")
     "distinct_value",  # …a value a coincidence rarely repeats ("$6 million", "May 1970")
     "value_gap",  # how far apart two figures are, in orders of magnitude (12 and 15: near; $10bn and $2.18: far)
-    "widely_stated",  # …a value most of the story's sources state: its central day, place, toll
+    "widely_stated",  # …a value most of the story's origins state: its central day, place, toll
     "dated_alike",  # both dated to the same month or day, or timed to the same hour
     "other_moment",  # dated to different moments, or one outside the news days of the other
     "shared_name",  # both clauses name one person or organisation ("Faye won 54%", "Faye's 53%")
@@ -195,6 +195,7 @@ class _Item:
     dateline: bool = False  # the filing date of a dateline: "NAIROBI, March 11 (Reuters) -"
     clock: frozenset[str] = frozenset()  # times of day in the clause: "midnight", "6am"
     published: str | None = None  # the article's date
+    origin: str = ""  # the wire story it copies, or its own source id
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,6 +470,7 @@ def _items(
     sentences: dict[tuple[str, int], Sentence],
     dates: dict[tuple[str, int], list[Mention]],
     published: dict[str, str | None],
+    origin_of: dict[str, str],
 ) -> list[_Item]:
     by_sentence: defaultdict[tuple[str, int], list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -506,6 +508,7 @@ def _items(
                 running=running,
                 dateline=kind is Kind.DATE and sentence is not None and _in_dateline(sentence, mention),
                 published=published.get(mention.source_id),
+                origin=origin_of.get(mention.source_id, mention.source_id),
                 clock=frozenset(re.sub(r"[\s.:]", "", t.casefold()) for t in CLOCK.findall(around)),
             )
         )  # fmt: skip
@@ -821,7 +824,8 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
     rarity = _rarity(items)
     stated_by: defaultdict[object, set[str]] = defaultdict(set)
     for item in items:
-        stated_by[_stated(item.mention)].add(item.mention.source_id)
+        stated_by[_stated(item.mention)].add(item.origin)
+    voices = len({item.origin for item in items})
     values_of_unit = _values_of_unit(items) if kind is Kind.NUMBER else {}
     # units that every count of the story gives the same value ("four helicopters")
     lone_units = frozenset(unit for unit, n in values_of_unit.items() if n == 1)
@@ -854,7 +858,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "same_value": float(same),
             "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
             "value_gap": _value_gap(ma, mb) if kind is Kind.NUMBER else 0.0,
-            "widely_stated": len(stated_by[_stated(ma)]) / len(by_source) if same else 0.0,
+            "widely_stated": len(stated_by[_stated(ma)]) / voices if same else 0.0,
             "dated_alike": float(dated_alike(a, b)),
             "other_moment": float(not same_moment(a, b)),
             "shared_name": float(_shares_name(a.orgs | a.people, b.orgs | b.people)),
@@ -1041,6 +1045,8 @@ def items_by_kind(documents: Iterable[Document], mentions: Sequence[Mention]) ->
     documents = list(documents)
     sentences = {(s.source_id, s.index): s for doc in documents for s in doc.sentences}
     published = {doc.source.id: doc.source.published for doc in documents}
+    # copies of one wire story are one voice: "most sources state it" counts origins
+    origin_of = {s: o.id for o in origins.find_origins([d.source for d in documents]) for s in o.sources}
     dates: defaultdict[tuple[str, int], list[Mention]] = defaultdict(list)
     for mention in mentions:
         if mention.kind is Kind.DATE:
@@ -1049,7 +1055,7 @@ def items_by_kind(documents: Iterable[Document], mentions: Sequence[Mention]) ->
     for kind in Kind:
         of_kind = sorted((m for m in mentions if m.kind is kind), key=_mention_order)
         if of_kind:
-            found[kind] = _items(kind, of_kind, sentences, dates, published)
+            found[kind] = _items(kind, of_kind, sentences, dates, published, origin_of)
     return found
 
 
