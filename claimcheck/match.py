@@ -671,14 +671,14 @@ def _long_ago(mention: Mention, published: str | None) -> bool:
 _Form = TypeVar("_Form", bound=Hashable)
 
 
-def _compared(mention: Mention) -> tuple[object, ...]:
-    """All that ``values.compatible`` reads of a mention: two mentions with equal tuples agree
-    or disagree with any third alike, so a cluster's merge check compares each distinct tuple
-    once, not each member (a table that repeats one value a thousand times is one tuple)."""
-    weekday = mention.kind is Kind.DATE and values.weekday_only(mention.text)
+def _compared(item: _Item, weekday: bool) -> tuple[object, ...]:
+    """All that a cluster's merge check reads of a mention (``values.compatible``, and the
+    authority that lets one source give two values): two mentions with equal tuples agree or
+    disagree with any third alike, so the check compares each distinct tuple once, not each
+    member (a table that repeats one value a thousand times is one tuple)."""
+    mention = item.mention
     span = values.number_span(mention) if mention.kind is Kind.NUMBER else None  # rounding read from the text
-    authority = frozenset(context_words(mention.authority or ""))
-    return (mention.kind, mention.value, mention.unit or "", mention.qualifier, weekday, span, authority)
+    return (mention.kind, mention.value, mention.unit or "", mention.qualifier, weekday, span, item.key.authority)
 
 
 def _absorb(into: dict[str, dict[_Form, int]], other: dict[str, dict[_Form, int]]) -> None:
@@ -704,8 +704,8 @@ class _Clusters:
         self.weekdays: dict[int, dict[str, dict[tuple[str, ...], int]]] = {}
         for i, item in enumerate(items):
             mention = item.mention
-            self.forms[i] = {mention.source_id: {_compared(mention): i}}
             weekday = mention.kind is Kind.DATE and values.weekday_only(mention.text)
+            self.forms[i] = {mention.source_id: {_compared(item, weekday): i}}
             self.weekdays[i] = {mention.source_id: {item.words: i}} if weekday else {}
 
     def root(self, i: int) -> int:
@@ -1040,13 +1040,22 @@ def _mention_order(m: Mention) -> tuple[str, int, int]:
     return (m.source_id, m.start, m.end)
 
 
-def items_by_kind(documents: Iterable[Document], mentions: Sequence[Mention]) -> dict[Kind, list[_Item]]:
-    """Each kind's mentions in a stable order, with what matching reads around them."""
+def origin_map(documents: Iterable[Document]) -> dict[str, str]:
+    """Each source's origin: the wire story it copies, or itself (``origins.find_origins``)."""
+    return {s: o.id for o in origins.find_origins([d.source for d in documents]) for s in o.sources}
+
+
+def items_by_kind(
+    documents: Iterable[Document], mentions: Sequence[Mention], origin_of: dict[str, str] | None = None
+) -> dict[Kind, list[_Item]]:
+    """Each kind's mentions in a stable order, with what matching reads around them.
+    ``origin_of`` gives each source's origin (copies of one wire story are one voice: "most
+    sources state it" counts origins); found here when the caller has not found it already."""
     documents = list(documents)
     sentences = {(s.source_id, s.index): s for doc in documents for s in doc.sentences}
     published = {doc.source.id: doc.source.published for doc in documents}
-    # copies of one wire story are one voice: "most sources state it" counts origins
-    origin_of = {s: o.id for o in origins.find_origins([d.source for d in documents]) for s in o.sources}
+    if origin_of is None:
+        origin_of = origin_map(documents)
     dates: defaultdict[tuple[str, int], list[Mention]] = defaultdict(list)
     for mention in mentions:
         if mention.kind is Kind.DATE:
@@ -1069,8 +1078,9 @@ def match(
     """Group mentions into claims: one claim per fact, whatever the number of sources. With
     ``stories``, mentions meet only mentions of their own story."""
     documents = list(documents)
+    origin_of = origin_map(documents)
     if not stories:
-        return number(match_story(documents, mentions, settings=settings))
+        return number(match_story(documents, mentions, settings=settings, origin_of=origin_of))
     by_source = {d.source.id: d for d in documents}
     mentions_of: defaultdict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -1083,24 +1093,27 @@ def match(
             [m for s in story.sources for m in mentions_of.get(s, ())],
             settings=settings,
             story=story.id,
+            origin_of=origin_of,
         )
     unplaced = [m for m in mentions if m.source_id not in story_of]
     if unplaced:
-        claims += match_story(documents, unplaced, settings=settings)
+        claims += match_story(documents, unplaced, settings=settings, origin_of=origin_of)
     return number(claims)
 
 
 def match_story(
-    documents: Sequence[Document], mentions: Sequence[Mention], *, settings: Settings, story: str | None = None
+    documents: Sequence[Document],
+    mentions: Sequence[Mention],
+    *,
+    settings: Settings,
+    story: str | None = None,
+    origin_of: dict[str, str] | None = None,
 ) -> list[Claim]:
-    """The claims of one story's mentions, each ``id`` still its claim key (see ``number``)."""
+    """The claims of one story's mentions, each ``id`` still its claim key (see ``number``).
+    ``origin_of`` is each source's origin, when the caller has found the origins already."""
     places.load_index(settings.cache_dir)  # the name finder looks towns up in it
-    return _match(documents, mentions, settings, story)
-
-
-def _match(documents: Sequence[Document], mentions: Sequence[Mention], settings: Settings, story: str | None) -> list[Claim]:
     claims: list[Claim] = []
-    for kind, items in items_by_kind(documents, mentions).items():
+    for kind, items in items_by_kind(documents, mentions, origin_of).items():
         for members, edges in _cluster(kind, items, settings).groups():
             ordered = [items[k].mention for k in members]  # members are sorted: same order
             position = {k: n for n, k in enumerate(members)}

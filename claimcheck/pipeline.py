@@ -229,7 +229,9 @@ def settle(work: StoryWork, settings: Settings) -> tuple[Verdict, ...]:
     found = cache.load_story(entry, settings)
     if found is not None:
         return found
-    claims = match.match_story(work.documents, work.mentions, settings=settings, story=work.story.id)
+    claims = match.match_story(
+        work.documents, work.mentions, settings=settings, story=work.story.id, origin_of=work.origin_of
+    )
     verdicts = tuple(judge.judge_claim(claim, work.origin_of, work.published) for claim in claims)
     cache.store_story(entry, verdicts, settings)
     return verdicts

@@ -168,15 +168,15 @@ def dimension(mention: Mention) -> str:
     ("kilometer", "magnitude") are themselves; a bare figure with decimals ("a 7.4 quake") is
     no count of anything, so a "figure"."""
     unit = mention.unit
-    if unit is None or not (unit.isupper() or unit == "percent" or unit.startswith("percent ") or unit in _measures()):
-        bounds = number_range(mention.value)
-        whole = bounds is None or all(b == b.to_integral_value() for b in bounds)
-        written = WRITTEN_DECIMAL.search(mention.text)
-        unscaled = written is not None and bounds is not None and Decimal(written.group(0)) == bounds[0]
-        return "figure" if not whole or unscaled else "count"  # "7.0" is a reading; "1.5 million" a count
-    if unit.startswith("percent"):
+    if unit is not None and (unit.isupper() or unit in _measures()):
+        return unit
+    if unit == "percent" or (unit or "").startswith("percent "):
         return "percent"
-    return unit
+    bounds = number_range(mention.value)
+    whole = bounds is None or all(b == b.to_integral_value() for b in bounds)
+    written = WRITTEN_DECIMAL.search(mention.text)
+    unscaled = written is not None and bounds is not None and Decimal(written.group(0)) == bounds[0]
+    return "figure" if not whole or unscaled else "count"  # "7.0" is a reading; "1.5 million" a count
 
 
 @functools.cache
