@@ -831,22 +831,12 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
     lone_units = frozenset(unit for unit, n in values_of_unit.items() if n == 1)
     for i, j, raw in _candidate_pairs(kind, items, workers):
         a, b = items[i], items[j]
-        ma, mb = a.mention, b.mention
-        if not values.comparable(ma, mb):
+        if never_one_fact(a, b):
             continue
-        if a.fates and b.fates and not a.fates & b.fates:
-            continue  # eight killed and two missing
-        if {a.lead, b.lead} == {"from", "to"}:
-            continue  # "cut from 4.75% to 4.5%": the figure before a change and the one after it
+        ma, mb = a.mention, b.mention
         agree = values.compatible(ma, mb)
         same_source = ma.source_id == mb.source_id
-        if not agree and not (values.can_conflict(ma) and values.can_conflict(mb)):
-            continue  # a vague, converted or unlisted value never contradicts
-        if not agree and kind is Kind.DATE and (a.speech or b.speech):
-            continue  # the day somebody spoke contradicts nothing: outlets quote different days of talk
         ka, kb = a.key, b.key
-        if not agree and same_source and not _apart(ka.authority, kb.authority):
-            continue  # an outlet does not contradict itself, unless it quotes two authorities
         same = _same_value(ma, mb) or (not agree and _transposed(ma, mb))
         features = {
             "words": raw / 100,
@@ -887,6 +877,26 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             **{k.value: float(k is kind) for k in Kind},
         }
         yield Pair(i, j, agree, tuple(features[name] for name in FEATURES))
+
+
+def never_one_fact(a: _Item, b: _Item) -> str | None:
+    """Why two mentions cannot state one fact whatever their words, or None when they can."""
+    ma, mb = a.mention, b.mention
+    if not values.comparable(ma, mb):
+        return "not comparable"
+    if a.fates and b.fates and not a.fates & b.fates:
+        return "different fates"  # eight killed and two missing
+    if {a.lead, b.lead} == {"from", "to"}:
+        return "before and after a change"  # "cut from 4.75% to 4.5%"
+    if values.compatible(ma, mb):
+        return None
+    if not (values.can_conflict(ma) and values.can_conflict(mb)):
+        return "cannot conflict"  # a vague, converted or unlisted value never contradicts
+    if ma.kind is Kind.DATE and (a.speech or b.speech):
+        return "day of speech"  # outlets quote different days of talk
+    if ma.source_id == mb.source_id and not _apart(a.key.authority, b.key.authority):
+        return "one outlet"  # an outlet does not contradict itself, unless it quotes two authorities
+    return None
 
 
 def _values_of_unit(items: Sequence[_Item]) -> dict[str, int]:
