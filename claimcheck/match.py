@@ -888,6 +888,8 @@ def never_one_fact(a: _Item, b: _Item) -> str | None:
         return "different fates"  # eight killed and two missing
     if {a.lead, b.lead} == {"from", "to"}:
         return "before and after a change"  # "cut from 4.75% to 4.5%"
+    if ma.unit == "age" and mb.unit == "age" and not _shares_name(a.people | a.orgs, b.people | b.orgs):
+        return "ages of different people"  # "a 70-year-old man" and "an 86-year-old woman"
     if values.compatible(ma, mb):
         return None
     if not (values.can_conflict(ma) and values.can_conflict(mb)):

@@ -322,3 +322,35 @@ def test_a_wire_copy_that_sorts_first_changes_no_id(tmp_path: Path) -> None:
     before = claimcheck.check([str(SEEDS)], kinds=["date", "quote", "number"])
     after = claimcheck.check([str(SEEDS), str(copy)], kinds=["date", "quote", "number"])
     assert sorted(v.claim.id for v in before.verdicts) == sorted(v.claim.id for v in after.verdicts)
+
+
+def test_ages_of_different_people_never_conflict(tmp_path: Path) -> None:
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2025-02-03\n\nRescuers pulled a 70-year-old man from a collapsed block "
+            "in the old town on Sunday, 30 hours after the quake.\n",
+            "b": "Published: 2025-02-03\n\nOne of the dead was an 86-year-old woman who drowned "
+            "when the sea rose after the quake, rescuers said.\n",
+            "c": "Published: 2025-02-03\n\nMarta Olsen, 41, the town's mayor, said rescuers would "
+            "keep searching the old town through the night.\n",
+            "d": "Published: 2025-02-03\n\nThe quake's toll rose on Sunday, rescuers said, as the "
+            "search of the old town went on; Ivan Petrov, 52, was pulled out alive.\n",
+        },
+    )
+    ages = [v for v in report.verdicts if v.claim.kind is Kind.NUMBER and v.claim.mentions[0].unit == "age"]
+    assert len(ages) == 4, ages
+    assert all(v.status is Status.UNIQUE for v in ages)
+
+
+def test_one_person_s_age_told_two_ways_is_one_fact(tmp_path: Path) -> None:
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2025-02-03\n\nMarta Olsen, 41, was sworn in as mayor of the town on Monday.\n",
+            "b": "Published: 2025-02-03\n\nThe 41-year-old Marta Olsen was sworn in as the town's mayor on Monday.\n",
+        },
+    )
+    age = _only(report, Kind.NUMBER, "a", "41")
+    assert age.status is Status.CORROBORATED
+    assert _sources(age) == {"a", "b"}

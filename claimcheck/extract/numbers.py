@@ -134,8 +134,12 @@ BLOCKERS = (MONTH_DATE, NUMERIC_DATE, CLOCK_TIME, PHONE, YEAR_SPAN, LIST_MARKER)
 # ---- The forms of a number, tried in this order; a later form never takes text an earlier one
 # took.
 
-# An age. Matches: "aged 45". Must not match: "aged cheese".
-AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})\b")
+# An age. Matches: "aged 45", "age 58" ("Tomas Brenner (age 58)"), and "41" set off by commas
+# after a capitalised name ("Marta Olsen, 41, was sentenced"), as news English gives a person's
+# age. Must not match: "aged cheese", "14" in "lines 4, 14, and 16" (no name before it).
+AGED = re.compile(
+    r"\bage[d]?\s+(?P<n>\d{1,3})\b|(?<![\w'’.-])[A-Z][\w'’.-]*,\s(?P<appositive>\d{1,3}),(?=\s)"
+)
 # A number made an adjective with its unit. Matches: "eight-year", "45-year-old", "two-hour",
 # "twenty-five-year-old", "7.1-magnitude", "40-km". Must not match: "two-state", "COVID-19".
 COMPOUND = re.compile(
@@ -529,6 +533,9 @@ class _Taken:
 
 
 def _read_aged(m: re.Match[str], text: str) -> _Core | None:
+    if m["appositive"]:
+        start, end = m.span("appositive")
+        return _Core(start, end, Decimal(m["appositive"]), unit="age", noun="none", rule="aged")
     return _Core(m.start(), m.end(), Decimal(m["n"]), unit="age", noun="none", rule="aged")
 
 
