@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+
+from rapidfuzz import fuzz
 
 from claimcheck import lang
 from claimcheck.model import Kind, Mention
@@ -259,9 +262,51 @@ QUOTE_JOIN_MIN_WORDS = 4  # shorter quotations are compared word by word only
 @functools.lru_cache(maxsize=65536)
 def quotes_compatible(a: str, b: str) -> bool:
     """Equal once normalized, or one a partial quotation of the other, allowing the small
-    differences of transcription (``transcribed``, joined compounds)."""
+    differences of transcription (``transcribed``, joined compounds), or two excerpts of one
+    statement (``excerpts``)."""
     wa, wb = quote_words(a), quote_words(b)
-    return _within(wa, wb) if len(wa) >= len(wb) else _within(wb, wa)
+    return (_within(wa, wb) if len(wa) >= len(wb) else _within(wb, wa)) or excerpts(wa, wb)
+
+
+# Two quotations that share a run of this many words are two cuts of one statement when what
+# lies outside the run differs wholly. The labelled sets' altered quotations change words inside
+# a sentence; their excerpts share whole sentences of 8 words and more.
+EXCERPT_MIN_WORDS = 8
+# What lies outside the shared run is a changed wording, not another part of the statement,
+# when it is at least this alike (rapidfuzz ratio): "we will win" / "we will not win".
+REWORDED = 60.0
+EXCERPT_EDGE_WORDS = 4  # a shorter edge is a changed word or two, not another part of the statement
+EXCERPT_MAX_WORDS = 400  # longer quotations are compared by ``_within`` only: bounded work
+
+
+def excerpts(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two quotations are two excerpts of one statement: they share a run of
+    ``EXCERPT_MIN_WORDS`` words, and what comes before it, and after it, differs wholly between
+    them. "The fire reached my house. Nothing could be done" and "The fire reached my house.
+    I only saved my body" are one statement cut in two places; "We will win the vote" and "We
+    will not win the vote" differ inside it."""
+    ta, tb = transcribed(a), transcribed(b)
+    if min(len(ta), len(tb)) < EXCERPT_MIN_WORDS or max(len(ta), len(tb)) > EXCERPT_MAX_WORDS:
+        return False
+    i, j, n = _longest_run(ta, tb)
+    if n < EXCERPT_MIN_WORDS:
+        return False
+    return not _reworded(ta[:i], tb[:j]) and not _reworded(ta[i + n :], tb[j + n :])
+
+
+def _longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, int]:
+    """Where the longest run of words common to ``a`` and ``b`` starts in each, and its length."""
+    found = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return found.a, found.b, found.size
+
+
+def _reworded(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether the two edges outside a shared run are one wording changed rather than two other
+    parts of a statement: both are there, and they are alike ("we will" / "we will not") or one
+    is too short to be another part ("win" / "lose")."""
+    if not a or not b:
+        return False
+    return min(len(a), len(b)) < EXCERPT_EDGE_WORDS or fuzz.ratio(" ".join(a), " ".join(b)) >= REWORDED
 
 
 def compatible(a: Mention, b: Mention) -> bool:

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 import claimcheck
+from claimcheck import match, pipeline
 from claimcheck.model import Kind, Report, Status, Verdict
+from claimcheck.settings import Settings
 
 
 def _report(tmp_path: Path, articles: dict[str, str]) -> Report:
@@ -354,3 +356,17 @@ def test_one_person_s_age_told_two_ways_is_one_fact(tmp_path: Path) -> None:
     age = _only(report, Kind.NUMBER, "a", "41")
     assert age.status is Status.CORROBORATED
     assert _sources(age) == {"a", "b"}
+
+
+def test_two_statements_of_one_speaker_are_never_one_altered_quotation(tmp_path: Path) -> None:
+    articles = {
+        "a": "Published: 2025-02-03\n\nThe deputy mayor, Lena Voss, said of the quake: \"It was like "
+        "a bomb went off under the old square at night.\"\n",
+        "b": "Published: 2025-02-03\n\nThe deputy mayor, Lena Voss, said of the quake: \"We will "
+        "rebuild the old square, stone by stone, whatever it costs.\"\n",
+    }
+    for name, text in articles.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
+    a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
+    assert match.never_one_fact(a, b) == "different statements"

@@ -174,3 +174,16 @@ def test_quotations_transcribed_differently_are_one_statement(a: str, b: str, sa
 def test_a_figure_written_with_decimals_is_no_count() -> None:
     assert values.dimension(Mention(Kind.NUMBER, "7", "7.0", 0, 3)) == "figure"  # "a magnitude of 7.0"
     assert values.dimension(Mention(Kind.NUMBER, "1500000", "1.5 million", 0, 11)) == "count"
+
+
+def test_two_excerpts_of_one_statement_are_compatible() -> None:
+    said = "the storm tore the roof off our school and flooded every classroom"
+    assert values.quotes_compatible(f"{said} we have nowhere to teach", f"{said} the children are safe though")
+    assert values.quotes_compatible(f"as i told the mayor {said}", f"{said} the children are safe though")
+
+
+def test_a_wording_changed_beside_a_shared_run_is_not_an_excerpt() -> None:
+    said = "the storm tore the roof off our school and flooded every classroom"
+    assert not values.quotes_compatible(f"{said} and we will reopen", f"{said} and we will not reopen")
+    assert not values.quotes_compatible(f"{said} we will win", f"{said} we will lose")
+    assert not values.quotes_compatible(f"we will not say {said}", f"we will say {said}")
