@@ -90,7 +90,9 @@ _MONTHS = rf"(?:{lang.alternation(m.title() for m in lang.months())})"  # "Janua
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _AND_DAY = rf"\s*(?:and|or|to|&|-|–)\s*{_DAY}"
 _GUARD_BEFORE = r"(?<![\w.,/:$€£¥#@©-])"  # not inside "F-16", "7:19", "1.2.3", "#5", "©2021"
-_GUARD_AFTER = r"(?![\w/]|[.,:]\d)"  # not "2nd", "1990s", "3/4", "10:30"
+# not "2nd", "1990s", "3/4", "10:30"; but "12per cent" (a space lost in a page's markup) and
+# "22pc" (British shorthand) are read, as PERCENT then finds.
+_GUARD_AFTER = r"(?:(?![\w/]|[.,:]\d)|(?=per\s*cent\b|pc\b))"
 
 # ---- Stretches that look numeric but are not counts: found first, and no number inside them
 # counts.
@@ -284,9 +286,10 @@ QUALIFIERS = {
 }  # fmt: skip
 
 # A percent sign or word, or points of one, after a number. Matches: "%", " percent",
-# " per cent", " percentage points", " basis points". Must not match: " percentile".
+# " per cent", "per cent" (glued), "pc", " percentage points", " basis points". Must not
+# match: " percentile", "pcs".
 PERCENT = re.compile(
-    r"\s?%|\s+(?:percent|per\s+cent)\b|\s+(?P<points>(?P<kind>percentage|basis)\s+points?)\b"
+    r"\s?%|\s*(?:percent|per\s*cent)\b|\s?pc\b|\s+(?P<points>(?P<kind>percentage|basis)\s+points?)\b"
 )
 # "of" and a determiner between a vague number or fraction and what it counts.
 # Matches: " of the ", " of ", " of a ". Must not match: " off".
