@@ -146,9 +146,12 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
     """Long articles are grouped by their words; a short one (a brief, a snippet) says too
     little to start a story of its own, so it joins the group it shares most with."""
     days: defaultdict[str, list[str]] = defaultdict(list)
+    places: defaultdict[str, list[str]] = defaultdict(list)
     for mention in mentions:
         if mention.kind is Kind.DATE and values.date_precision(mention.value) == DAY:
             days[mention.source_id].append(mention.value)
+        elif mention.kind is Kind.VENUE:
+            places[mention.source_id].append(mention.value)
     vectors = _vectors(documents, days)
     long = [i for i, v in enumerate(vectors) if len(v) >= MIN_STORY_WORDS]
     if not long:
@@ -166,6 +169,10 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
     # Only long articles are compared with each other.
     edges = [(similarity, long[a], long[b]) for similarity, a, b in _edges([vectors[i] for i in long])]
     day_counts = {i: Counter(days.get(documents[i].source.id, ())) for i in long}
+    # Per group: how many of its articles name each place, and how often they do.
+    place_counts = {i: Counter(set(places.get(documents[i].source.id, ()))) for i in long}
+    place_mentions = {i: Counter(places.get(documents[i].source.id, ())) for i in long}
+    size = dict.fromkeys(long, 1)
     # Whether two groups may join, kept until either changes: the many article pairs between
     # two stories of one kind (two storms) ask it once.
     version: Counter[int] = Counter()
@@ -177,8 +184,13 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
         asked = (ri, rj, version[ri], version[rj]) if ri < rj else (rj, ri, version[rj], version[ri])
         if asked in refused:
             continue
-        # Unlike centroids, or two rounds of talks, two storms: the same words, another week.
-        if cosine(unit[ri], unit[rj]) < STORY_SIMILARITY or _weeks_apart(day_counts[ri], day_counts[rj]):
+        # Unlike centroids; or two events of one kind (two rounds of talks, two storms): the
+        # same words, but another week or another place.
+        if (
+            cosine(unit[ri], unit[rj]) < STORY_SIMILARITY
+            or _weeks_apart(day_counts[ri], day_counts[rj])
+            or _places_apart((place_counts[ri], place_mentions[ri], size[ri]), (place_counts[rj], place_mentions[rj], size[rj]))
+        ):
             refused.add(asked)
             continue
         keep, gone = min(ri, rj), max(ri, rj)
@@ -190,6 +202,9 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
         del unit[gone]
         unit[keep] = _unit(centroid[keep])
         day_counts[keep] += day_counts.pop(gone)
+        place_counts[keep] += place_counts.pop(gone)
+        place_mentions[keep] += place_mentions.pop(gone)
+        size[keep] += size.pop(gone)
     is_long = set(long)
     for i in range(len(documents)):
         if i not in is_long:  # the group it shares most with; the first one if none
@@ -210,6 +225,28 @@ def _weeks_apart(a: Counter[str], b: Counter[str]) -> bool:
             return False
         main.append(dt.date.fromisoformat(best[0][0]))
     return abs((main[0] - main[1]).days) > EVENT_DAYS
+
+
+Places = tuple[Counter[str], Counter[str], int]  # articles naming each place, its mentions, articles
+
+
+def _places_apart(a: Places, b: Places) -> bool:
+    """Whether two groups of articles report events in different places: each has a main place
+    (named by most of its articles, and more than once), and neither names the other's main
+    place, a place inside it or one around it. Articles on a quake in Graz and articles on a
+    quake in Bergen are apart; one filed from Vienna that also names Graz, or one that names
+    only Austria, is not."""
+    main_a, main_b = _main_places(a), _main_places(b)
+    if not main_a or not main_b:
+        return False
+    return not any(values.places_compatible(p, m) for p in a[0] for m in main_b) and not any(
+        values.places_compatible(p, m) for p in b[0] for m in main_a
+    )
+
+
+def _main_places(group: Places) -> list[str]:
+    articles, mentions, size = group
+    return [p for p, n in articles.items() if 2 * n >= size and mentions[p] >= 2]
 
 
 def stories(documents: Sequence[Document], mentions: Sequence[Mention]) -> tuple[Story, ...]:
