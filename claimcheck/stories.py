@@ -33,6 +33,9 @@ BACKGROUND = 30  # pseudo-articles behind the inverse document frequency (see _v
 # _edges): the product then finds every pair whose cosine reaches STORY_SIMILARITY.
 PRUNE = 0.03
 PRODUCT_ROWS = 1000  # articles per block of that product, so its memory stays bounded
+# The likeliest partners of each article that the merging reads. Chosen on the labelled sets
+# (benchmarks/stories_eval.py): purity and completeness are the same from 3 partners up.
+NEIGHBOURS = 20
 MAIN_VALUES = 3  # dates and places shown for a story
 EVENT_DAYS = 7  # two groups whose main days are further apart are two events
 DAY = 3  # date precision of a full date: year, month and day
@@ -86,14 +89,15 @@ def cosine(a: Vector, b: Vector) -> float:
 
 
 def _edges(vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
-    """Every pair of articles whose cosine reaches ``STORY_SIMILARITY``, with that cosine.
+    """The pairs of articles whose cosine reaches ``STORY_SIMILARITY``, with that cosine: of
+    each article, its ``NEIGHBOURS`` likeliest partners.
 
     Found without comparing every pair in Python: each vector loses its weakest words (weights
     whose norm is at most ``PRUNE``; words most articles use weigh little), and one sparse
     product of what is left gives each pair's cosine to within ``2 * PRUNE`` (Cauchy-Schwarz:
-    the dropped words can add at most ``PRUNE`` from each side). Pairs from there up are then
-    measured exactly. The product costs the sum over words of (articles using it)², in C; the
-    exact cosines, one per pair of articles that share a story, in Python.
+    the dropped words can add at most ``PRUNE`` from each side). The likeliest pairs from there
+    up are then measured exactly. The product costs the sum over words of (articles using it)²,
+    in C; the exact cosines, at most ``NEIGHBOURS`` per article.
     """
     from scipy.sparse import csr_matrix
 
@@ -119,18 +123,29 @@ def _edges(vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
         shape=shape,
     )
     floor = STORY_SIMILARITY - 2 * PRUNE - 1e-9
-    edges: list[tuple[float, int, int]] = []
+    pairs = []
     for start in range(0, len(vectors), PRODUCT_ROWS):
         block = (product[start : start + PRODUCT_ROWS] @ product.T).tocoo()
-        keep = (block.data >= floor) & (block.row + start < block.col)
-        found_left, found_right = block.row[keep] + start, block.col[keep]
-        for first in range(0, len(found_left), PRODUCT_ROWS * 100):  # bounded memory again
-            left, right = found_left[first : first + PRODUCT_ROWS * 100], found_right[first : first + PRODUCT_ROWS * 100]
-            # The exact cosines of those pairs, rounded so that summing in another order (as
-            # numpy does) never reorders two pairs.
-            exact = np.round(np.asarray(whole[left].multiply(whole[right]).sum(axis=1)).ravel(), 12)
-            chosen = exact >= STORY_SIMILARITY
-            edges += zip(exact[chosen].tolist(), left[chosen].tolist(), right[chosen].tolist())
+        keep = (block.data >= floor) & (block.row + start != block.col)
+        row, column, score = block.row[keep] + start, block.col[keep], block.data[keep]
+        # Each article's NEIGHBOURS likeliest partners (ties by index): many articles alike
+        # (a hundred storms) then give pairs in proportion to the articles, not their square.
+        order = np.lexsort((column, -score, row))
+        row, column = row[order], column[order]
+        first = np.searchsorted(row, row)  # where each article's partners begin
+        near = np.arange(len(row)) - first < NEIGHBOURS
+        left, right = np.minimum(row[near], column[near]), np.maximum(row[near], column[near])
+        pairs.append(left.astype(np.int64) * len(vectors) + right)
+    found = np.unique(np.concatenate(pairs)) if pairs else np.zeros(0, dtype=np.int64)
+    edges: list[tuple[float, int, int]] = []
+    for first_pair in range(0, len(found), PRODUCT_ROWS * 100):  # bounded memory again
+        chunk = found[first_pair : first_pair + PRODUCT_ROWS * 100]
+        left, right = chunk // len(vectors), chunk % len(vectors)
+        # The exact cosines of those pairs, rounded so that summing in another order (as
+        # numpy does) never reorders two pairs.
+        exact = np.round(np.asarray(whole[left].multiply(whole[right]).sum(axis=1)).ravel(), 12)
+        chosen = exact >= STORY_SIMILARITY
+        edges += zip(exact[chosen].tolist(), left[chosen].tolist(), right[chosen].tolist())
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 
