@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -172,8 +173,8 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
     if not long:
         return [list(range(len(documents)))]
     parent = list(range(len(documents)))
-    centroid: dict[int, Vector] = {i: dict(vectors[i]) for i in long}  # by group root: summed vectors
-    unit = {i: _unit(vectors[i]) for i in long}  # …and their unit-length versions, kept in step
+    ids = [d.source.id for d in documents]
+    groups = {i: _Group.of(vectors[i], days.get(ids[i], []), places.get(ids[i], [])) for i in long}  # by root
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -183,11 +184,6 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
 
     # Only long articles are compared with each other.
     edges = [(similarity, long[a], long[b]) for similarity, a, b in _edges([vectors[i] for i in long])]
-    day_counts = {i: Counter(days.get(documents[i].source.id, ())) for i in long}
-    # Per group: how many of its articles name each place, and how often they do.
-    place_counts = {i: Counter(set(places.get(documents[i].source.id, ()))) for i in long}
-    place_mentions = {i: Counter(places.get(documents[i].source.id, ())) for i in long}
-    size = dict.fromkeys(long, 1)
     # Whether two groups may join, kept until either changes: the many article pairs between
     # two stories of one kind (two storms) ask it once.
     version: Counter[int] = Counter()
@@ -199,69 +195,146 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
         asked = (ri, rj, version[ri], version[rj]) if ri < rj else (rj, ri, version[rj], version[ri])
         if asked in refused:
             continue
+        a, b = groups[ri], groups[rj]
+        dot = a.dot(b)
         # Unlike centroids; or two events of one kind (two rounds of talks, two storms): the
         # same words, but another week or another place.
-        if (
-            cosine(unit[ri], unit[rj]) < STORY_SIMILARITY
-            or _weeks_apart(day_counts[ri], day_counts[rj])
-            or _places_apart((place_counts[ri], place_mentions[ri], size[ri]), (place_counts[rj], place_mentions[rj], size[rj]))
-        ):
+        if dot < STORY_SIMILARITY * math.sqrt(a.norm * b.norm) or _weeks_apart(a, b) or _places_apart(a, b):
             refused.add(asked)
             continue
         keep, gone = min(ri, rj), max(ri, rj)
         version[keep] += 1
         parent[gone] = keep
-        merged = centroid.pop(gone)
-        for word, x in merged.items():
-            centroid[keep][word] = centroid[keep].get(word, 0.0) + x
-        del unit[gone]
-        unit[keep] = _unit(centroid[keep])
-        day_counts[keep] += day_counts.pop(gone)
-        place_counts[keep] += place_counts.pop(gone)
-        place_mentions[keep] += place_mentions.pop(gone)
-        size[keep] += size.pop(gone)
+        big, small = (a, b) if len(a.vector) >= len(b.vector) else (b, a)
+        big.absorb(small, dot)
+        groups[keep] = big
+        del groups[gone]
     is_long = set(long)
-    for i in range(len(documents)):
-        if i not in is_long:  # the group it shares most with; the first one if none
-            parent[i] = max(sorted(unit), key=lambda r: cosine(vectors[i], unit[r]))
+    short = [i for i in range(len(documents)) if i not in is_long]
+    roots = sorted(groups)
+    for i, nearest in zip(short, _nearest([vectors[i] for i in short], [groups[r] for r in roots])):
+        parent[i] = roots[nearest]
     members: defaultdict[int, list[int]] = defaultdict(list)
     for i in range(len(documents)):
         members[root(i)].append(i)
     return sorted(members.values())
 
 
-def _weeks_apart(a: Counter[str], b: Counter[str]) -> bool:
+@dataclass(slots=True)
+class _Group:
+    """A group of articles while stories are found (working state, never returned): the sum of
+    its articles' vectors and what the near-miss rules read. A merge adds the smaller group
+    into the larger, so an article's words move a few times at most (the log of its story's
+    size) and one story of thousands of articles is grouped in near-linear time."""
+
+    vector: Vector
+    norm: float  # the squared length of vector
+    size: int  # articles
+    days: Counter[str]  # mentions of each full date
+    main_day: tuple[int, str]  # (-mentions, day) of the day named most; (0, "") when none
+    places: Counter[str]  # articles naming each place
+    place_mentions: Counter[str]
+    common: set[str]  # the places at least half its articles name: the only ones that can be main
+    named: set[tuple[str, ...]]  # values.place_parts of every place it names
+    areas: set[tuple[str, ...]]  # …and of every area one of them lies in ("Austria" for "Graz, Austria")
+
+    @classmethod
+    def of(cls, vector: Vector, days: Sequence[str], places: Sequence[str]) -> _Group:
+        counts = Counter(days)
+        named = {parts for parts in map(values.place_parts, places) if parts}
+        return cls(
+            vector=dict(vector),
+            norm=sum(x * x for x in vector.values()),
+            size=1,
+            days=counts,
+            main_day=min(((-n, day) for day, n in counts.items()), default=(0, "")),
+            places=Counter(set(places)),
+            place_mentions=Counter(places),
+            common=set(places),
+            named=named,
+            areas={parts[:k] for parts in named for k in range(1, len(parts) + 1)},
+        )
+
+    def dot(self, other: _Group) -> float:
+        return cosine(self.vector, other.vector)
+
+    def absorb(self, other: _Group, dot: float) -> None:
+        """Add ``other`` (the smaller group) to this one; ``dot`` is their vectors' product."""
+        for word, x in other.vector.items():
+            self.vector[word] = self.vector.get(word, 0.0) + x
+        self.norm += other.norm + 2 * dot
+        self.size += other.size
+        for day, n in other.days.items():
+            self.days[day] += n
+            self.main_day = min(self.main_day, (-self.days[day], day))
+        for place, n in other.places.items():
+            self.places[place] += n
+        for place, n in other.place_mentions.items():
+            self.place_mentions[place] += n
+        # A place half of the joined articles name is named by half of one side's.
+        self.common = {p for p in self.common | other.common if 2 * self.places[p] >= self.size}
+        self.named |= other.named
+        self.areas |= other.areas
+
+    def main_places(self) -> list[str]:
+        """The places most of its articles name, more than once in all."""
+        return [p for p in self.common if 2 * self.places[p] >= self.size and self.place_mentions[p] >= 2]
+
+    def names_near(self, place: str) -> bool:
+        """Whether it names ``place``, a place inside it or an area around it."""
+        parts = values.place_parts(place)
+        return parts in self.areas or any(parts[:k] in self.named for k in range(1, len(parts) + 1))
+
+
+def _nearest(vectors: Sequence[Vector], groups: Sequence[_Group]) -> list[int]:
+    """For each vector, the index of the group whose centroid it is likeliest to (the first of
+    equals; the first group when it shares no word with any), from one sparse product."""
+    from scipy.sparse import csr_matrix
+
+    if not vectors:
+        return []
+    vocabulary: dict[str, int] = {}
+    for vector in vectors:
+        for word in vector:
+            vocabulary.setdefault(word, len(vocabulary))
+
+    def matrix(rows: Sequence[Vector], scale: Sequence[float]) -> csr_matrix:
+        cells = [(r, vocabulary[w], x * scale[r]) for r, row in enumerate(rows) for w, x in row.items() if w in vocabulary]
+        row_index, column, weight = zip(*cells) if cells else ((), (), ())
+        return csr_matrix((weight, (row_index, column)), shape=(len(rows), len(vocabulary)))
+
+    centroids = matrix([g.vector for g in groups], [1 / math.sqrt(g.norm) for g in groups]).T.tocsr()
+    nearest = [0] * len(vectors)
+    for start in range(0, len(vectors), PRODUCT_ROWS):
+        block = (matrix(vectors[start : start + PRODUCT_ROWS], [1.0] * len(vectors)) @ centroids).tocoo()
+        # Rounded, as in _edges, so that the order numpy sums in never decides between equals.
+        order = np.lexsort((block.col, -np.round(block.data, 12), block.row))
+        row, column = block.row[order], block.col[order]
+        first = np.searchsorted(row, row) == np.arange(len(row))
+        for r, c in zip(row[first].tolist(), column[first].tolist()):
+            nearest[start + r] = c
+    return nearest
+
+
+def _weeks_apart(a: _Group, b: _Group) -> bool:
     """Whether two groups of articles are mostly about days more than a week apart: each has a
     day it names most often (at least twice), and those days are far apart."""
-    main = []
-    for counts in (a, b):
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
-        if not best or best[0][1] < 2:
-            return False
-        main.append(dt.date.fromisoformat(best[0][0]))
-    return abs((main[0] - main[1]).days) > EVENT_DAYS
+    if a.main_day[0] > -2 or b.main_day[0] > -2:
+        return False
+    days = dt.date.fromisoformat(a.main_day[1]) - dt.date.fromisoformat(b.main_day[1])
+    return abs(days.days) > EVENT_DAYS
 
 
-Places = tuple[Counter[str], Counter[str], int]  # articles naming each place, its mentions, articles
-
-
-def _places_apart(a: Places, b: Places) -> bool:
+def _places_apart(a: _Group, b: _Group) -> bool:
     """Whether two groups of articles report events in different places: each has a main place
     (named by most of its articles, and more than once), and neither names the other's main
     place, a place inside it or one around it. Articles on a quake in Graz and articles on a
     quake in Bergen are apart; one filed from Vienna that also names Graz, or one that names
     only Austria, is not."""
-    main_a, main_b = _main_places(a), _main_places(b)
+    main_a, main_b = a.main_places(), b.main_places()
     if not main_a or not main_b:
         return False
-    return not any(values.places_compatible(p, m) for p in a[0] for m in main_b) and not any(
-        values.places_compatible(p, m) for p in b[0] for m in main_a
-    )
-
-
-def _main_places(group: Places) -> list[str]:
-    articles, mentions, size = group
-    return [p for p, n in articles.items() if 2 * n >= size and mentions[p] >= 2]
+    return not any(b.names_near(m) for m in main_a) and not any(a.names_near(m) for m in main_b)
 
 
 def stories(documents: Sequence[Document], mentions: Sequence[Mention]) -> tuple[Story, ...]:

@@ -136,3 +136,16 @@ def test_one_event_datelined_from_elsewhere_is_one_story(tmp_path: Path) -> None
     quakes = {"a": local, "b": local.replace("Quake kills", "Earthquake kills"), "c": filed, "d": filed.replace("Quake kills", "Earthquake kills")}
     report = claimcheck.check(str(_write(tmp_path / "quakes", quakes)))
     assert [s.sources for s in report.stories] == [("a", "b", "c", "d")]
+
+
+def test_a_brief_joins_the_story_it_shares_most_with(tmp_path: Path) -> None:
+    # Too short to start a story of its own: it joins the quake, not the talks.
+    files = {
+        "a": QUAKE.format(lead="Quake kills 12 in mountain valley", town="Varna", dead=12),
+        "b": QUAKE.format(lead="Twelve dead as earthquake hits valley", town="Varna", dead=12),
+        "c": TALKS.format(day="2024-03-05", city="Geneva", weekday="Tuesday", date="March 5", round="third"),
+        "d": TALKS.format(day="2024-03-05", city="Geneva", weekday="Tuesday", date="March 5", round="third"),
+        "e": "Quake in Varna\n\nRescuers searched collapsed homes after the earthquake, officials said.\n",
+    }
+    report = claimcheck.check(str(_write(tmp_path / "brief", files)))
+    assert [s.sources for s in report.stories] == [("a", "b", "e"), ("c", "d")]
