@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -33,6 +34,9 @@ BACKGROUND = 30  # pseudo-articles behind the inverse document frequency (see _v
 # _edges): the product then finds every pair whose cosine reaches STORY_SIMILARITY.
 PRUNE = 0.03
 PRODUCT_ROWS = 1000  # articles per block of that product, so its memory stays bounded
+# The likeliest partners of each article that the merging reads. Chosen on the labelled sets
+# (benchmarks/stories_eval.py): purity and completeness are the same from 3 partners up.
+NEIGHBOURS = 20
 MAIN_VALUES = 3  # dates and places shown for a story
 EVENT_DAYS = 7  # two groups whose main days are further apart are two events
 DAY = 3  # date precision of a full date: year, month and day
@@ -86,14 +90,15 @@ def cosine(a: Vector, b: Vector) -> float:
 
 
 def _edges(vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
-    """Every pair of articles whose cosine reaches ``STORY_SIMILARITY``, with that cosine.
+    """The pairs of articles whose cosine reaches ``STORY_SIMILARITY``, with that cosine: of
+    each article, its ``NEIGHBOURS`` likeliest partners.
 
     Found without comparing every pair in Python: each vector loses its weakest words (weights
     whose norm is at most ``PRUNE``; words most articles use weigh little), and one sparse
     product of what is left gives each pair's cosine to within ``2 * PRUNE`` (Cauchy-Schwarz:
-    the dropped words can add at most ``PRUNE`` from each side). Pairs from there up are then
-    measured exactly. The product costs the sum over words of (articles using it)², in C; the
-    exact cosines, one per pair of articles that share a story, in Python.
+    the dropped words can add at most ``PRUNE`` from each side). The likeliest pairs from there
+    up are then measured exactly. The product costs the sum over words of (articles using it)²,
+    in C; the exact cosines, at most ``NEIGHBOURS`` per article.
     """
     from scipy.sparse import csr_matrix
 
@@ -119,18 +124,29 @@ def _edges(vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
         shape=shape,
     )
     floor = STORY_SIMILARITY - 2 * PRUNE - 1e-9
-    edges: list[tuple[float, int, int]] = []
+    pairs = []
     for start in range(0, len(vectors), PRODUCT_ROWS):
         block = (product[start : start + PRODUCT_ROWS] @ product.T).tocoo()
-        keep = (block.data >= floor) & (block.row + start < block.col)
-        found_left, found_right = block.row[keep] + start, block.col[keep]
-        for first in range(0, len(found_left), PRODUCT_ROWS * 100):  # bounded memory again
-            left, right = found_left[first : first + PRODUCT_ROWS * 100], found_right[first : first + PRODUCT_ROWS * 100]
-            # The exact cosines of those pairs, rounded so that summing in another order (as
-            # numpy does) never reorders two pairs.
-            exact = np.round(np.asarray(whole[left].multiply(whole[right]).sum(axis=1)).ravel(), 12)
-            chosen = exact >= STORY_SIMILARITY
-            edges += zip(exact[chosen].tolist(), left[chosen].tolist(), right[chosen].tolist())
+        keep = (block.data >= floor) & (block.row + start != block.col)
+        row, column, score = block.row[keep] + start, block.col[keep], block.data[keep]
+        # Each article's NEIGHBOURS likeliest partners (ties by index): many articles alike
+        # (a hundred storms) then give pairs in proportion to the articles, not their square.
+        order = np.lexsort((column, -score, row))
+        row, column = row[order], column[order]
+        first = np.searchsorted(row, row)  # where each article's partners begin
+        near = np.arange(len(row)) - first < NEIGHBOURS
+        left, right = np.minimum(row[near], column[near]), np.maximum(row[near], column[near])
+        pairs.append(left.astype(np.int64) * len(vectors) + right)
+    found = np.unique(np.concatenate(pairs)) if pairs else np.zeros(0, dtype=np.int64)
+    edges: list[tuple[float, int, int]] = []
+    for first_pair in range(0, len(found), PRODUCT_ROWS * 100):  # bounded memory again
+        chunk = found[first_pair : first_pair + PRODUCT_ROWS * 100]
+        left, right = chunk // len(vectors), chunk % len(vectors)
+        # The exact cosines of those pairs, rounded so that summing in another order (as
+        # numpy does) never reorders two pairs.
+        exact = np.round(np.asarray(whole[left].multiply(whole[right]).sum(axis=1)).ravel(), 12)
+        chosen = exact >= STORY_SIMILARITY
+        edges += zip(exact[chosen].tolist(), left[chosen].tolist(), right[chosen].tolist())
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 
@@ -146,16 +162,19 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
     """Long articles are grouped by their words; a short one (a brief, a snippet) says too
     little to start a story of its own, so it joins the group it shares most with."""
     days: defaultdict[str, list[str]] = defaultdict(list)
+    places: defaultdict[str, list[str]] = defaultdict(list)
     for mention in mentions:
         if mention.kind is Kind.DATE and values.date_precision(mention.value) == DAY:
             days[mention.source_id].append(mention.value)
+        elif mention.kind is Kind.VENUE:
+            places[mention.source_id].append(mention.value)
     vectors = _vectors(documents, days)
     long = [i for i, v in enumerate(vectors) if len(v) >= MIN_STORY_WORDS]
     if not long:
         return [list(range(len(documents)))]
     parent = list(range(len(documents)))
-    centroid: dict[int, Vector] = {i: dict(vectors[i]) for i in long}  # by group root: summed vectors
-    unit = {i: _unit(vectors[i]) for i in long}  # …and their unit-length versions, kept in step
+    ids = [d.source.id for d in documents]
+    groups = {i: _Group.of(vectors[i], days.get(ids[i], []), places.get(ids[i], [])) for i in long}  # by root
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -165,7 +184,6 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
 
     # Only long articles are compared with each other.
     edges = [(similarity, long[a], long[b]) for similarity, a, b in _edges([vectors[i] for i in long])]
-    day_counts = {i: Counter(days.get(documents[i].source.id, ())) for i in long}
     # Whether two groups may join, kept until either changes: the many article pairs between
     # two stories of one kind (two storms) ask it once.
     version: Counter[int] = Counter()
@@ -177,39 +195,146 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
         asked = (ri, rj, version[ri], version[rj]) if ri < rj else (rj, ri, version[rj], version[ri])
         if asked in refused:
             continue
-        # Unlike centroids, or two rounds of talks, two storms: the same words, another week.
-        if cosine(unit[ri], unit[rj]) < STORY_SIMILARITY or _weeks_apart(day_counts[ri], day_counts[rj]):
+        a, b = groups[ri], groups[rj]
+        dot = a.dot(b)
+        # Unlike centroids; or two events of one kind (two rounds of talks, two storms): the
+        # same words, but another week or another place.
+        if dot < STORY_SIMILARITY * math.sqrt(a.norm * b.norm) or _weeks_apart(a, b) or _places_apart(a, b):
             refused.add(asked)
             continue
         keep, gone = min(ri, rj), max(ri, rj)
         version[keep] += 1
         parent[gone] = keep
-        merged = centroid.pop(gone)
-        for word, x in merged.items():
-            centroid[keep][word] = centroid[keep].get(word, 0.0) + x
-        del unit[gone]
-        unit[keep] = _unit(centroid[keep])
-        day_counts[keep] += day_counts.pop(gone)
+        big, small = (a, b) if len(a.vector) >= len(b.vector) else (b, a)
+        big.absorb(small, dot)
+        groups[keep] = big
+        del groups[gone]
     is_long = set(long)
-    for i in range(len(documents)):
-        if i not in is_long:  # the group it shares most with; the first one if none
-            parent[i] = max(sorted(unit), key=lambda r: cosine(vectors[i], unit[r]))
+    short = [i for i in range(len(documents)) if i not in is_long]
+    roots = sorted(groups)
+    for i, nearest in zip(short, _nearest([vectors[i] for i in short], [groups[r] for r in roots])):
+        parent[i] = roots[nearest]
     members: defaultdict[int, list[int]] = defaultdict(list)
     for i in range(len(documents)):
         members[root(i)].append(i)
     return sorted(members.values())
 
 
-def _weeks_apart(a: Counter[str], b: Counter[str]) -> bool:
+@dataclass(slots=True)
+class _Group:
+    """A group of articles while stories are found (working state, never returned): the sum of
+    its articles' vectors and what the near-miss rules read. A merge adds the smaller group
+    into the larger, so an article's words move a few times at most (the log of its story's
+    size) and one story of thousands of articles is grouped in near-linear time."""
+
+    vector: Vector
+    norm: float  # the squared length of vector
+    size: int  # articles
+    days: Counter[str]  # mentions of each full date
+    main_day: tuple[int, str]  # (-mentions, day) of the day named most; (0, "") when none
+    places: Counter[str]  # articles naming each place
+    place_mentions: Counter[str]
+    common: set[str]  # the places at least half its articles name: the only ones that can be main
+    named: set[tuple[str, ...]]  # values.place_parts of every place it names
+    areas: set[tuple[str, ...]]  # …and of every area one of them lies in ("Austria" for "Graz, Austria")
+
+    @classmethod
+    def of(cls, vector: Vector, days: Sequence[str], places: Sequence[str]) -> _Group:
+        counts = Counter(days)
+        named = {parts for parts in map(values.place_parts, places) if parts}
+        return cls(
+            vector=dict(vector),
+            norm=sum(x * x for x in vector.values()),
+            size=1,
+            days=counts,
+            main_day=min(((-n, day) for day, n in counts.items()), default=(0, "")),
+            places=Counter(set(places)),
+            place_mentions=Counter(places),
+            common=set(places),
+            named=named,
+            areas={parts[:k] for parts in named for k in range(1, len(parts) + 1)},
+        )
+
+    def dot(self, other: _Group) -> float:
+        return cosine(self.vector, other.vector)
+
+    def absorb(self, other: _Group, dot: float) -> None:
+        """Add ``other`` (the smaller group) to this one; ``dot`` is their vectors' product."""
+        for word, x in other.vector.items():
+            self.vector[word] = self.vector.get(word, 0.0) + x
+        self.norm += other.norm + 2 * dot
+        self.size += other.size
+        for day, n in other.days.items():
+            self.days[day] += n
+            self.main_day = min(self.main_day, (-self.days[day], day))
+        for place, n in other.places.items():
+            self.places[place] += n
+        for place, n in other.place_mentions.items():
+            self.place_mentions[place] += n
+        # A place half of the joined articles name is named by half of one side's.
+        self.common = {p for p in self.common | other.common if 2 * self.places[p] >= self.size}
+        self.named |= other.named
+        self.areas |= other.areas
+
+    def main_places(self) -> list[str]:
+        """The places most of its articles name, more than once in all."""
+        return [p for p in self.common if 2 * self.places[p] >= self.size and self.place_mentions[p] >= 2]
+
+    def names_near(self, place: str) -> bool:
+        """Whether it names ``place``, a place inside it or an area around it."""
+        parts = values.place_parts(place)
+        return parts in self.areas or any(parts[:k] in self.named for k in range(1, len(parts) + 1))
+
+
+def _nearest(vectors: Sequence[Vector], groups: Sequence[_Group]) -> list[int]:
+    """For each vector, the index of the group whose centroid it is likeliest to (the first of
+    equals; the first group when it shares no word with any), from one sparse product."""
+    from scipy.sparse import csr_matrix
+
+    if not vectors:
+        return []
+    vocabulary: dict[str, int] = {}
+    for vector in vectors:
+        for word in vector:
+            vocabulary.setdefault(word, len(vocabulary))
+
+    def matrix(rows: Sequence[Vector], scale: Sequence[float]) -> csr_matrix:
+        cells = [(r, vocabulary[w], x * scale[r]) for r, row in enumerate(rows) for w, x in row.items() if w in vocabulary]
+        row_index, column, weight = zip(*cells) if cells else ((), (), ())
+        return csr_matrix((weight, (row_index, column)), shape=(len(rows), len(vocabulary)))
+
+    centroids = matrix([g.vector for g in groups], [1 / math.sqrt(g.norm) for g in groups]).T.tocsr()
+    nearest = [0] * len(vectors)
+    for start in range(0, len(vectors), PRODUCT_ROWS):
+        block = (matrix(vectors[start : start + PRODUCT_ROWS], [1.0] * len(vectors)) @ centroids).tocoo()
+        # Rounded, as in _edges, so that the order numpy sums in never decides between equals.
+        order = np.lexsort((block.col, -np.round(block.data, 12), block.row))
+        row, column = block.row[order], block.col[order]
+        first = np.searchsorted(row, row) == np.arange(len(row))
+        for r, c in zip(row[first].tolist(), column[first].tolist()):
+            nearest[start + r] = c
+    return nearest
+
+
+def _weeks_apart(a: _Group, b: _Group) -> bool:
     """Whether two groups of articles are mostly about days more than a week apart: each has a
     day it names most often (at least twice), and those days are far apart."""
-    main = []
-    for counts in (a, b):
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
-        if not best or best[0][1] < 2:
-            return False
-        main.append(dt.date.fromisoformat(best[0][0]))
-    return abs((main[0] - main[1]).days) > EVENT_DAYS
+    if a.main_day[0] > -2 or b.main_day[0] > -2:
+        return False
+    days = dt.date.fromisoformat(a.main_day[1]) - dt.date.fromisoformat(b.main_day[1])
+    return abs(days.days) > EVENT_DAYS
+
+
+def _places_apart(a: _Group, b: _Group) -> bool:
+    """Whether two groups of articles report events in different places: each has a main place
+    (named by most of its articles, and more than once), and neither names the other's main
+    place, a place inside it or one around it. Articles on a quake in Graz and articles on a
+    quake in Bergen are apart; one filed from Vienna that also names Graz, or one that names
+    only Austria, is not."""
+    main_a, main_b = a.main_places(), b.main_places()
+    if not main_a or not main_b:
+        return False
+    return not any(b.names_near(m) for m in main_a) and not any(a.names_near(m) for m in main_b)
 
 
 def stories(documents: Sequence[Document], mentions: Sequence[Mention]) -> tuple[Story, ...]:

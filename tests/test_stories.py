@@ -100,3 +100,52 @@ def test_two_labelled_sets_in_one_folder_keep_their_own_verdicts(tmp_path: Path)
     assert len(report.stories) == 2
     together = {(v.status, frozenset((m.source_id, m.start, m.end) for m in v.claim.mentions)) for v in report.verdicts}
     assert together == alone["trial"] | alone["quake"]
+
+
+def test_two_quakes_on_one_day_in_different_towns_are_two_stories(tmp_path: Path) -> None:
+    # issue 11: two events of one kind in different places are two stories, however alike their words
+    quakes = {
+        "a": QUAKE.format(lead="Quake kills 12 in mountain valley", town="Graz", dead=12),
+        "b": QUAKE.format(lead="Twelve dead as earthquake hits valley", town="Graz", dead=12),
+        "c": QUAKE.format(lead="Quake kills 9 in mountain valley", town="Bergen", dead=9),
+        "d": QUAKE.format(lead="Nine dead as earthquake hits valley", town="Bergen", dead=9),
+    }
+    report = claimcheck.check(str(_write(tmp_path / "quakes", quakes)))
+    assert [s.sources for s in report.stories] == [("a", "b"), ("c", "d")]
+    assert [s.places[:1] for s in report.stories] == [("Graz, Austria",), ("Bergen, Norway",)]
+
+
+def test_a_town_and_the_country_around_it_are_one_place(tmp_path: Path) -> None:
+    # Some articles name the town, others only its country: not two places.
+    quakes = {
+        "a": QUAKE.format(lead="Quake kills 12 in mountain valley", town="Graz", dead=12),
+        "b": QUAKE.format(lead="Twelve dead as earthquake hits valley", town="Graz", dead=12),
+        "c": QUAKE.format(lead="Quake kills 12 in Austrian valley", town="Austria", dead=12).replace("valley town of", "valley towns of"),
+        "d": QUAKE.format(lead="Twelve dead as earthquake hits Austria", town="Austria", dead=12).replace("valley town of", "valley towns of"),
+    }
+    report = claimcheck.check(str(_write(tmp_path / "quakes", quakes)))
+    assert [s.sources for s in report.stories] == [("a", "b", "c", "d")]
+
+
+def test_one_event_datelined_from_elsewhere_is_one_story(tmp_path: Path) -> None:
+    # Two articles filed from the capital name it more often than the town; two local ones name
+    # only the town.
+    local = QUAKE.format(lead="Quake kills 12 in mountain valley", town="Graz", dead=12)
+    filed = local.replace("\nA strong", "\nVIENNA - A strong").replace("a school in Graz", "a school there")
+    filed = filed.replace("said.", "said in Vienna.")
+    quakes = {"a": local, "b": local.replace("Quake kills", "Earthquake kills"), "c": filed, "d": filed.replace("Quake kills", "Earthquake kills")}
+    report = claimcheck.check(str(_write(tmp_path / "quakes", quakes)))
+    assert [s.sources for s in report.stories] == [("a", "b", "c", "d")]
+
+
+def test_a_brief_joins_the_story_it_shares_most_with(tmp_path: Path) -> None:
+    # Too short to start a story of its own: it joins the quake, not the talks.
+    files = {
+        "a": QUAKE.format(lead="Quake kills 12 in mountain valley", town="Varna", dead=12),
+        "b": QUAKE.format(lead="Twelve dead as earthquake hits valley", town="Varna", dead=12),
+        "c": TALKS.format(day="2024-03-05", city="Geneva", weekday="Tuesday", date="March 5", round="third"),
+        "d": TALKS.format(day="2024-03-05", city="Geneva", weekday="Tuesday", date="March 5", round="third"),
+        "e": "Quake in Varna\n\nRescuers searched collapsed homes after the earthquake, officials said.\n",
+    }
+    report = claimcheck.check(str(_write(tmp_path / "brief", files)))
+    assert [s.sources for s in report.stories] == [("a", "b", "e"), ("c", "d")]
