@@ -56,7 +56,7 @@ from claimcheck import __version__, lang
 from claimcheck.extract._clause import clause_bounds, context_words
 from claimcheck.extract.base import eligible, title_case
 from claimcheck.lang import cache
-from claimcheck.model import Document, Kind, Mention, Parse, Sentence
+from claimcheck.model import Document, Kind, Mention, Parse, Sentence, Token
 from claimcheck.settings import Settings
 from claimcheck.values import places_compatible
 
@@ -74,6 +74,37 @@ CONTEXT_IMMUNE = 1_000_000
 # buildings and facilities).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 UNLISTED = "unlisted"  # the qualifier of a venue the gazetteer lacks
+
+# Prepositions that put an event at a place: "met in", "struck off", "derailed near", "swept
+# through".
+AT = frozenset("in at near off inside outside within through".split())
+# Prepositions of a route or a surface: they put an event on a street, a bridge or a coast
+# ("marched across Tower Bridge", "clashes on the streets of Lyon"), but before a bare country or
+# city they name a topic or a target ("sanctions on Tehran", "talks on Ukraine").
+ALONG = frozenset("on onto over across along".split())
+# Verbs whose object is where a disaster happened, when the disaster is their subject: "an
+# explosion rocked Lusaka", "the quake struck the island of Corfu".
+IMPACT = frozenset("strike hit rock shake jolt devastate ravage batter pound lash sweep".split())
+# Nouns of an area inside a country or a city: a name before one names the area, which the
+# gazetteer's namesake towns are not ("the Big Bend region", "the Moda neighbourhood").
+AREA_NOUNS = frozenset(
+    """region county district neighbourhood neighborhood area province quarter suburb
+    municipality township oblast""".split()
+)
+# Events that a place name before them locates: "the Lyon march", "a Brooklyn court hearing".
+# Negotiations are left out: they keep the name of where they began ("the Minsk talks").
+LOCATED_EVENTS = frozenset(
+    """march marches protest protests rally demonstration explosion blast bombing attack attacks
+    shooting crash court courtroom hearing trial landslide landslides fire fires flood floods
+    quake earthquake""".split()
+)
+# Words of a disaster's or an incident's course that the clause-window list lacks, read from one
+# word of the parse: "made landfall near", "was centred off", "were trapped in".
+EVENT_TOKENS = frozenset(
+    """landfall ashore epicentre epicenter centred centered struck hit trapped stranded began
+    begun started occurred happened erupted concluded destroyed damaged landslide landslides
+    mudslide eruption tsunami cyclone typhoon blaze fires cases swept""".split()
+)
 
 # Word pieces of a place name: capitalised words, dotted abbreviations and the lower-case
 # particles inside names.
@@ -932,6 +963,227 @@ def _place_spans(parse: Parse | None, sentence: Sentence) -> list[tuple[int, int
     return [(e.start - sentence.start, e.end - sentence.start) for e in parse.entities if e.label in PLACE_LABELS]
 
 
+# Quotation marks that open or close a quotation, for the places a speaker names.
+OPEN_QUOTES = "“‘«"
+CLOSE_QUOTES = "”’»"
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The stretches of a sentence inside quotation marks (a straight quote closes the last one
+    it opened); an apostrophe ("the city’s") opens nothing."""
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    for k, ch in enumerate(text):
+        if ch == '"' or ch in OPEN_QUOTES[:1] + CLOSE_QUOTES[:1] + OPEN_QUOTES[2:] + CLOSE_QUOTES[2:]:
+            if opened is None and ch in '"“«':
+                opened = k
+            elif opened is not None and ch in '"”»':
+                found.append((opened, k + 1))
+                opened = None
+    if opened is not None:
+        found.append((opened, len(text)))
+    return found
+
+
+def _is_event(token: Token) -> bool:
+    word = token.text.casefold()
+    return word in EVENT_TOKENS or EVENT.fullmatch(word) is not None or (
+        token.pos == "VERB" and EVENT.fullmatch(token.lemma.casefold()) is not None
+    )
+
+
+class _Tree:
+    """One sentence's parse, read as a venue needs it: offsets relative to the sentence, and
+    each word's dependents."""
+
+    def __init__(self, parse: Parse, base: int) -> None:
+        self.tokens = parse.tokens
+        self.base = base
+        self.children: list[list[int]] = [[] for _ in parse.tokens]
+        for k, t in enumerate(parse.tokens):
+            if t.head != k:
+                self.children[t.head].append(k)
+
+    def start(self, k: int) -> int:
+        return self.tokens[k].start - self.base
+
+    def end(self, k: int) -> int:
+        return self.tokens[k].end - self.base
+
+    def head(self, k: int) -> int | None:
+        h = self.tokens[k].head
+        return None if h == k else h
+
+    def word(self, k: int) -> str:
+        return self.tokens[k].text.casefold()
+
+    def place_noun(self, k: int) -> bool:
+        t = self.tokens[k]
+        return t.pos in ("NOUN", "PROPN") and t.text.casefold() in lang.words("place_nouns")
+
+    def eventful(self, k: int) -> bool:
+        """An event word, or a verb with an event for its subject or object ("made landfall",
+        "the blast caused damage")."""
+        if _is_event(self.tokens[k]):
+            return True
+        return self.tokens[k].pos in ("VERB", "AUX") and any(
+            self.tokens[c].dep in ("nsubj", "nsubjpass", "dobj", "attr") and _is_event(self.tokens[c])
+            for c in self.children[k]
+        )
+
+
+def _candidates(tree: _Tree, text: str, places: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans that may name a place: what the parse tags GPE, LOC or FAC; a gazetteer name on a
+    proper noun outside any longer name ("Lusaka" tagged as an organisation); a proper name
+    that ends in a place noun ("Tower Bridge") or stands before one ("the Moda neighbourhood")."""
+    yield from places
+    tokens = tree.tokens
+    for k, t in enumerate(tokens):
+        if t.pos != "PROPN" or not t.text[:1].isupper() or any(a <= tree.start(k) < b for a, b in places):
+            continue
+        if k and tokens[k - 1].pos == "PROPN" and tokens[k - 1].text[:1].isupper():
+            continue  # inside a name: looked up from its first word
+        hit = _lookup(text, tree.start(k))
+        if hit is not None and any(tree.end(j) == hit.end or tree.end(j) == hit.end + 2 for j in range(k, len(tokens))):
+            yield hit.start, hit.end
+    for k, t in enumerate(tokens):
+        if not tree.place_noun(k) or any(a <= tree.start(k) < b for a, b in places):
+            continue
+        names = [c for c in tree.children[k] if tokens[c].dep == "compound" and tokens[c].pos == "PROPN" and c < k]
+        if not names:
+            continue
+        first = min(names)
+        if t.text[:1].isupper():
+            yield tree.start(first), tree.end(k)  # "Tower Bridge"
+        elif tokens[k - 1].pos == "PROPN":
+            yield tree.start(first), tree.end(k - 1)  # "Moda" in "the Moda neighbourhood"
+
+
+def _span_head(tree: _Tree, start: int, end: int) -> int | None:
+    """The word of a span that the rest of the sentence hangs it on."""
+    inside = [k for k in range(len(tree.tokens)) if start <= tree.start(k) and tree.end(k) <= end]
+    for k in inside:
+        h = tree.head(k)
+        if h is None or not start <= tree.start(h) < end:
+            return k
+    return None
+
+
+def _described_by(tree: _Tree, k: int, start: int) -> int | None:
+    """The place noun a name is introduced by: "the capital Lusaka", "the island of Corfu", "the
+    Moda neighbourhood", "the streets of Lyon"; None when there is none."""
+    tokens = tree.tokens
+    h = tree.head(k)
+    t = tokens[k]
+    if h is not None and t.dep in ("appos", "compound", "nmod") and tree.place_noun(h) and not tokens[h].text[:1].isupper():
+        return h
+    if h is not None and t.dep == "pobj" and tree.word(h) == "of":
+        owner = tree.head(h)
+        if owner is not None and tree.place_noun(owner):
+            return owner
+    # the word before the name, whatever the parse made of it ("the capital Lusaka")
+    before = [j for j in range(len(tokens)) if tree.end(j) <= start]
+    if before:
+        j = before[-1]
+        if tree.word(j) in ("of", ",") and len(before) > 1:
+            j = before[-2]
+        if tree.place_noun(j) and tokens[j].pos == "NOUN":
+            return j
+    return None
+
+
+def _located(tree: _Tree, k: int, unlisted: bool) -> bool:
+    """Whether the parse puts an event at the place whose head word is ``k``."""
+    tokens = tree.tokens
+    described = False
+    for _ in range(3):  # "the heart of the capital, Lusaka"
+        noun = _described_by(tree, k, tree.start(k) if not described else tree.start(k))
+        if noun is None or noun == k:
+            break
+        k, described = noun, True
+    t, h = tokens[k], tree.head(k)
+    if h is None:
+        return False
+    if t.dep == "compound" and tree.word(h) in LOCATED_EVENTS:
+        return True  # "the Lyon march"
+    if t.dep == "dobj" and tokens[h].lemma.casefold() in IMPACT:
+        return any(tokens[c].dep == "nsubj" and _is_event(tokens[c]) for c in tree.children[h])
+    if t.dep != "pobj":
+        return False
+    prep = tree.word(h)
+    if prep not in AT and not (prep in ALONG and (described or unlisted)):
+        return False
+    governor = tree.head(h)
+    for _ in range(3):  # "trapped in the wreckage near Daharki", "killed in a club near Perry"
+        if governor is None:
+            return False
+        if tree.eventful(governor):
+            return True
+        g = tokens[governor]
+        up = tree.head(governor)
+        if g.pos not in ("NOUN", "PROPN") or up is None:
+            return False
+        if g.dep == "pobj" and tree.word(up) in AT | ALONG:
+            governor = tree.head(up)
+        elif g.dep == "dobj" or (g.dep == "pobj" and tree.word(up) == "by"):
+            governor = up if g.dep == "dobj" else tree.head(up)  # "killed by rocks on a trail"
+        else:
+            return False
+    return False
+
+
+def _parsed(text: str, parse: Parse | None, base: int, areas: Areas) -> Iterator[_Venue]:
+    """Venues read from the parse: a place attached to an event by a preposition of place
+    ("killed in a crash near Daharki"), through the noun that introduces it ("off the island of
+    Corfu", "in the capital Lusaka"), as the object of a disaster ("an explosion rocked Lusaka")
+    or before an incident ("the Lyon march"). Places inside quotations are the speaker's."""
+    if parse is None or title_case(text):
+        return
+    tree = _Tree(parse, base)
+    places = [(e.start - base, e.end - base) for e in parse.entities if e.label in PLACE_LABELS]
+    others = [(e.start - base, e.end - base) for e in parse.entities if e.label not in PLACE_LABELS]
+    quoted = _quoted(text)
+    for start, end in dict.fromkeys(_candidates(tree, text, places)):
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in others):
+            continue  # "New York" in "the New York Times"
+        if any(a <= start < b for a, b in quoted):
+            continue
+        k = _span_head(tree, start, end)
+        # a name before an area noun names that area, not a namesake town ("the Big Bend region")
+        area = k is not None and _area_name(tree, k)
+        venue = _read_span(text, start, end, areas, unlisted=area)
+        if venue is None:
+            continue
+        k = _span_head(tree, venue.start, venue.end)
+        if k is not None and _located(tree, k, venue.place is None):
+            yield venue
+
+
+def _area_name(tree: _Tree, k: int) -> bool:
+    """Whether a name stands before a lower-case noun of an area: "the Moda neighbourhood"."""
+    h = tree.head(k)
+    return (
+        h is not None
+        and tree.tokens[k].dep in ("compound", "nmod")
+        and tree.word(h) in AREA_NOUNS
+        and tree.tokens[h].text.islower()
+    )
+
+
+def _read_span(text: str, start: int, end: int, areas: Areas, *, unlisted: bool = False) -> _Venue | None:
+    """The place a span names: the gazetteer's when it knows the whole name (with a qualifier
+    after it: "Perry, Florida"), else the span's own words, unlisted."""
+    pos = start + 4 if text.startswith(("the ", "The "), start) else start
+    hit = None if unlisted else _lookup(text, pos)
+    stop = _trim(text, pos, end)
+    if hit is not None and hit.end >= stop:
+        found = _place_at(text, hit, after_article=pos > start, areas=areas)
+        return _Venue(pos, found[1], found[0]) if found is not None else None
+    if stop <= pos or fold(text[pos:stop]) in _continents() or not text[pos:pos + 1].isupper():
+        return None
+    return _Venue(pos, stop, None)
+
+
 def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
     """Venues of the eligible sentences of ``doc``, in text order."""
     load_index(settings.cache_dir)
@@ -941,13 +1193,16 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         if not eligible(sentence, settings):
             continue
         text = sentence.text
+        parse = parses.get(sentence.index)
         cues = (PREP_CUE, HOST_VERB, VISIT_CUE, DESCRIBED_CUE, JOURNEY_CUE)
-        if not (DATELINE.match(text) or any(cue.search(text) for cue in cues)):
+        if parse is None and not (DATELINE.match(text) or any(cue.search(text) for cue in cues)):
             continue
         if areas is None:
             areas = _article_areas(doc)
         seen: dict[tuple[int, int], _Venue] = {}
-        for venue in _venues(text, areas, _place_spans(parses.get(sentence.index), sentence)):
+        for venue in _venues(text, areas, _place_spans(parse, sentence)):
+            seen.setdefault((venue.start, venue.end), venue)
+        for venue in _parsed(text, parse, sentence.start, areas):
             seen.setdefault((venue.start, venue.end), venue)
         for (start, end), venue in sorted(seen.items()):
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e in seen):
