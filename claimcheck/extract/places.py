@@ -106,7 +106,7 @@ EVENT_TOKENS = frozenset(
     """landfall ashore epicentre epicenter centred centered struck hit trapped stranded began
     begun started occurred happened erupted concluded destroyed damaged landslide landslides
     mudslide eruption tsunami cyclone typhoon blaze fires cases swept march marches tribunal
-    reporters journalists sentence sign defeat beat ceasefire""".split()
+    reporters journalists sentence sign defeat beat ceasefire converge""".split()
 )
 
 # Word pieces of a place name: capitalised words, dotted abbreviations and the lower-case
@@ -264,6 +264,7 @@ EXTRA_COUNTRY_ALIASES = {
     "Türkiye": "Turkey",
     "DRC": "Democratic Republic of the Congo",
     "DR Congo": "Democratic Republic of the Congo",
+    "Democratic Republic of Congo": "Democratic Republic of the Congo",
 }
 
 
@@ -1073,8 +1074,8 @@ def _described_by(tree: _Tree, k: int, start: int) -> int | None:
         return h  # "the capital Lusaka", "the Moda neighbourhood", "Lagos's Ikeja district"
     if h is not None and t.dep == "pobj" and tree.word(h) == "of":
         owner = tree.head(h)
-        if owner is not None and tree.place_noun(owner):
-            return owner
+        if owner is not None and (tree.place_noun(owner) or tree.word(owner) in COMPASS):
+            return owner  # "the island of Corfu", "centred northeast of Corfu"
     # the word before the name, whatever the parse made of it ("the capital Lusaka")
     j = tree.before(start)
     if j is not None and tree.word(j) in ("of", ",") and j > 0:
@@ -1219,6 +1220,8 @@ def _read_span(text: str, start: int, end: int, areas: Areas) -> _Venue | None:
     """The place a span names: the gazetteer's when it knows the whole name (with a qualifier
     after it: "Perry, Florida"), else the span's own words, unlisted."""
     pos = start + 4 if text.startswith(("the ", "The "), start) else start
+    while pos < end and text[pos].islower() and " " in text[pos:end]:
+        pos = text.index(" ", pos) + 1  # "eastern" in "the eastern Ionian Sea"
     hit = _lookup(text, pos)
     stop = _trim(text, pos, end)
     if hit is not None and hit.end >= stop:
