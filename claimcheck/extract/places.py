@@ -97,8 +97,8 @@ AREA_NOUNS = frozenset(
 # Negotiations are left out: they keep the name of where they began ("the Minsk talks").
 LOCATED_EVENTS = frozenset(
     """march marches protest protests rally demonstration explosion blast bombing attack attacks
-    shooting crash court courtroom hearing trial landslide landslides fire fires flood floods
-    quake earthquake""".split()
+    shooting crash collision accident derailment court courtroom hearing trial landslide
+    landslides fire fires flood floods quake earthquake""".split()
 )
 # Words of a disaster's or an incident's course that the clause-window list lacks, read from one
 # word of the parse: "made landfall near", "was centred off", "were trapped in".
@@ -1119,6 +1119,23 @@ def _aside(tree: _Tree, start: int, end: int) -> bool:
     )
 
 
+def _modifier(tree: _Tree, start: int, end: int) -> bool:
+    """Whether the parse makes a name a modifier of a thing that is neither a place nor an
+    event: "in Olympic history", "in Paris fashion" (not "in a Lyon train collision", nor a
+    suffix joined by a hyphen). The preposition cue reads the name alone."""
+    k = _span_head(tree, start, end)
+    h = tree.head(k) if k is not None else None
+    return (
+        k is not None
+        and h is not None
+        and tree.tokens[k].dep in ("amod", "compound", "nmod")
+        and tree.tokens[h].pos == "NOUN"
+        and not tree.place_noun(h)
+        and not _is_event(tree.tokens[h])
+        and (k + 1 >= len(tree.tokens) or tree.tokens[k + 1].text != "-")  # "Uiseong-gun"
+    )
+
+
 def _located(tree: _Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
     """Whether the parse puts an event at the place whose head word is ``k``."""
     tokens = tree.tokens
@@ -1126,8 +1143,10 @@ def _located(tree: _Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
     t, h = tokens[k], tree.head(k)
     if h is None:
         return False
-    if t.dep == "compound" and tree.word(h) in LOCATED_EVENTS:
-        return True  # "the Lyon march"
+    if t.dep == "compound":
+        while tokens[h].dep == "compound" and (up := tree.head(h)) is not None:
+            h = up  # "a Kasur train collision"
+        return tree.word(h) in LOCATED_EVENTS  # "the Lyon march"
     if t.dep == "dobj" and tokens[h].lemma.casefold() in IMPACT:
         subjects = [c for c in tree.children[h] if tokens[c].dep == "nsubj"]
         if tokens[h].dep == "relcl" and any(tree.word(c) in ("that", "which") for c in subjects):
@@ -1254,7 +1273,9 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         seen: dict[tuple[int, int], _Venue] = {}
         tree = _Tree(parse, sentence.start) if parse is not None else None
         for venue in _venues(text, areas, _place_spans(parse, sentence)):
-            if tree is not None and not venue.dateline and _aside(tree, venue.start, venue.end):
+            if tree is not None and not venue.dateline and (
+                _aside(tree, venue.start, venue.end) or _modifier(tree, venue.start, venue.end)
+            ):
                 continue
             seen.setdefault((venue.start, venue.end), venue)
         for venue in _parsed(text, parse, sentence.start, areas):
