@@ -47,7 +47,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -1255,6 +1255,18 @@ def _read_span(text: str, start: int, end: int, areas: Areas) -> _Venue | None:
     return _Venue(pos, stop, None)
 
 
+def _nested(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that lie inside another one, in one sweep: a span that starts no earlier and
+    ends no later than some span before it in (start, longest first) order."""
+    inner: set[tuple[int, int]] = set()
+    reach = -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end <= reach:
+            inner.add((start, end))
+        reach = max(reach, end)
+    return inner
+
+
 def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
     """Venues of the eligible sentences of ``doc``, in text order."""
     load_index(settings.cache_dir)
@@ -1280,8 +1292,9 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
             seen.setdefault((venue.start, venue.end), venue)
         for venue in _parsed(text, parse, sentence.start, areas):
             seen.setdefault((venue.start, venue.end), venue)
+        inner = _nested(seen)
         for (start, end), venue in sorted(seen.items()):
-            if any(s <= start and end <= e and (s, e) != (start, end) for s, e in seen):
+            if (start, end) in inner:
                 continue  # "Vienna" inside "Vienna, Austria", found by two rules
             yield Mention(
                 kind=Kind.VENUE,
