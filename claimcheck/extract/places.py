@@ -42,11 +42,12 @@ the same name but never contradict another place ("in <a town>" and "in <its dis
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,7 @@ from claimcheck import __version__, lang
 from claimcheck.extract._clause import clause_bounds, context_words
 from claimcheck.extract.base import eligible, title_case
 from claimcheck.lang import cache
-from claimcheck.model import Document, Kind, Mention, Parse, Sentence
+from claimcheck.model import Document, Kind, Mention, Parse, Sentence, Token
 from claimcheck.settings import Settings
 from claimcheck.values import places_compatible
 
@@ -75,6 +76,39 @@ CONTEXT_IMMUNE = 1_000_000
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 UNLISTED = "unlisted"  # the qualifier of a venue the gazetteer lacks
 
+# Prepositions that put an event at a place: "met in", "struck off", "derailed near", "swept
+# through".
+AT = frozenset("in at near off inside outside within through".split())
+# Prepositions of a route or a surface: they put an event on a street, a bridge or a coast
+# ("marched across Tower Bridge", "clashes on the streets of Lyon"), but before a bare country or
+# city they name a topic or a target ("sanctions on Tehran", "talks on Ukraine").
+ALONG = frozenset("on onto over across along".split())
+# Verbs whose object is where a disaster happened, when the disaster is their subject: "an
+# explosion rocked Lusaka", "the quake struck the island of Corfu".
+IMPACT = frozenset("strike hit rock shake jolt devastate ravage batter pound lash sweep".split())
+COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+# Nouns of an area inside a country or a city: a name before one names the area, which the
+# gazetteer's namesake towns are not ("the Big Bend region", "the Moda neighbourhood").
+AREA_NOUNS = frozenset(
+    """region county district neighbourhood neighborhood area province quarter suburb
+    municipality township oblast""".split()
+)
+# Events that a place name before them locates: "the Lyon march", "a Brooklyn court hearing".
+# Negotiations are left out: they keep the name of where they began ("the Minsk talks").
+LOCATED_EVENTS = frozenset(
+    """march marches protest protests rally demonstration explosion blast bombing attack attacks
+    shooting crash collision accident derailment court courtroom hearing trial landslide
+    landslides fire fires flood floods quake earthquake""".split()
+)
+# Words of a disaster's or an incident's course that the clause-window list lacks, read from one
+# word of the parse: "made landfall near", "was centred off", "were trapped in".
+EVENT_TOKENS = frozenset(
+    """landfall ashore epicentre epicenter centred centered struck hit trapped stranded began
+    begun started occurred happened erupted concluded destroyed damaged landslide landslides
+    mudslide eruption tsunami cyclone typhoon blaze fires cases swept march marches tribunal
+    reporters journalists sentence sign defeat beat ceasefire converge""".split()
+)
+
 # Word pieces of a place name: capitalised words, dotted abbreviations and the lower-case
 # particles inside names.
 # Matches: "Vienna", "U.S.", "St.", "el-Sheikh", "de" (in "Rio de Janeiro"). Must not match: "—".
@@ -90,16 +124,6 @@ PREP_CUE = re.compile(
     r"\b(?:[Ii]n|[Aa]t|IN|AT)\s+(?:(?P<the>[Tt]he)\s+)?"
     r"(?:(?P<dir>(?i:(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?|central|"
     r"downtown))\s+)?(?=[^\W\d_])"
-)
-
-# A place introduced by what it is, after "in"/"at" or a verb of disaster that names where it
-# happened. Matches: "in the Moroccan city of Marrakesh", "at the Black Sea port of Odesa",
-# "struck the Peruvian city of Cusco",
-# "in the Malian capital, Bamako". Must not match: "in the city's centre".
-DESCRIBED_CUE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|struck|hit|rocked|shook|devastated)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:city|town|capital|port|village|resort|region|province|state|enclave|suburb|island|"
-    r"county|district|oblast|municipality)(?:\s+of|,)\s+(?=[^\W\d_])"
 )
 
 # A journey to a place where something then happens: the place is the venue of that event.
@@ -240,6 +264,7 @@ EXTRA_COUNTRY_ALIASES = {
     "Türkiye": "Turkey",
     "DRC": "Democratic Republic of the Congo",
     "DR Congo": "Democratic Republic of the Congo",
+    "Democratic Republic of Congo": "Democratic Republic of the Congo",
 }
 
 
@@ -773,26 +798,6 @@ def _venues(text: str, areas: Areas, places: Sequence[tuple[int, int]] = ()) -> 
             start = cue.start("the")  # "The Hague": the article is part of the name
         yield _Venue(start, stop, place)
         yield from _coordinated(text, stop, areas)
-    for cue in DESCRIBED_CUE.finditer(text):
-        hit = _lookup(text, cue.end())
-        if hit is None:  # "the village of Ashby Ford": described as a place, so it is one
-            unlisted = _unlisted(text, cue.end(), places, described=True)
-            if unlisted is not None and _event_near(
-                text, cue.start(), unlisted.end, fronted=fronted(cue.start())
-            ):
-                yield unlisted
-            continue
-        found = _place_at(text, hit, after_article=False, areas=areas)
-        if found is not None and _event_near(
-            text, cue.start(), found[1], fronted=fronted(cue.start())
-        ):
-            yield _Venue(hit.start, found[1], found[0])
-        elif found is None:  # "the village of Ashby Ford": longer than the listed "Ashby"
-            unlisted = _unlisted(text, cue.end(), places, described=True)
-            if unlisted is not None and unlisted.end > hit.end and _event_near(
-                text, cue.start(), unlisted.end, fronted=fronted(cue.start())
-            ):
-                yield unlisted
     for cue in VISIT_CUE.finditer(text):
         hit = _lookup(text, cue.end())
         found = _place_at(text, hit, after_article=bool(cue["the"]), areas=areas) if hit is not None else None
@@ -840,26 +845,15 @@ def _host(text: str, end: int, areas: Areas) -> _Venue | None:
     return None
 
 
-def _unlisted(
-    text: str, pos: int, places: Sequence[tuple[int, int]], *, described: bool = False
-) -> _Venue | None:
+def _unlisted(text: str, pos: int, places: Sequence[tuple[int, int]]) -> _Venue | None:
     """A place the gazetteer lacks, starting at ``pos``: a span the parse tags as a place
-    ("Wheeler Township", "the Jamsil Arena"), or, after a description ("the village of"), the
-    capitalised name there."""
+    ("Wheeler Township", "the Jamsil Arena")."""
     for start, end in places:
         if start <= pos < end and start >= pos - 4:  # the name, or "the" and the name
             stop = _trim(text, pos, end)
             if text.startswith(("'s", "’s"), stop) or fold(text[pos:stop]) in _continents():
                 return None  # "Austin Reed's farm" is the farm; a continent is no venue
             return _Venue(pos, stop, None)
-    if described:
-        words = _name_words(text, pos, MAX_NAME_WORDS)
-        calendar = next((k for k, w in enumerate(words) if w.group().casefold() in CALENDAR), None)
-        words = words[:calendar]  # "Ashby Ford on Monday" ends before "on Monday"
-        while words and not words[-1].group()[0].isupper():
-            words.pop()  # "the town of Ashby and" ends at "Ashby"
-        if words:
-            return _Venue(pos, _trim(text, pos, words[-1].end()), None)
     return None
 
 
@@ -932,6 +926,347 @@ def _place_spans(parse: Parse | None, sentence: Sentence) -> list[tuple[int, int
     return [(e.start - sentence.start, e.end - sentence.start) for e in parse.entities if e.label in PLACE_LABELS]
 
 
+# Quotation marks that open and close a quotation: a place a speaker names is the speaker's
+# ("“We will march across Tower Bridge,” she said"). An apostrophe ("the city’s") is neither.
+OPENING_QUOTES = '"“«'
+CLOSING_QUOTES = '"”»'
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The stretches of a sentence inside quotation marks; one left open runs to the end."""
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    for k, ch in enumerate(text):
+        if opened is None and ch in OPENING_QUOTES:
+            opened = k
+        elif opened is not None and ch in CLOSING_QUOTES:
+            found.append((opened, k + 1))
+            opened = None
+    if opened is not None:
+        found.append((opened, len(text)))
+    return found
+
+
+def _is_event(token: Token) -> bool:
+    word = token.text.casefold()
+    if word in EVENT_TOKENS or EVENT.fullmatch(word) is not None:
+        return True
+    lemma = token.lemma.casefold()
+    return token.pos == "VERB" and (lemma in EVENT_TOKENS or EVENT.fullmatch(lemma) is not None)
+
+
+class _Tree:
+    """One sentence's parse, read as a venue needs it: offsets relative to the sentence, and
+    each word's dependents."""
+
+    def __init__(self, parse: Parse, base: int) -> None:
+        self.tokens = parse.tokens
+        self.base = base
+        self.children: list[list[int]] = [[] for _ in parse.tokens]
+        for k, t in enumerate(parse.tokens):
+            if t.head != k:
+                self.children[t.head].append(k)
+        self.starts = [t.start - base for t in parse.tokens]
+        self.ends = {t.end - base: k for k, t in enumerate(parse.tokens)}
+
+    def within(self, start: int, end: int) -> range:
+        """The words inside ``[start, end)``."""
+        first = bisect.bisect_left(self.starts, start)
+        last = first
+        while last < len(self.tokens) and self.tokens[last].end - self.base <= end:
+            last += 1
+        return range(first, last)
+
+    def before(self, pos: int) -> int | None:
+        """The last word that ends at or before ``pos``."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        while k >= 0 and self.end(k) > pos:
+            k -= 1
+        return k if k >= 0 else None
+
+    def start(self, k: int) -> int:
+        return self.tokens[k].start - self.base
+
+    def end(self, k: int) -> int:
+        return self.tokens[k].end - self.base
+
+    def head(self, k: int) -> int | None:
+        h = self.tokens[k].head
+        return None if h == k else h
+
+    def word(self, k: int) -> str:
+        return self.tokens[k].text.casefold()
+
+    def place_noun(self, k: int) -> bool:
+        t = self.tokens[k]
+        return t.pos in ("NOUN", "PROPN") and t.text.casefold() in lang.words("place_nouns")
+
+    def eventful(self, k: int) -> bool:
+        """An event word, or a verb with an event for its subject or object ("made landfall",
+        "the blast caused damage")."""
+        if _is_event(self.tokens[k]):
+            return True
+        if self.tokens[k].lemma == "take" and any(self.word(c) == "place" for c in self.children[k]):
+            return True  # "took place"
+        return self.tokens[k].pos in ("VERB", "AUX") and any(
+            self.tokens[c].dep in ("nsubj", "nsubjpass", "dobj", "attr") and _is_event(self.tokens[c])
+            for c in self.children[k]
+        )
+
+
+def _candidates(tree: _Tree, text: str, places: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans that may name a place: what the parse tags GPE, LOC or FAC; a gazetteer name on a
+    proper noun outside any longer name ("Lusaka" tagged as an organisation); a proper name
+    that ends in a place noun ("Tower Bridge") or stands before one ("the Moda neighbourhood")."""
+    yield from places
+    tokens = tree.tokens
+    tagged = {k for a, b in places for k in tree.within(a, b)}
+    for k, t in enumerate(tokens):
+        if t.pos != "PROPN" or not t.text[:1].isupper() or k in tagged:
+            continue
+        if k and tokens[k - 1].pos == "PROPN" and tokens[k - 1].text[:1].isupper():
+            continue  # inside a name: looked up from its first word
+        hit = _lookup(text, tree.start(k))
+        if hit is not None and (hit.end in tree.ends or hit.end + 2 in tree.ends):  # whole words
+            yield hit.start, hit.end
+    for k, t in enumerate(tokens):
+        h = tree.head(k)
+        if (
+            t.pos == "PROPN"
+            and t.dep == "pobj"
+            and h is not None
+            and tree.word(h) == "of"
+            and (owner := tree.head(h)) is not None
+            and tree.place_noun(owner)
+        ):  # "the village of Ashby Ford", whatever the parse tags it
+            names = [c for c in tree.children[k] if tokens[c].dep == "compound" and c < k]
+            yield tree.start(min(names, default=k)), tree.end(k)
+        if not tree.place_noun(k) or k in tagged:
+            continue
+        names = [c for c in tree.children[k] if tokens[c].dep == "compound" and tokens[c].pos == "PROPN" and c < k]
+        if not names:
+            continue
+        first = min(names)
+        if t.text[:1].isupper():
+            yield tree.start(first), tree.end(k)  # "Tower Bridge"
+        elif tokens[k - 1].pos == "PROPN":
+            yield tree.start(first), tree.end(k - 1)  # "Moda" in "the Moda neighbourhood"
+
+
+def _span_head(tree: _Tree, start: int, end: int) -> int | None:
+    """The word of a span that the rest of the sentence hangs it on."""
+    for k in tree.within(start, end):
+        h = tree.head(k)
+        if h is None or not start <= tree.start(h) < end:
+            return k
+    return None
+
+
+def _described_by(tree: _Tree, k: int, start: int) -> int | None:
+    """The place noun a name is introduced by: "the capital Lusaka", "the island of Corfu", "the
+    Moda neighbourhood", "the streets of Lyon"; None when there is none."""
+    tokens = tree.tokens
+    h = tree.head(k)
+    t = tokens[k]
+    if h is not None and tree.place_noun(h) and (
+        t.dep == "poss" or (t.dep in ("appos", "compound", "nmod") and not tokens[h].text[:1].isupper())
+    ):
+        return h  # "the capital Lusaka", "the Moda neighbourhood", "Lagos's Ikeja district"
+    if h is not None and t.dep == "pobj" and tree.word(h) == "of":
+        owner = tree.head(h)
+        if owner is not None and (tree.place_noun(owner) or tree.word(owner) in COMPASS):
+            return owner  # "the island of Corfu", "centred northeast of Corfu"
+    # the word before the name, whatever the parse made of it ("the capital Lusaka")
+    j = tree.before(start)
+    if j is not None and tree.word(j) in ("of", ",") and j > 0:
+        j -= 1
+    return j if j is not None and tree.place_noun(j) and tokens[j].pos == "NOUN" else None
+
+
+def _anchor(tree: _Tree, k: int) -> tuple[int, bool]:
+    """The word that attaches a place's name to the sentence, and whether a place noun
+    introduces the name: "Cairo" in "talks in Doha and Cairo" hangs where "Doha" does, "Corfu"
+    in "off the island of Corfu" where "island" does."""
+    tokens = tree.tokens
+    while tokens[k].dep == "conj" and (h := tree.head(k)) is not None and tokens[h].pos == "PROPN":
+        k = h
+    described = False
+    for _ in range(3):  # "the heart of the capital, Lusaka"
+        noun = _described_by(tree, k, tree.start(k))
+        if noun is None or noun == k:
+            break
+        k, described = noun, True
+    return k, described
+
+
+def _aside(tree: _Tree, start: int, end: int) -> bool:
+    """Whether the parse puts a place in a clause that describes someone or something, with no
+    event of its own: "The singer, who grew up in Lagos, performed on Friday". The window of
+    the preposition cue reaches past such a clause to the event word after it."""
+    k = _span_head(tree, start, end)
+    if k is None:
+        return False
+    k, _ = _anchor(tree, k)
+    h = tree.head(k)
+    if tree.tokens[k].dep != "pobj" or h is None or tree.word(h) not in AT:
+        return False
+    verb = tree.head(h)
+    return (
+        verb is not None
+        and tree.tokens[verb].pos == "VERB"
+        and tree.tokens[verb].dep in ("relcl", "acl")
+        and not tree.eventful(verb)
+    )
+
+
+def _modifier(tree: _Tree, start: int, end: int) -> bool:
+    """Whether the parse makes a name a modifier of a thing that is neither a place nor an
+    event: "in Olympic history", "in Paris fashion" (not "in a Lyon train collision", nor a
+    suffix joined by a hyphen). The preposition cue reads the name alone."""
+    k = _span_head(tree, start, end)
+    h = tree.head(k) if k is not None else None
+    return (
+        k is not None
+        and h is not None
+        and tree.tokens[k].dep in ("amod", "compound", "nmod")
+        and tree.tokens[h].pos == "NOUN"
+        and not tree.place_noun(h)
+        and not _is_event(tree.tokens[h])
+        and (k + 1 >= len(tree.tokens) or tree.tokens[k + 1].text != "-")  # "Uiseong-gun"
+    )
+
+
+def _located(tree: _Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
+    """Whether the parse puts an event at the place whose head word is ``k``."""
+    tokens = tree.tokens
+    k, described = _anchor(tree, k)
+    t, h = tokens[k], tree.head(k)
+    if h is None:
+        return False
+    if t.dep == "compound":
+        while tokens[h].dep == "compound" and (up := tree.head(h)) is not None:
+            h = up  # "a Kasur train collision"
+        return tree.word(h) in LOCATED_EVENTS  # "the Lyon march"
+    if t.dep == "dobj" and tokens[h].lemma.casefold() in IMPACT:
+        subjects = [c for c in tree.children[h] if tokens[c].dep == "nsubj"]
+        if tokens[h].dep == "relcl" and any(tree.word(c) in ("that", "which") for c in subjects):
+            subjects.append(tokens[h].head)  # "the landslide that struck the city of Cusco"
+        return any(_is_event(tokens[c]) for c in subjects)
+    if t.dep != "pobj":
+        return False
+    prep = tree.word(h)
+    if prep not in AT and not (prep in ALONG and (described or unlisted)):
+        return False
+    governor = tree.head(h)
+    # Up from the word the place hangs on, through the nouns between it and the event: "trapped
+    # in the wreckage near Daharki", "a meeting of ministers in Luxembourg".
+    for _ in range(4):
+        if governor is None:
+            return False
+        if tree.eventful(governor):
+            return True
+        g = tokens[governor]
+        up = tree.head(governor)
+        if g.pos not in ("NOUN", "PROPN") or up is None:
+            return False
+        if depth < 2 and g.dep == "appos" and tokens[up].pos == "PROPN":
+            # a place inside another place is where that one is: "in Ghotki, a district in Sindh"
+            return _located(tree, up, True, depth + 1)
+        if g.dep == "pobj" and tree.word(up) in AT | ALONG:
+            governor = tree.head(up)
+        elif g.dep == "pobj" and tree.word(up) == "of" and (c := tree.head(up)) is not None:
+            # "Maine" in "held in Lisbon, 30 miles north of Portland in Maine"
+            governor = tree.head(c) if tree.word(c) in COMPASS else c
+        elif g.dep == "dobj" or (g.dep == "pobj" and tree.word(up) == "by"):
+            governor = up if g.dep == "dobj" else tree.head(up)  # "killed by rocks on a trail"
+        else:
+            return False
+    return False
+
+
+def _parsed(text: str, parse: Parse | None, base: int, areas: Areas) -> Iterator[_Venue]:
+    """Venues read from the parse: a place attached to an event by a preposition of place
+    ("killed in a crash near Daharki"), through the noun that introduces it ("off the island of
+    Corfu", "in the capital Lusaka"), as the object of a disaster ("an explosion rocked Lusaka")
+    or before an incident ("the Lyon march"). Places inside quotations are the speaker's."""
+    if parse is None:
+        return
+    tree = _Tree(parse, base)
+    # an organisation named after a building is that building: "the Grand Palace", "Jamsil Arena"
+    built = {e for e in parse.entities if e.label == "ORG" and _built(e.text)}
+    places = [(e.start - base, e.end - base) for e in parse.entities if e.label in PLACE_LABELS or e in built]
+    # the other name each word is part of ("the New York Times"), and the quoted words
+    named = {k: (e.start - base, e.end - base) for e in parse.entities if e.label not in PLACE_LABELS
+             and e not in built for k in tree.within(e.start - base, e.end - base)}  # fmt: skip
+    quoted = {k for a, b in _quoted(text) for k in tree.within(a, b)}
+    for start, end in dict.fromkeys(_candidates(tree, text, places)):
+        first = tree.within(start, end)
+        if not first or first[0] in quoted:
+            continue
+        name = named.get(first[0])
+        if name is not None and name[0] <= start and end <= name[1] and name != (start, end):
+            continue  # "New York" in "the New York Times"
+        k = _span_head(tree, start, end)
+        if k is not None and _area_name(tree, k):
+            # the area, not a namesake town: "the Big Bend region", "Lagos's Ikeja district"
+            end = tree.end(tree.tokens[k].head)
+        venue = _read_span(text, start, end, areas)
+        if venue is None:
+            continue
+        k = _span_head(tree, venue.start, venue.end)
+        if k is not None and _located(tree, k, venue.place is None):
+            yield venue
+
+
+def _area_name(tree: _Tree, k: int) -> bool:
+    """Whether a name stands before a lower-case noun of an area: "the Moda neighbourhood"."""
+    h = tree.head(k)
+    return (
+        h is not None
+        and tree.tokens[k].dep in ("compound", "nmod")
+        and tree.word(h) in AREA_NOUNS
+        and tree.tokens[h].text.islower()
+    )
+
+
+def _built(name: str) -> bool:
+    """Whether a name ends in a capitalised place noun: "Kestrel Bridge", "Ocean Palace"."""
+    last = name.split()[-1] if name.split() else ""
+    return last[:1].isupper() and last.casefold() in lang.words("place_nouns")
+
+
+def _read_span(text: str, start: int, end: int, areas: Areas) -> _Venue | None:
+    """The place a span names: the gazetteer's when it knows the whole name (with a qualifier
+    after it: "Perry, Florida"), else the span's own words, unlisted."""
+    pos = start + 4 if text.startswith(("the ", "The "), start) else start
+    while pos < end and text[pos].islower() and " " in text[pos:end]:
+        pos = text.index(" ", pos) + 1  # "eastern" in "the eastern Ionian Sea"
+    hit = _lookup(text, pos)
+    stop = _trim(text, pos, end)
+    if hit is not None and hit.end >= stop:
+        found = _place_at(text, hit, after_article=pos > start, areas=areas)
+        if found is None:
+            return None
+        place, stop = found
+        first = start if place.value.startswith("The ") else pos  # "The Hague"
+        return _Venue(first, stop, place)
+    if stop <= pos or fold(text[pos:stop]) in _continents() or not text[pos:pos + 1].isupper():
+        return None
+    return _Venue(pos, stop, None)
+
+
+def _nested(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that lie inside another one, in one sweep: a span that starts no earlier and
+    ends no later than some span before it in (start, longest first) order."""
+    inner: set[tuple[int, int]] = set()
+    reach = -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end <= reach:
+            inner.add((start, end))
+        reach = max(reach, end)
+    return inner
+
+
 def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
     """Venues of the eligible sentences of ``doc``, in text order."""
     load_index(settings.cache_dir)
@@ -941,16 +1276,25 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         if not eligible(sentence, settings):
             continue
         text = sentence.text
-        cues = (PREP_CUE, HOST_VERB, VISIT_CUE, DESCRIBED_CUE, JOURNEY_CUE)
-        if not (DATELINE.match(text) or any(cue.search(text) for cue in cues)):
+        parse = parses.get(sentence.index)
+        cues = (PREP_CUE, HOST_VERB, VISIT_CUE, JOURNEY_CUE)
+        if parse is None and not (DATELINE.match(text) or any(cue.search(text) for cue in cues)):
             continue
         if areas is None:
             areas = _article_areas(doc)
         seen: dict[tuple[int, int], _Venue] = {}
-        for venue in _venues(text, areas, _place_spans(parses.get(sentence.index), sentence)):
+        tree = _Tree(parse, sentence.start) if parse is not None else None
+        for venue in _venues(text, areas, _place_spans(parse, sentence)):
+            if tree is not None and not venue.dateline and (
+                _aside(tree, venue.start, venue.end) or _modifier(tree, venue.start, venue.end)
+            ):
+                continue
             seen.setdefault((venue.start, venue.end), venue)
+        for venue in _parsed(text, parse, sentence.start, areas):
+            seen.setdefault((venue.start, venue.end), venue)
+        inner = _nested(seen)
         for (start, end), venue in sorted(seen.items()):
-            if any(s <= start and end <= e and (s, e) != (start, end) for s, e in seen):
+            if (start, end) in inner:
                 continue  # "Vienna" inside "Vienna, Austria", found by two rules
             yield Mention(
                 kind=Kind.VENUE,
