@@ -7,6 +7,7 @@ its tokens, lemmas, tags, dependencies and entities with offsets into ``Source.t
 
 from __future__ import annotations
 
+from claimcheck.lang.dateline import DATELINE, body_start
 from claimcheck.lang.facts import FactKey, Facts, fact_key
 from claimcheck.lang.lexicon import (
     agencies,
@@ -32,10 +33,12 @@ from claimcheck.lang.parse import holds_candidate, load, parse
 from claimcheck.lang.parse import windows as parse_windows
 
 __all__ = [
+    "DATELINE",
     "FactKey",
     "Facts",
     "agencies",
     "alternation",
+    "body_start",
     "calendar_words",
     "cardinals",
     "dimensions",
