@@ -33,6 +33,15 @@ _NAME_PARTS = frozenset({"compound", "amod"})
 # Labels of a number that counts or measures the word it hangs on.
 _COUNTING = frozenset({"nummod", "quantmod", "compound"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entity labels of the words that place or order a thing rather than name it: "the first
+# direct talks", "the 1997 crash", "a 16-year high" (an adjective still names: "annual meeting").
+_NOT_NAMING = frozenset({"ORDINAL", "CARDINAL"})
+# Entity labels of a value: a phrase whose object is one states another value ("to 5%", "over
+# 800,000"), not where or what the value is of.
+_VALUE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# Of those, the labels of a measure: "a high of 5.25%" is a value too, "a collision of two
+# trains" names an event.
+_MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +80,12 @@ class _Tree:
             if token.head != i:
                 self.children[token.head].append(i)
         self.entities = parse.entities
+        # The entity label of each token inside an entity.
+        starts = [t.start for t in parse.tokens]
+        self.label: dict[int, str] = {}
+        for entity in parse.entities:
+            lo, hi = bisect.bisect_left(starts, entity.start), bisect.bisect_left(starts, entity.end)
+            self.label.update(dict.fromkeys(range(lo, hi), entity.label))
         self._child: dict[tuple[int, frozenset[str]], int | None] = {}
         self._lemmas: dict[int, str] = {}
         self._subtree_text: dict[int, str] = {}
@@ -106,7 +121,13 @@ class _Tree:
         """The lemma of a noun with the words that name it: "death toll", "net income"."""
         if i not in self._lemmas:
             parts = [k for k in self.children[i] if self.tokens[k].dep in _NAME_PARTS and k < i]
-            parts = [k for k in parts if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")]
+            parts = [
+                k
+                for k in parts
+                if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")
+                and self.label.get(k) not in _NOT_NAMING
+                and (self.label.get(k) not in _TIME_LABELS or self.tokens[k].pos == "ADJ")
+            ]
             self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
         return self._lemmas[i]
 
@@ -387,9 +408,12 @@ class Facts:
             found = _TimeEntity(order, frozenset(members), text)
             self._times.setdefault(_governor(tree, head), []).append(found)
             self._time_at.update(dict.fromkeys(members, found))
+        self._valued: dict[int, str] = {}
         for number, entity in enumerate(tree.entities):
             if entity.label not in _TIME_LABELS:
                 self._name_of.update(dict.fromkeys(self._covered(entity.start, entity.end), number))
+            if entity.label in _VALUE_LABELS:
+                self._valued.update(dict.fromkeys(self._covered(entity.start, entity.end), entity.label))
         self._scopes: dict[int, list[tuple[frozenset[int], str]]] = {}
 
     def _first_time(self, members: frozenset[int]) -> _TimeEntity | None:
@@ -512,6 +536,8 @@ class Facts:
                     len(members) < 2
                     or self._timed.issuperset(members[1:])
                     or self._one_name(host, members)
+                    or self._states_value(k)
+                    or self._state(members)
                 ):
                     continue
                 found.append((frozenset(members), self.tree.span_text(members)))
@@ -520,6 +546,46 @@ class Facts:
                 found.append(where)
             self._scopes[host] = found
         return self._scopes[host]
+
+    def _counts(self, i: int, labels: frozenset[str]) -> bool:
+        """Whether a noun is a value of one of ``labels``, or is counted by one ("5%", "over
+        800,000", "7 million voters")."""
+        tree = self.tree
+        return self._valued.get(i) in labels or any(
+            tree.tokens[k].dep in _COUNTING and self._valued.get(k) in labels for k in tree.children[i]
+        )
+
+    def _states_value(self, prep: int) -> bool:
+        """Whether a phrase gives another value rather than a scope: its object is one ("cut
+        rates to 5%", "out of over 7 million voters"), or, on a verb, measures one ("from a high
+        of 5.25%", "resulted in losses of $27bn"), or a measure places it ("17 km off the coast")."""
+        tree = self.tree
+        if any(
+            tree.tokens[k].dep == "npadvmod" and self._valued.get(k) in _MEASURE_LABELS
+            for k in tree.children[prep]
+        ):
+            return True
+        target = tree.child(prep, frozenset({"pobj"}))
+        inner = tree.child(prep, _PREP)
+        if target is None and inner is not None:  # "out of", "ahead of"
+            target = tree.child(inner, frozenset({"pobj"}))
+        if target is None:
+            return False
+        definite = any(
+            tree.tokens[k].dep == "poss" or tree.tokens[k].lemma.casefold() == "the"
+            for k in tree.children[target]
+        )
+        if self._counts(target, _VALUE_LABELS) and not definite:
+            return True  # but "aboard the two trains" names the trains
+        # "cut rates from a high of 5.25%" gives a value; "a saving on a mortgage of £300,000"
+        # describes the mortgage.
+        measured = _of_object(tree, target) if tree.tokens[tree.head(prep)].pos in ("VERB", "AUX") else None
+        return measured is not None and self._counts(measured, _MEASURE_LABELS)
+
+    def _state(self, members: Sequence[int]) -> bool:
+        """Whether a phrase is a bare common noun, a state or manner, not a place or an entity:
+        "on strike", "in panic", "at risk"."""
+        return len(members) == 2 and self.tree.tokens[members[1]].tag == "NN"
 
     def _one_name(self, host: int, members: Sequence[int]) -> bool:
         """Whether a phrase is part of its host's name: "the Bank of England", "prisoners of war"."""
