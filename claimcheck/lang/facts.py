@@ -357,8 +357,16 @@ def _attributing() -> frozenset[str]:
 
 
 def _speaking(tree: _Tree, i: int) -> bool:
+    """Whether a verb is somebody saying something: a verb of saying with a speaker and no thing
+    for object. "police said on Tuesday" dates the saying; "deaths reported this year" and "the
+    fire claimed 24 lives on Monday" date the deaths."""
     token = tree.tokens[i]
-    return token.pos == "VERB" and token.lemma.casefold() in _attributing()
+    return (
+        token.pos == "VERB"
+        and token.lemma.casefold() in _attributing()
+        and tree.child(i, frozenset({"nsubj"})) is not None
+        and not any(tree.tokens[k].pos in ("NOUN", "PROPN") for k in tree.kids(i, frozenset({"dobj"})))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,8 +401,8 @@ class Facts:
         self._name_of: dict[int, int] = {}
         spans = []
         for order, entity in enumerate(tree.entities):
-            if entity.label not in _TIME_LABELS:
-                continue
+            if entity.label not in _TIME_LABELS or (entity.text.isdigit() and len(entity.text) < 4):
+                continue  # a bare short number is an age or a count: "Lan, 67,"
             members = self._covered(entity.start, entity.end)
             self._timed.update(members)
             if by_start.get(entity.start) is not None:
@@ -498,16 +506,25 @@ class Facts:
         chosen = named[0] if named else (subjects[0] if subjects else None)
         return self.tree.subtree_text(chosen) if chosen is not None else None
 
-    def _time(self, hosts: set[int], inside: set[int]) -> str | None:
+    def _time(self, hosts: set[int], inside: set[int], own: int) -> str | None:
         best: _TimeEntity | None = None
-        for host in hosts:
-            if _speaking(self.tree, host):
+        tree = self.tree
+        for host in sorted(hosts, key=lambda k: k != own):  # a gapped count's own date first
+            if _speaking(tree, host):
                 continue
+            if tree.tokens[host].dep == "relcl" and any(
+                tree.tokens[k].text.casefold() == "when" for k in tree.children[host]
+            ):
+                when = self._time_at.get(tree.head(host))  # "since 2016, when A won in 9.81 s"
+                if when is not None and when.members.isdisjoint(inside):
+                    return when.text
             for entity in self._times.get(host, ()):
                 if entity.members.isdisjoint(inside):
                     if best is None or entity.order < best.order:
                         best = entity
                     break
+            if best is not None and host == own:
+                break
         if best is None:
             # Else a date inside a phrase that narrows it: "in the outbreak of 2022".
             for host in hosts:
@@ -640,7 +657,7 @@ class Facts:
         return FactKey(
             attribute=attribute,
             scope=self._scope(hosts, members | ({named} if named is not None else set())),
-            time=self._time(hosts, members),
+            time=self._time(hosts, members, head),
             authority=self._authority(head, members) if speaker is None else None,
         )
 
