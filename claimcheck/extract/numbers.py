@@ -208,6 +208,9 @@ RANGE = re.compile(
     rf"(?P<hi>{_NUM})(?:\s(?P<scale>{_SCALE})\b|"
     rf"(?P<abbr>mn|bn|tn|m|k)\b)?{_GUARD_AFTER}"
 )
+# "from" right before a figure: "from 20 to 30" is a change, not a range. Matches: "from " in
+# "fell from 20". Must not match: "apart from".
+FROM_BEFORE = re.compile(r"(?<!apart )\bfrom\s+$")
 # A number in figures, with its currency, scale or attached unit. Matches: "40,000",
 # "$1.2 billion", "€3m", "5bn", "3.5", "10km". Must not match: "2nd", "G7", "7:19".
 FIGURES = re.compile(
@@ -637,6 +640,8 @@ def _scaled(m: re.Match[str], raw: str) -> tuple[Decimal, str | None, frozenset[
 
 
 def _read_range(m: re.Match[str], text: str) -> _Core | None:
+    if FROM_BEFORE.search(text, 0, m.start()) and " to " in m.group():
+        return None  # "fell from £1,667 to £1,625": a change between two values, read apart
     low, currency, flags = _scaled(m, m["lo"])
     high, _, _ = _scaled(m, m["hi"])
     if low >= high:
