@@ -20,10 +20,11 @@ attribute. The key is read only; matching does not use it yet.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.lang.lexicon import words
+from claimcheck.lang.lexicon import groups, words
 from claimcheck.model import Parse, Token
 
 # Dependency labels of a noun that a verb governs as its subject or object.
@@ -304,8 +305,11 @@ def _event_verb(tree: _Tree, verb: int) -> int:
 def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) -> str:
     if named is not None:
         phrase = tree.phrase_lemmas(named)
+        holder = _holder(tree, named)
+        if holder is not None and tree.tokens[holder].text.casefold() in _fate_words():
+            return f"{phrase} {tree.tokens[holder].lemma.casefold()}"  # "the deaths of 151 passengers"
         verb = _verb_of(tree, anchor)
-        return f"{phrase} {tree.tokens[verb].lemma.casefold()}" if verb is not None else phrase
+        return f"{phrase} {_verb_word(tree, verb)}" if verb is not None else phrase
     token = tree.tokens[anchor]
     if token.pos in ("VERB", "AUX"):
         anchor = _event_verb(tree, anchor)
@@ -326,6 +330,28 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
     phrase = tree.phrase_lemmas(anchor)
     verb = _verb_of(tree, anchor)
     return f"{phrase} {tree.tokens[verb].lemma.casefold()}" if verb is not None else phrase
+
+
+def _holder(tree: _Tree, noun: int) -> int | None:
+    """The noun whose "of" phrase ``noun`` is: "the deaths of 151 passengers" → "deaths"."""
+    up = tree.head(noun)
+    if tree.tokens[noun].dep == "pobj" and tree.tokens[up].text.casefold() == "of" and tree.head(up) != up:
+        holder = tree.head(up)
+        return holder if tree.tokens[holder].pos == "NOUN" else None
+    return None
+
+
+@functools.cache
+def _fate_words() -> frozenset[str]:
+    """The words of what befell people ("deaths", "injured", "missing"), from lang/en/fates.txt."""
+    return frozenset(word for _, forms in groups("fates") for word in forms)
+
+
+def _verb_word(tree: _Tree, verb: int) -> str:
+    """A verb's lemma, but a fate keeps its name: "three others missing" is "missing", not "miss"."""
+    token = tree.tokens[verb]
+    names = {name for name, _ in groups("fates")}
+    return token.text.casefold() if token.text.casefold() in names else token.lemma.casefold()
 
 
 def _verb_of(tree: _Tree, noun: int) -> int | None:
@@ -501,7 +527,23 @@ class Facts:
     def _authority(self, head: int, inside: set[int]) -> str | None:
         if self._according is not None:
             return self._according
-        subjects = [k for k in self._attributed(head) if inside.isdisjoint(self.tree.members(k))]
+        tree = self.tree
+        subjects = [k for k in self._attributed(head) if inside.isdisjoint(tree.members(k))]
+        if not subjects:
+            # A sentence closed by its main verb, one of saying, is said whole by its subject,
+            # even where the parse hangs a phrase elsewhere: "A court jailed A for a $3bn
+            # fraud, state media said."
+            root = head
+            while tree.head(root) != root:
+                root = tree.head(root)
+            subject = tree.child(root, frozenset({"nsubj"}))
+            if (
+                root > max(inside)  # the attribution closes the sentence
+                and _speaking(tree, root)
+                and subject is not None
+                and inside.isdisjoint(tree.members(subject))
+            ):
+                subjects = [subject]
         named = [k for k in subjects if self.tree.tokens[k].pos != "PRON"]
         chosen = named[0] if named else (subjects[0] if subjects else None)
         return self.tree.subtree_text(chosen) if chosen is not None else None
