@@ -24,7 +24,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.lang.lexicon import groups, words
+from claimcheck.lang.lexicon import groups, unit_words, words
 from claimcheck.model import Parse, Token
 
 # Dependency labels of a noun that a verb governs as its subject or object.
@@ -164,7 +164,7 @@ def _lasting(tree: _Tree, i: int) -> bool:
         tree.tokens[k].text.casefold() in ("ago", "last", "this", "next", "past")
         for k in tree.children[i]
     )
-    return token.tag == "NNS" and token.lemma.casefold() in words("units") and not placed
+    return token.tag == "NNS" and token.lemma.casefold() in unit_words() and not placed
 
 
 def _governor(tree: _Tree, i: int) -> int:
@@ -184,7 +184,7 @@ def _governor(tree: _Tree, i: int) -> int:
 
 def _unit(tree: _Tree, i: int) -> bool:
     token = tree.tokens[i]
-    units = words("units")
+    units = unit_words()
     return token.lemma.casefold() in units or token.text.casefold() in units
 
 
