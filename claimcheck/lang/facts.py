@@ -24,7 +24,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.lang.lexicon import groups, unit_words, words
+from claimcheck.lang.lexicon import groups, unit_forms, unit_words, units, words
 from claimcheck.model import Parse, Token
 
 # Dependency labels of a noun that a verb governs as its subject or object.
@@ -188,6 +188,18 @@ def _unit(tree: _Tree, i: int) -> bool:
     return token.lemma.casefold() in units or token.text.casefold() in units
 
 
+def _distance_from(tree: _Tree, i: int) -> int | None:
+    """The direction or preposition a length places something by, which makes the value a
+    distance: "70 miles south of the city", "33 km off the coast" → "south", "off"."""
+    token = tree.tokens[i]
+    up = tree.head(i)
+    if token.dep != "npadvmod" or up == i or tree.tokens[up].pos not in ("ADV", "ADP"):
+        return None
+    forms, dimensions = unit_forms(), units()
+    name = forms.get(token.lemma.casefold(), forms.get(token.text.casefold(), token.lemma.casefold()))
+    return up if dimensions.get(name) == "length" else None
+
+
 def _of_object(tree: _Tree, i: int) -> int | None:
     """The noun of an "of" phrase on ``i``: "55 percent of teachers", "25 of the victims"."""
     for k in tree.kids(i, _PREP):
@@ -284,6 +296,10 @@ def _subject(tree: _Tree, verb: int, inside: set[int]) -> int | None:
     if subject is None or (token.dep == "relcl" and tree.tokens[subject].tag in ("WDT", "WP")):
         if token.dep in ("relcl", "acl") and tree.tokens[tree.head(verb)].pos in ("NOUN", "PROPN"):
             return tree.head(verb)
+        if subject is None and token.dep == "advcl" and token.tag in ("VBG", "VBN"):
+            # A participle does what its clause's subject does: "The quake, measuring 6.6, was felt".
+            main = tree.child(tree.head(verb), _SUBJECTS)
+            return main if main is not None and main not in inside else None
         return subject
     if subject in inside or tree.tokens[subject].pos == "NUM":
         return tree.child(verb, frozenset({"dobj"}))
@@ -691,6 +707,15 @@ class Facts:
             return FactKey(attribute=speaker)
         members = set(inside)
         head = _span_head(tree, inside)
+        if counted and speaker is None:
+            place = _distance_from(tree, head)
+            if place is not None:
+                whole = [k for k in tree.subtree(place) if k not in tree.members(head)]
+                return FactKey(
+                    attribute="distance",
+                    scope=(tree.span_text(whole),) if len(whole) > 1 else (),
+                    authority=self._authority(head, members),
+                )
         anchor, named = _anchor(tree, head, counted=counted)
         hosts = self._hosts(head, anchor, named, members)
         attribute = (

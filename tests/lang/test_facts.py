@@ -153,6 +153,16 @@ ROWS = [
         FactKey("direct talk hold", (), None, None),
         id="trap: an ordinal names nothing",
     ),
+    pytest.param(
+        "The ferry sank about 40 km south of the port, the coastguard said.", "40 km", True,
+        FactKey("distance", ("south of the port",), None, "the coastguard"),
+        id="a length placed by a direction is a distance",
+    ),
+    pytest.param(
+        "The tremor, measuring 5.2, was felt across the valley.", "5.2", True,
+        FactKey("tremor measure", (), None, None),
+        id="a participle does what its clause's subject does",
+    ),
 ]
 
 
