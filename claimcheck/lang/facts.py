@@ -190,11 +190,12 @@ def _unit(tree: _Tree, i: int) -> bool:
 
 def _distance_from(tree: _Tree, i: int) -> int | None:
     """The direction or preposition a length places something by, which makes the value a
-    distance: "70 miles south of the city", "33 km off the coast" → "south", "off"."""
+    distance: "70 miles south of the city", "33 km off the coast", "25km south-southeast of the
+    hall" → "south", "off", "southeast"."""
     token = tree.tokens[i]
     up = tree.head(i)
-    if token.dep != "npadvmod" or up == i or tree.tokens[up].pos not in ("ADV", "ADP"):
-        return None
+    if token.dep != "npadvmod" or up == i or tree.tokens[up].pos not in ("ADV", "ADP", "NOUN"):
+        return None  # "10 km deep", "5 km long" measure a size
     forms, dimensions = unit_forms(), units()
     name = forms.get(token.lemma.casefold(), forms.get(token.text.casefold(), token.lemma.casefold()))
     return up if dimensions.get(name) == "length" else None
@@ -710,7 +711,16 @@ class Facts:
         if counted and speaker is None:
             place = _distance_from(tree, head)
             if place is not None:
-                whole = [k for k in tree.subtree(place) if k not in tree.members(head)]
+                # The place and what it is measured from: "south of the city", "off the coast",
+                # not another phrase on it ("25 km southeast of A at a depth of 10 km").
+                whole = [place] + [
+                    k
+                    for child in tree.children[place]
+                    if child not in tree.members(head)
+                    and (tree.tokens[child].dep != "prep" or tree.tokens[child].text.casefold() in ("of", "from"))
+                    for k in tree.subtree(child)
+                ]
+                whole.sort()
                 return FactKey(
                     attribute="distance",
                     scope=(tree.span_text(whole),) if len(whole) > 1 else (),
