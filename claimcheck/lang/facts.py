@@ -91,10 +91,23 @@ class _Tree:
         self._lemmas: dict[int, str] = {}
         self._subtree_text: dict[int, str] = {}
         self._members: dict[int, frozenset[int]] = {}
+        self._roots: dict[int, int] = {}
         self._kids: dict[tuple[int, frozenset[str]], tuple[int, ...]] = {}
 
     def head(self, i: int) -> int:
         return self.tokens[i].head
+
+    def root(self, i: int) -> int:
+        """The root of the tree ``i`` is in (kept for every word on the way: a list of values
+        can be one chain of thousands of words)."""
+        path = []
+        while i not in self._roots and self.head(i) != i:
+            path.append(i)
+            i = self.head(i)
+        top = self._roots.get(i, i)
+        self._roots.update(dict.fromkeys(path, top))
+        self._roots[i] = top
+        return top
 
     def subtree(self, i: int) -> list[int]:
         found, stack = [], [i]
@@ -550,9 +563,7 @@ class Facts:
             # A sentence closed by its main verb, one of saying, is said whole by its subject,
             # even where the parse hangs a phrase elsewhere: "A court jailed A for a $3bn
             # fraud, state media said."
-            root = head
-            while tree.head(root) != root:
-                root = tree.head(root)
+            root = tree.root(head)
             subject = tree.child(root, frozenset({"nsubj"}))
             if (
                 root > max(inside)  # the attribution closes the sentence
