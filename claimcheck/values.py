@@ -171,7 +171,7 @@ def dimension(mention: Mention) -> str:
     ("kilometer", "magnitude") are themselves; a bare figure with decimals ("a 7.4 quake") is
     no count of anything, so a "figure"."""
     unit = mention.unit
-    if unit is not None and (unit.isupper() or unit in _measures()):
+    if unit is not None and (unit.isupper() or unit in lang.measures()):
         return unit
     if unit == "percent" or (unit or "").startswith("percent "):
         return "percent"
@@ -180,11 +180,6 @@ def dimension(mention: Mention) -> str:
     written = WRITTEN_DECIMAL.search(mention.text)
     unscaled = written is not None and bounds is not None and Decimal(written.group(0)) == bounds[0]
     return "figure" if not whole or unscaled else "count"  # "7.0" is a reading; "1.5 million" a count
-
-
-@functools.cache
-def _measures() -> frozenset[str]:
-    return frozenset(lang.lines("measures"))
 
 
 def numbers_compatible(a: Mention, b: Mention) -> bool:

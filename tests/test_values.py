@@ -88,12 +88,20 @@ def test_dimension(value: str, unit: str | None, expected: str) -> None:
     assert values.dimension(Mention(Kind.NUMBER, value, value, 0, len(value), unit=unit)) == expected
 
 
-def test_every_measure_the_number_extractor_names_is_a_measure() -> None:
-    from claimcheck.extract.numbers import UNIT_BEFORE, UNIT_WORDS
+def test_every_unit_of_the_lexicon_is_its_own_dimension_or_a_currency_or_a_share() -> None:
+    from claimcheck import lang
+    from claimcheck.extract.numbers import UNIT_BEFORE
 
-    for unit in {*UNIT_WORDS.values(), *UNIT_BEFORE.values()}:
-        if not unit.isupper() and unit != "percent":
-            assert values.dimension(Mention(Kind.NUMBER, "1", "1", 0, 1, unit=unit)) == unit, unit
+    for unit in {*lang.units(), *UNIT_BEFORE.values()}:
+        found = values.dimension(Mention(Kind.NUMBER, "1", "1", 0, 1, unit=unit))
+        assert found == ("percent" if lang.units()[unit] == "share" else unit), unit
+
+
+def test_the_number_extractor_names_units_as_the_lexicon_does() -> None:
+    from claimcheck import lang
+    from claimcheck.extract.numbers import UNIT_WORDS
+
+    assert set(UNIT_WORDS.values()) <= set(lang.units())
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,7 @@ from claimcheck.settings import Settings
 ONES = lang.cardinals("unit")  # "zero" … "nineteen"
 TENS = lang.cardinals("ten")  # "twenty" … "ninety"
 SCALES = lang.cardinals("scale")  # "thousand", "million"…, and "lakh", "crore" (Indian numbering)
-ABBREVIATED_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
+ABBREVIATED_SCALES = lang.cardinals("abbreviation")  # "k", "m", "mn", "bn", "tn"
 DENOMINATORS = lang.fractions()  # "half" → 2, "thirds" → 3 (lang/en/fractions.txt)
 VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
           "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3}  # fmt: skip
@@ -208,6 +208,9 @@ RANGE = re.compile(
     rf"(?P<hi>{_NUM})(?:\s(?P<scale>{_SCALE})\b|"
     rf"(?P<abbr>mn|bn|tn|m|k)\b)?{_GUARD_AFTER}"
 )
+# "from" right before a figure: "from 20 to 30" is a change, not a range. Matches: "from " in
+# "fell from 20". Must not match: "apart from".
+FROM_BEFORE = re.compile(r"(?<!apart )\bfrom\s+$")
 # A number in figures, with its currency, scale or attached unit. Matches: "40,000",
 # "$1.2 billion", "€3m", "5bn", "3.5", "10km". Must not match: "2nd", "G7", "7:19".
 FIGURES = re.compile(
@@ -236,7 +239,7 @@ FRESH_START = re.compile(r"(?:\s[-–—]|[—:])\s+[\"“'‘(]*$")
 CONVERSION_OPEN = re.compile(r"\s*\(\s*$")
 CONVERSION_CLOSE = re.compile(r"\s*\)")
 CONVERTED = "converted"  # the qualifier of a value's conversion (values.can_conflict)
-DIMENSIONS = lang.dimensions()  # "mile" → "length" (lang/en/dimensions.txt)
+DIMENSIONS = lang.dimensions()  # "mile" → "length" (lang/en/units.txt)
 # Words for what befell people ("deaths", "injured"): a list label that is one of them names
 # what is counted, not a place or a team (lang/en/fates.txt).
 FATE_WORDS = frozenset(word for _, forms in lang.groups("fates") for word in forms)
@@ -331,27 +334,7 @@ SPEED_AFTER = re.compile(
     r"\s+(?P<long>kilomet(?:er|re)s?|miles?)\s+(?:per|an|a)\s+hour\b",
     re.IGNORECASE,
 )
-UNIT_WORDS = {
-    "percent": "percent", "pct": "percent", "km": "kilometer", "kms": "kilometer",
-    "kilometre": "kilometer", "kilometres": "kilometer", "kilometer": "kilometer",
-    "kilometers": "kilometer", "metre": "meter", "metres": "meter", "meter": "meter",
-    "meters": "meter", "mile": "mile", "miles": "mile", "kg": "kilogram", "kilos": "kilogram",
-    "kilogram": "kilogram", "kilograms": "kilogram", "lb": "pound", "lbs": "pound",
-    "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "ft": "foot",
-    "feet": "foot", "foot": "foot", "mph": "mile per hour", "kph": "kilometer per hour",
-    "min": "minute", "mins": "minute", "hrs": "hour", "sec": "second", "secs": "second",
-    "yrs": "year", "cm": "centimeter", "mm": "millimeter", "millimetre": "millimeter",
-    "millimetres": "millimeter", "millimeter": "millimeter", "millimeters": "millimeter",
-    "litre": "liter", "litres": "liter", "liter": "liter", "liters": "liter", "dollar": "USD", "dollars": "USD",
-    "euro": "EUR", "euros": "EUR",
-    "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB",
-    "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
-    "rand": "ZAR", "lei": "RON", "leu": "RON", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN",
-    "zł": "PLN", "rupee": "INR", "rupees": "INR", "naira": "NGN", "forint": "HUF",
-    "forints": "HUF", "koruna": "CZK", "lira": "TRY", "liras": "TRY", "reais": "BRL",
-    "shekel": "ILS", "shekels": "ILS", "magnitude": "magnitude", "km/h": "kilometer per hour",
-    "km/hr": "kilometer per hour", "kmph": "kilometer per hour", "kmh": "kilometer per hour",
-}  # fmt: skip
+UNIT_WORDS = lang.unit_forms()  # "kms" → "kilometer", "mph" → "mile per hour" (lang/en/units.txt)
 CURRENCY_UNITS = frozenset(CURRENCIES.values()) | {
     unit for unit in UNIT_WORDS.values() if unit.isupper()
 }
@@ -637,6 +620,8 @@ def _scaled(m: re.Match[str], raw: str) -> tuple[Decimal, str | None, frozenset[
 
 
 def _read_range(m: re.Match[str], text: str) -> _Core | None:
+    if FROM_BEFORE.search(text, 0, m.start()) and " to " in m.group():
+        return None  # "fell from £1,667 to £1,625": a change between two values, read apart
     low, currency, flags = _scaled(m, m["lo"])
     high, _, _ = _scaled(m, m["hi"])
     if low >= high:

@@ -151,19 +151,6 @@ HOST_VERB = re.compile(
     r"host(?:s|ed|ing)?\b"
 )
 
-# A dateline: where a story was filed, in capitals (or with an agency in brackets), then a dash.
-# Matches: "LISBON —", "ACCRA (AP) —", "LONDON, March 3 (Reuters) -", "ACCRA, Ghana –",
-# "Nairobi (Reuters) -". Must not match: "OPEC ministers met", "Vienna — a city of bankers" (no
-# capitals and no agency).
-DATELINE = re.compile(
-    r"^(?P<place>[^\W\d_][\w'’.]*(?:[ -][^\W\d_][\w'’.]*){0,3})"
-    rf"(?:,\s*(?P<region>(?!(?:{lang.alternation(m[:3].title() for m in lang.month_names())})[a-z]*\.?\s+\d)"
-    r"[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"\s*+(?:\((?P<agency>[^()\n]{1,40})\))?"  # possessive: two free runs of spaces in a row
-    r"\s*+(?:[—–]|--?)\s"  # would try every split of a long run between them
-)
-
 # Words that make a clause an event with a place: meetings, ceremonies, incidents, visits, and
 # statements made to the press ("told reporters in Brussels"), which happen somewhere; a bare
 # "said" does not make a place a venue ("officials said troops remain in the region").
@@ -712,7 +699,7 @@ def _event_near(text: str, start: int, end: int, *, fronted: bool) -> bool:
 
 
 def _dateline(text: str, areas: Areas) -> _Venue | None:
-    m = DATELINE.match(text)
+    m = lang.DATELINE.match(text)
     if m is None:
         return None
     surface = m.group("place")
@@ -767,7 +754,7 @@ def _venues(text: str, areas: Areas, places: Sequence[tuple[int, int]] = ()) -> 
     dateline = _dateline(text, areas)
     if dateline is not None:
         yield dateline
-    head = DATELINE.match(text)
+    head = lang.DATELINE.match(text)
     body = head.end() if head is not None else 0  # where the sentence proper starts
 
     def fronted(pos: int) -> bool:
@@ -1278,7 +1265,7 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         text = sentence.text
         parse = parses.get(sentence.index)
         cues = (PREP_CUE, HOST_VERB, VISIT_CUE, JOURNEY_CUE)
-        if parse is None and not (DATELINE.match(text) or any(cue.search(text) for cue in cues)):
+        if parse is None and not (lang.DATELINE.match(text) or any(cue.search(text) for cue in cues)):
             continue
         if areas is None:
             areas = _article_areas(doc)

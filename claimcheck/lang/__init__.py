@@ -7,6 +7,7 @@ its tokens, lemmas, tags, dependencies and entities with offsets into ``Source.t
 
 from __future__ import annotations
 
+from claimcheck.lang.dateline import DATELINE, body_start
 from claimcheck.lang.facts import FactKey, Facts, fact_key
 from claimcheck.lang.lexicon import (
     agencies,
@@ -17,6 +18,7 @@ from claimcheck.lang.lexicon import (
     fractions,
     groups,
     lines,
+    measures,
     month_abbreviations,
     month_names,
     months,
@@ -24,6 +26,9 @@ from claimcheck.lang.lexicon import (
     rows,
     stop_words,
     tagged,
+    unit_forms,
+    unit_words,
+    units,
     weekday_abbreviations,
     weekday_names,
     words,
@@ -32,10 +37,12 @@ from claimcheck.lang.parse import holds_candidate, load, parse
 from claimcheck.lang.parse import windows as parse_windows
 
 __all__ = [
+    "DATELINE",
     "FactKey",
     "Facts",
     "agencies",
     "alternation",
+    "body_start",
     "calendar_words",
     "cardinals",
     "dimensions",
@@ -45,6 +52,7 @@ __all__ = [
     "holds_candidate",
     "lines",
     "load",
+    "measures",
     "month_abbreviations",
     "month_names",
     "months",
@@ -54,6 +62,9 @@ __all__ = [
     "rows",
     "stop_words",
     "tagged",
+    "unit_forms",
+    "unit_words",
+    "units",
     "weekday_abbreviations",
     "weekday_names",
     "words",

@@ -20,10 +20,11 @@ attribute. The key is read only; matching does not use it yet.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.lang.lexicon import words
+from claimcheck.lang.lexicon import groups, unit_forms, unit_words, units, words
 from claimcheck.model import Parse, Token
 
 # Dependency labels of a noun that a verb governs as its subject or object.
@@ -33,6 +34,15 @@ _NAME_PARTS = frozenset({"compound", "amod"})
 # Labels of a number that counts or measures the word it hangs on.
 _COUNTING = frozenset({"nummod", "quantmod", "compound"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entity labels of the words that place or order a thing rather than name it: "the first
+# direct talks", "the 1997 crash", "a 16-year high" (an adjective still names: "annual meeting").
+_NOT_NAMING = frozenset({"ORDINAL", "CARDINAL"})
+# Entity labels of a value: a phrase whose object is one states another value ("to 5%", "over
+# 800,000"), not where or what the value is of.
+_VALUE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# Of those, the labels of a measure: "a high of 5.25%" is a value too, "a collision of two
+# trains" names an event.
+_MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +81,33 @@ class _Tree:
             if token.head != i:
                 self.children[token.head].append(i)
         self.entities = parse.entities
+        # The entity label of each token inside an entity.
+        starts = [t.start for t in parse.tokens]
+        self.label: dict[int, str] = {}
+        for entity in parse.entities:
+            lo, hi = bisect.bisect_left(starts, entity.start), bisect.bisect_left(starts, entity.end)
+            self.label.update(dict.fromkeys(range(lo, hi), entity.label))
         self._child: dict[tuple[int, frozenset[str]], int | None] = {}
         self._lemmas: dict[int, str] = {}
         self._subtree_text: dict[int, str] = {}
         self._members: dict[int, frozenset[int]] = {}
+        self._roots: dict[int, int] = {}
         self._kids: dict[tuple[int, frozenset[str]], tuple[int, ...]] = {}
 
     def head(self, i: int) -> int:
         return self.tokens[i].head
+
+    def root(self, i: int) -> int:
+        """The root of the tree ``i`` is in (kept for every word on the way: a list of values
+        can be one chain of thousands of words)."""
+        path = []
+        while i not in self._roots and self.head(i) != i:
+            path.append(i)
+            i = self.head(i)
+        top = self._roots.get(i, i)
+        self._roots.update(dict.fromkeys(path, top))
+        self._roots[i] = top
+        return top
 
     def subtree(self, i: int) -> list[int]:
         found, stack = [], [i]
@@ -106,7 +135,13 @@ class _Tree:
         """The lemma of a noun with the words that name it: "death toll", "net income"."""
         if i not in self._lemmas:
             parts = [k for k in self.children[i] if self.tokens[k].dep in _NAME_PARTS and k < i]
-            parts = [k for k in parts if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")]
+            parts = [
+                k
+                for k in parts
+                if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")
+                and self.label.get(k) not in _NOT_NAMING
+                and (self.label.get(k) not in _TIME_LABELS or self.tokens[k].pos == "ADJ")
+            ]
             self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
         return self._lemmas[i]
 
@@ -142,7 +177,7 @@ def _lasting(tree: _Tree, i: int) -> bool:
         tree.tokens[k].text.casefold() in ("ago", "last", "this", "next", "past")
         for k in tree.children[i]
     )
-    return token.tag == "NNS" and token.lemma.casefold() in words("units") and not placed
+    return token.tag == "NNS" and token.lemma.casefold() in unit_words() and not placed
 
 
 def _governor(tree: _Tree, i: int) -> int:
@@ -162,8 +197,21 @@ def _governor(tree: _Tree, i: int) -> int:
 
 def _unit(tree: _Tree, i: int) -> bool:
     token = tree.tokens[i]
-    units = words("units")
+    units = unit_words()
     return token.lemma.casefold() in units or token.text.casefold() in units
+
+
+def _distance_from(tree: _Tree, i: int) -> int | None:
+    """The direction or preposition a length places something by, which makes the value a
+    distance: "70 miles south of the city", "33 km off the coast", "25km south-southeast of the
+    hall" → "south", "off", "southeast"."""
+    token = tree.tokens[i]
+    up = tree.head(i)
+    if token.dep != "npadvmod" or up == i or tree.tokens[up].pos not in ("ADV", "ADP", "NOUN"):
+        return None  # "10 km deep", "5 km long" measure a size
+    forms, dimensions = unit_forms(), units()
+    name = forms.get(token.lemma.casefold(), forms.get(token.text.casefold(), token.lemma.casefold()))
+    return up if dimensions.get(name) == "length" else None
 
 
 def _of_object(tree: _Tree, i: int) -> int | None:
@@ -262,6 +310,10 @@ def _subject(tree: _Tree, verb: int, inside: set[int]) -> int | None:
     if subject is None or (token.dep == "relcl" and tree.tokens[subject].tag in ("WDT", "WP")):
         if token.dep in ("relcl", "acl") and tree.tokens[tree.head(verb)].pos in ("NOUN", "PROPN"):
             return tree.head(verb)
+        if subject is None and token.dep == "advcl" and token.tag in ("VBG", "VBN"):
+            # A participle does what its clause's subject does: "The quake, measuring 6.6, was felt".
+            main = tree.child(tree.head(verb), _SUBJECTS)
+            return main if main is not None and main not in inside else None
         return subject
     if subject in inside or tree.tokens[subject].pos == "NUM":
         return tree.child(verb, frozenset({"dobj"}))
@@ -283,8 +335,11 @@ def _event_verb(tree: _Tree, verb: int) -> int:
 def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) -> str:
     if named is not None:
         phrase = tree.phrase_lemmas(named)
+        holder = _holder(tree, named)
+        if holder is not None and tree.tokens[holder].text.casefold() in _fate_words():
+            return f"{phrase} {tree.tokens[holder].lemma.casefold()}"  # "the deaths of 151 passengers"
         verb = _verb_of(tree, anchor)
-        return f"{phrase} {tree.tokens[verb].lemma.casefold()}" if verb is not None else phrase
+        return f"{phrase} {_verb_word(tree, verb)}" if verb is not None else phrase
     token = tree.tokens[anchor]
     if token.pos in ("VERB", "AUX"):
         anchor = _event_verb(tree, anchor)
@@ -305,6 +360,28 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
     phrase = tree.phrase_lemmas(anchor)
     verb = _verb_of(tree, anchor)
     return f"{phrase} {tree.tokens[verb].lemma.casefold()}" if verb is not None else phrase
+
+
+def _holder(tree: _Tree, noun: int) -> int | None:
+    """The noun whose "of" phrase ``noun`` is: "the deaths of 151 passengers" → "deaths"."""
+    up = tree.head(noun)
+    if tree.tokens[noun].dep == "pobj" and tree.tokens[up].text.casefold() == "of" and tree.head(up) != up:
+        holder = tree.head(up)
+        return holder if tree.tokens[holder].pos == "NOUN" else None
+    return None
+
+
+@functools.cache
+def _fate_words() -> frozenset[str]:
+    """The words of what befell people ("deaths", "injured", "missing"), from lang/en/fates.txt."""
+    return frozenset(word for _, forms in groups("fates") for word in forms)
+
+
+def _verb_word(tree: _Tree, verb: int) -> str:
+    """A verb's lemma, but a fate keeps its name: "three others missing" is "missing", not "miss"."""
+    token = tree.tokens[verb]
+    names = {name for name, _ in groups("fates")}
+    return token.text.casefold() if token.text.casefold() in names else token.lemma.casefold()
 
 
 def _verb_of(tree: _Tree, noun: int) -> int | None:
@@ -336,8 +413,16 @@ def _attributing() -> frozenset[str]:
 
 
 def _speaking(tree: _Tree, i: int) -> bool:
+    """Whether a verb is somebody saying something: a verb of saying with a speaker and no thing
+    for object. "police said on Tuesday" dates the saying; "deaths reported this year" and "the
+    fire claimed 24 lives on Monday" date the deaths."""
     token = tree.tokens[i]
-    return token.pos == "VERB" and token.lemma.casefold() in _attributing()
+    return (
+        token.pos == "VERB"
+        and token.lemma.casefold() in _attributing()
+        and tree.child(i, frozenset({"nsubj"})) is not None
+        and not any(tree.tokens[k].pos in ("NOUN", "PROPN") for k in tree.kids(i, frozenset({"dobj"})))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,8 +457,8 @@ class Facts:
         self._name_of: dict[int, int] = {}
         spans = []
         for order, entity in enumerate(tree.entities):
-            if entity.label not in _TIME_LABELS:
-                continue
+            if entity.label not in _TIME_LABELS or (entity.text.isdigit() and len(entity.text) < 4):
+                continue  # a bare short number is an age or a count: "Lan, 67,"
             members = self._covered(entity.start, entity.end)
             self._timed.update(members)
             if by_start.get(entity.start) is not None:
@@ -387,9 +472,12 @@ class Facts:
             found = _TimeEntity(order, frozenset(members), text)
             self._times.setdefault(_governor(tree, head), []).append(found)
             self._time_at.update(dict.fromkeys(members, found))
+        self._valued: dict[int, str] = {}
         for number, entity in enumerate(tree.entities):
             if entity.label not in _TIME_LABELS:
                 self._name_of.update(dict.fromkeys(self._covered(entity.start, entity.end), number))
+            if entity.label in _VALUE_LABELS:
+                self._valued.update(dict.fromkeys(self._covered(entity.start, entity.end), entity.label))
         self._scopes: dict[int, list[tuple[frozenset[int], str]]] = {}
 
     def _first_time(self, members: frozenset[int]) -> _TimeEntity | None:
@@ -469,21 +557,44 @@ class Facts:
     def _authority(self, head: int, inside: set[int]) -> str | None:
         if self._according is not None:
             return self._according
-        subjects = [k for k in self._attributed(head) if inside.isdisjoint(self.tree.members(k))]
+        tree = self.tree
+        subjects = [k for k in self._attributed(head) if inside.isdisjoint(tree.members(k))]
+        if not subjects:
+            # A sentence closed by its main verb, one of saying, is said whole by its subject,
+            # even where the parse hangs a phrase elsewhere: "A court jailed A for a $3bn
+            # fraud, state media said."
+            root = tree.root(head)
+            subject = tree.child(root, frozenset({"nsubj"}))
+            if (
+                root > max(inside)  # the attribution closes the sentence
+                and _speaking(tree, root)
+                and subject is not None
+                and inside.isdisjoint(tree.members(subject))
+            ):
+                subjects = [subject]
         named = [k for k in subjects if self.tree.tokens[k].pos != "PRON"]
         chosen = named[0] if named else (subjects[0] if subjects else None)
         return self.tree.subtree_text(chosen) if chosen is not None else None
 
-    def _time(self, hosts: set[int], inside: set[int]) -> str | None:
+    def _time(self, hosts: set[int], inside: set[int], own: int) -> str | None:
         best: _TimeEntity | None = None
-        for host in hosts:
-            if _speaking(self.tree, host):
+        tree = self.tree
+        for host in sorted(hosts, key=lambda k: k != own):  # a gapped count's own date first
+            if _speaking(tree, host):
                 continue
+            if tree.tokens[host].dep == "relcl" and any(
+                tree.tokens[k].text.casefold() == "when" for k in tree.children[host]
+            ):
+                when = self._time_at.get(tree.head(host))  # "since 2016, when A won in 9.81 s"
+                if when is not None and when.members.isdisjoint(inside):
+                    return when.text
             for entity in self._times.get(host, ()):
                 if entity.members.isdisjoint(inside):
                     if best is None or entity.order < best.order:
                         best = entity
                     break
+            if best is not None and host == own:
+                break
         if best is None:
             # Else a date inside a phrase that narrows it: "in the outbreak of 2022".
             for host in hosts:
@@ -512,6 +623,8 @@ class Facts:
                     len(members) < 2
                     or self._timed.issuperset(members[1:])
                     or self._one_name(host, members)
+                    or self._states_value(k)
+                    or self._state(members)
                 ):
                     continue
                 found.append((frozenset(members), self.tree.span_text(members)))
@@ -520,6 +633,46 @@ class Facts:
                 found.append(where)
             self._scopes[host] = found
         return self._scopes[host]
+
+    def _counts(self, i: int, labels: frozenset[str]) -> bool:
+        """Whether a noun is a value of one of ``labels``, or is counted by one ("5%", "over
+        800,000", "7 million voters")."""
+        tree = self.tree
+        return self._valued.get(i) in labels or any(
+            tree.tokens[k].dep in _COUNTING and self._valued.get(k) in labels for k in tree.children[i]
+        )
+
+    def _states_value(self, prep: int) -> bool:
+        """Whether a phrase gives another value rather than a scope: its object is one ("cut
+        rates to 5%", "out of over 7 million voters"), or, on a verb, measures one ("from a high
+        of 5.25%", "resulted in losses of $27bn"), or a measure places it ("17 km off the coast")."""
+        tree = self.tree
+        if any(
+            tree.tokens[k].dep == "npadvmod" and self._valued.get(k) in _MEASURE_LABELS
+            for k in tree.children[prep]
+        ):
+            return True
+        target = tree.child(prep, frozenset({"pobj"}))
+        inner = tree.child(prep, _PREP)
+        if target is None and inner is not None:  # "out of", "ahead of"
+            target = tree.child(inner, frozenset({"pobj"}))
+        if target is None:
+            return False
+        definite = any(
+            tree.tokens[k].dep == "poss" or tree.tokens[k].lemma.casefold() == "the"
+            for k in tree.children[target]
+        )
+        if self._counts(target, _VALUE_LABELS) and not definite:
+            return True  # but "aboard the two trains" names the trains
+        # "cut rates from a high of 5.25%" gives a value; "a saving on a mortgage of £300,000"
+        # describes the mortgage.
+        measured = _of_object(tree, target) if tree.tokens[tree.head(prep)].pos in ("VERB", "AUX") else None
+        return measured is not None and self._counts(measured, _MEASURE_LABELS)
+
+    def _state(self, members: Sequence[int]) -> bool:
+        """Whether a phrase is a bare common noun, a state or manner, not a place or an entity:
+        "on strike", "in panic", "at risk"."""
+        return len(members) == 2 and self.tree.tokens[members[1]].tag == "NN"
 
     def _one_name(self, host: int, members: Sequence[int]) -> bool:
         """Whether a phrase is part of its host's name: "the Bank of England", "prisoners of war"."""
@@ -566,6 +719,24 @@ class Facts:
             return FactKey(attribute=speaker)
         members = set(inside)
         head = _span_head(tree, inside)
+        if counted and speaker is None:
+            place = _distance_from(tree, head)
+            if place is not None:
+                # The place and what it is measured from: "south of the city", "off the coast",
+                # not another phrase on it ("25 km southeast of A at a depth of 10 km").
+                whole = [place] + [
+                    k
+                    for child in tree.children[place]
+                    if child not in tree.members(head)
+                    and (tree.tokens[child].dep != "prep" or tree.tokens[child].text.casefold() in ("of", "from"))
+                    for k in tree.subtree(child)
+                ]
+                whole.sort()
+                return FactKey(
+                    attribute="distance",
+                    scope=(tree.span_text(whole),) if len(whole) > 1 else (),
+                    authority=self._authority(head, members),
+                )
         anchor, named = _anchor(tree, head, counted=counted)
         hosts = self._hosts(head, anchor, named, members)
         attribute = (
@@ -574,7 +745,7 @@ class Facts:
         return FactKey(
             attribute=attribute,
             scope=self._scope(hosts, members | ({named} if named is not None else set())),
-            time=self._time(hosts, members),
+            time=self._time(hosts, members, head),
             authority=self._authority(head, members) if speaker is None else None,
         )
 

@@ -45,8 +45,8 @@ def rows(name: str, *, lang: str = "en") -> tuple[tuple[str, ...], ...]:
 
 @functools.cache
 def cardinals(kind: str) -> dict[str, int]:
-    """Number words of one class ("unit", "ten", "hundred", "scale", "dozen") → value, in
-    file order.
+    """Number words of one class ("unit", "ten", "hundred", "scale", "dozen", "abbreviation")
+    → value, in file order.
 
     >>> list(cardinals("ten").items())[:2], cardinals("scale")["million"]
     ([('twenty', 20), ('thirty', 30)], 1000000)
@@ -64,19 +64,71 @@ def fractions() -> dict[str, int]:
 def number_words() -> frozenset[str]:
     """Words that may state a count: cardinals, their plurals ("dozens", "thousands") and
     fractions ("half")."""
-    found = {word for word, _, _ in rows("cardinals")}
+    found = {word for word, _, cls in rows("cardinals") if cls != "abbreviation"}
     found |= {f"{word}s" for word, _, cls in rows("cardinals") if cls in ("hundred", "scale", "dozen")}
     return frozenset(found | set(fractions()))
 
 
 @functools.cache
+def units() -> dict[str, str]:
+    """Unit names → what they measure, from lang/en/units.txt, the one unit list.
+
+    >>> units()["mile"], units()["mile per hour"], units()["USD"]
+    ('length', 'speed', 'money')
+    """
+    return {row[0].replace("-", " "): row[1] for row in rows("units")}
+
+
+# Dimensions a unit name may be compared in only with its own name: money converts between
+# currencies (numbers.py) and a share is a share of something.
+_NOT_MEASURES = frozenset({"money", "share"})
+
+
 def dimensions() -> dict[str, str]:
     """Units → what they measure, so that a value and its conversion are known for one.
 
-    >>> dimensions()["mile"], dimensions()["mile per hour"]
+    >>> dimensions()["mile"], dimensions()["kilometer per hour"]
     ('length', 'speed')
     """
-    return {unit.replace("-", " "): dimension for dimension, units in groups("dimensions") for unit in units}
+    return units()
+
+
+@functools.cache
+def unit_forms() -> dict[str, str]:
+    """How units are written, case-folded, → their names: "kms" → "kilometer", "$" → "USD".
+
+    >>> unit_forms()["kilometres"], unit_forms()["mph"], unit_forms()["per cent"]
+    ('kilometer', 'mile per hour', 'percent')
+    """
+    return {form.replace("-", " "): row[0].replace("-", " ") for row in rows("units") for form in row[2:]}
+
+
+@functools.cache
+def measures() -> frozenset[str]:
+    """The unit names that measure (a length, a time, a magnitude), not money nor a share.
+
+    >>> "kilometer" in measures(), "year" in measures(), "USD" in measures(), "percent" in measures()
+    (True, True, False, False)
+    """
+    return frozenset(name for name, dimension in units().items() if dimension not in _NOT_MEASURES)
+
+
+@functools.cache
+def unit_words() -> frozenset[str]:
+    """Every word of a unit's names and forms, and the scales ("billion", "bn"): a number on one of
+    these measures in it rather than counting it ("13 per cent", "$1.2 bn"). A unit that is its
+    own dimension is left out: "a 7.1-magnitude quake" gives a magnitude.
+
+    >>> sorted(w for w in unit_words() if w in {"per", "cent", "bn", "kilometre", "lakh", "magnitude"})
+    ['bn', 'cent', 'kilometre', 'lakh', 'per']
+    """
+    # "magnitude" and "age" are their own dimensions: a value in them is a value of them.
+    named = [
+        *(form for form, name in unit_forms().items() if units()[name] != name),
+        *(name.casefold() for name, dimension in units().items() if dimension != name),
+    ]
+    scales = [*cardinals("scale"), *cardinals("abbreviation")]
+    return frozenset({word for name in named for word in name.split()} | set(scales))
 
 
 @functools.cache

