@@ -585,11 +585,14 @@ def _exclusive(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _blocks(items: Sequence[_Item]) -> list[list[int]]:
     """Indexes of the items that can state one fact: numbers only meet numbers of the same
-    dimension (counts, shares, one currency, one measure), so each is scored on its own (a
-    block of the matrix, not the whole of it)."""
+    dimension (counts, shares, one currency; the measures and bare figures together, which
+    ``values.comparable`` then tells apart), so each is scored on its own (a block of the
+    matrix, not the whole of it)."""
     groups: dict[str, list[int]] = {}
     for index, item in enumerate(items):
         key = values.dimension(item.mention) if item.mention.kind is Kind.NUMBER else ""
+        if key == "figure" or key in lang.measures():
+            key = "measure"  # a bare figure may be any measure's reading (``values.same_dimension``)
         groups.setdefault(key, []).append(index)
     return [groups[key] for key in sorted(groups)]
 

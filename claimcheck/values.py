@@ -182,9 +182,19 @@ def dimension(mention: Mention) -> str:
     return "figure" if not whole or unscaled else "count"  # "7.0" is a reading; "1.5 million" a count
 
 
+def same_dimension(a: Mention, b: Mention) -> bool:
+    """Whether two numbers measure one kind of quantity: the same dimension, or a bare figure
+    with decimals and a measure ("the quake, measuring 6.6," and "a magnitude 6.6 quake"; "ran
+    9.79" and "9.79 seconds"), since a reading is often written without its unit."""
+    da, db = dimension(a), dimension(b)
+    if da == db:
+        return True
+    return {da, db} & {"figure"} != set() and (da in lang.measures() or db in lang.measures())
+
+
 def numbers_compatible(a: Mention, b: Mention) -> bool:
     """The same dimension, and the figures agree within what their hedges allow."""
-    if dimension(a) != dimension(b):
+    if not same_dimension(a, b):
         return False
     span_a, span_b = number_span(a), number_span(b)
     if span_a is None or span_b is None:
@@ -321,7 +331,7 @@ def comparable(a: Mention, b: Mention) -> bool:
     """Whether two mentions could state one fact at all: a count and a distance never do."""
     if a.kind is not b.kind:
         return False
-    return a.kind is not Kind.NUMBER or dimension(a) == dimension(b)
+    return a.kind is not Kind.NUMBER or same_dimension(a, b)
 
 
 def can_conflict(mention: Mention) -> bool:

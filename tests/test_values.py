@@ -195,3 +195,22 @@ def test_a_wording_changed_beside_a_shared_run_is_not_an_excerpt() -> None:
     assert not values.quotes_compatible(f"{said} and we will reopen", f"{said} and we will not reopen")
     assert not values.quotes_compatible(f"{said} we will win", f"{said} we will lose")
     assert not values.quotes_compatible(f"we will not say {said}", f"we will say {said}")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "comparable"),
+    [
+        (("6.6", None, "6.6"), ("6.6", "magnitude", "magnitude 6.6"), True),  # a reading without its unit
+        (("9.79", None, "9.79"), ("9.79", "second", "9.79 seconds"), True),
+        (("6.6", None, "6.6"), ("66", None, "66"), False),  # a reading is no count
+        (("6.6", None, "6.6"), ("5", "USD", "$5"), False),  # nor money
+        (("6.6", None, "6.6"), ("6.6", "percent", "6.6%"), False),  # nor a share
+    ],
+)
+def test_a_bare_figure_meets_the_measures(
+    a: tuple[str, str | None, str], b: tuple[str, str | None, str], comparable: bool
+) -> None:
+    def mention(value: str, unit: str | None, text: str) -> Mention:
+        return Mention(Kind.NUMBER, value, text, 0, len(text), unit=unit)
+
+    assert values.comparable(mention(*a), mention(*b)) is comparable
