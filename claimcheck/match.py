@@ -899,6 +899,8 @@ def never_one_fact(a: _Item, b: _Item) -> str | None:
         return "ages of different people"  # "a 70-year-old man" and "an 86-year-old woman"
     if values.compatible(ma, mb):
         return None
+    if values.converted(ma, mb) and ma.value == mb.value:
+        return "one figure in two units"  # "12 km north of A" and "12 miles west of B": two distances
     if ma.kind is Kind.QUOTE and _word_share(a.words, b.words) < ALTERED_QUOTE_SHARE:
         return "different statements"  # an altered quotation keeps most of its words
     if not (values.can_conflict(ma) and values.can_conflict(mb)):
@@ -929,7 +931,8 @@ def _value_gap(a: Mention, b: Mention) -> float:
     ra, rb = values.number_range(a.value), values.number_range(b.value)
     if ra is None or rb is None:
         return 0.0
-    x, y = abs(float(ra[0] + ra[1])) / 2, abs(float(rb[0] + rb[1])) / 2
+    x = abs(float((ra[0] + ra[1]) * values.unit_size(a))) / 2  # "12 km" and "7.5 miles" are near
+    y = abs(float((rb[0] + rb[1]) * values.unit_size(b))) / 2
     if x == y:
         return 0.0
     if min(x, y) == 0:

@@ -168,9 +168,12 @@ def dimension(mention: Mention) -> str:
     """What kind of quantity a number is: every count is a "count", whatever noun it counts
     ("300 people", "300 passengers", a bare "300"), since outlets name one count with different
     nouns; a share is a "percent" ("54% of the vote"); a currency ("USD") and a measure
-    ("kilometer", "magnitude") are themselves; a bare figure with decimals ("a 7.4 quake") is
+    ("magnitude", "year") are themselves, or what they measure when their size is defined
+    ("kilometer" and "mile" are a "length"); a bare figure with decimals ("a 7.4 quake") is
     no count of anything, so a "figure"."""
     unit = mention.unit
+    if unit is not None and unit in lang.unit_sizes():
+        return lang.unit_sizes()[unit][0]  # "12 km" and "7.5 miles" are both a length
     if unit is not None and (unit.isupper() or unit in lang.measures()):
         return unit
     if unit == "percent" or (unit or "").startswith("percent "):
@@ -199,7 +202,29 @@ def numbers_compatible(a: Mention, b: Mention) -> bool:
     span_a, span_b = number_span(a), number_span(b)
     if span_a is None or span_b is None:
         return a.value == b.value
+    if converted(a, b):
+        size_a, size_b = unit_size(a), unit_size(b)
+        low, high = span_a[0] * size_a, span_a[1] * size_a
+        span_a = (low * (1 - CONVERSION_SLACK), high * (1 + CONVERSION_SLACK))
+        span_b = (span_b[0] * size_b, span_b[1] * size_b)
     return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+
+
+# A figure converted from another unit is rounded by whoever converted it, to two or three
+# significant figures: "12 km" is given as "7.5 miles" (7.46), "400 m" as "1,312 feet" (1,312.3).
+# Two values in different units agree when they are this close once converted.
+CONVERSION_SLACK = Decimal("0.03")
+
+
+def converted(a: Mention, b: Mention) -> bool:
+    """Whether two numbers are given in two units of defined size ("12 km", "7.5 miles")."""
+    return a.unit != b.unit and a.unit in lang.unit_sizes() and b.unit in lang.unit_sizes()
+
+
+def unit_size(mention: Mention) -> Decimal:
+    """How many of its dimension's base unit one of the mention's unit is (1 when undefined)."""
+    sized = lang.unit_sizes().get(mention.unit or "")
+    return sized[1] if sized is not None else Decimal(1)
 
 
 def place_parts(value: str) -> tuple[str, ...]:

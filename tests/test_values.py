@@ -79,7 +79,8 @@ def test_numbers_compatible(a: Mention, b: Mention, expected: bool) -> None:
         ("54", "percent", "percent"),
         ("54.28", "percent of vote", "percent"),
         ("5", "USD", "USD"),
-        ("10", "kilometer", "kilometer"),
+        ("10", "kilometer", "length"),  # what a unit of defined size measures
+        ("6", "mile", "length"),
         ("7.4", "magnitude", "magnitude"),
         ("2", "year", "year"),
     ],
@@ -88,13 +89,15 @@ def test_dimension(value: str, unit: str | None, expected: str) -> None:
     assert values.dimension(Mention(Kind.NUMBER, value, value, 0, len(value), unit=unit)) == expected
 
 
-def test_every_unit_of_the_lexicon_is_its_own_dimension_or_a_currency_or_a_share() -> None:
+def test_every_unit_of_the_lexicon_is_its_own_dimension_or_what_it_measures_or_a_share() -> None:
     from claimcheck import lang
     from claimcheck.extract.numbers import UNIT_BEFORE
 
     for unit in {*lang.units(), *UNIT_BEFORE.values()}:
         found = values.dimension(Mention(Kind.NUMBER, "1", "1", 0, 1, unit=unit))
-        assert found == ("percent" if lang.units()[unit] == "share" else unit), unit
+        measured = lang.units()[unit]
+        expected = "percent" if measured == "share" else measured if unit in lang.unit_sizes() else unit
+        assert found == expected, unit
 
 
 def test_the_number_extractor_names_units_as_the_lexicon_does() -> None:
@@ -214,3 +217,23 @@ def test_a_bare_figure_meets_the_measures(
         return Mention(Kind.NUMBER, value, text, 0, len(text), unit=unit)
 
     assert values.comparable(mention(*a), mention(*b)) is comparable
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        (("12", "kilometer", "12"), ("7.5", "mile", "7.5"), True),  # a conversion, rounded
+        (("400", "meter", "400"), ("1312", "foot", "1,312"), True),
+        (("10", "kilometer", "10"), ("6.2", "mile", "6.2"), True),
+        (("140", "kilometer", "140"), ("65", "mile", "65"), False),  # 105 km
+        (("430", "foot", "430"), ("400", "meter", "400"), False),  # a foot slipped for a metre
+        (("5", "kilogram", "5"), ("5", "kilometer", "5"), False),  # a mass is no length
+    ],
+)
+def test_values_in_two_units_of_one_dimension_compare_once_converted(
+    a: tuple[str, str, str], b: tuple[str, str, str], compatible: bool
+) -> None:
+    def mention(value: str, unit: str, text: str) -> Mention:
+        return Mention(Kind.NUMBER, value, text, 0, len(text), unit=unit)
+
+    assert values.numbers_compatible(mention(*a), mention(*b)) is compatible

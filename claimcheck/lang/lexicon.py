@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from importlib import resources
 
 
@@ -76,7 +77,19 @@ def units() -> dict[str, str]:
     >>> units()["mile"], units()["mile per hour"], units()["USD"]
     ('length', 'speed', 'money')
     """
-    return {row[0].replace("-", " "): row[1] for row in rows("units")}
+    return {row[0].replace("-", " "): row[1].partition("*")[0] for row in rows("units")}
+
+
+@functools.cache
+def unit_sizes() -> dict[str, tuple[str, Decimal]]:
+    """Units whose size is defined → what they measure and their size in its base unit (metres,
+    kilograms, litres, square metres, km/h), so that "12 km" and "7.5 miles" can be compared.
+
+    >>> unit_sizes()["mile"], unit_sizes()["kilometer"]
+    (('length', Decimal('1609.344')), ('length', Decimal('1000')))
+    """
+    sized = (row for row in rows("units") if "*" in row[1])
+    return {row[0].replace("-", " "): (row[1].partition("*")[0], Decimal(row[1].partition("*")[2])) for row in sized}
 
 
 # Dimensions a unit name may be compared in only with its own name: money converts between
