@@ -192,7 +192,9 @@ def same_dimension(a: Mention, b: Mention) -> bool:
     da, db = dimension(a), dimension(b)
     if da == db:
         return True
-    return {da, db} & {"figure"} != set() and (da in lang.measures() or db in lang.measures())
+    if "score" in (da, db):
+        return False  # "voted 5-4" is no reading of a scale
+    return "figure" in (da, db) and (da in lang.measures() or db in lang.measures())
 
 
 def numbers_compatible(a: Mention, b: Mention) -> bool:

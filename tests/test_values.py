@@ -208,6 +208,7 @@ def test_a_wording_changed_beside_a_shared_run_is_not_an_excerpt() -> None:
         (("6.6", None, "6.6"), ("66", None, "66"), False),  # a reading is no count
         (("6.6", None, "6.6"), ("5", "USD", "$5"), False),  # nor money
         (("6.6", None, "6.6"), ("6.6", "percent", "6.6%"), False),  # nor a share
+        (("0.25", None, "0.25"), ("7-2", "score", "7-2"), False),  # nor a score
     ],
 )
 def test_a_bare_figure_meets_the_measures(

@@ -2,10 +2,11 @@
 
 Each mention has
     * ``value``: a plain decimal string ("175000", "1200000000", "3.5", "0.6667"), or "low..high"
-      for a range ("10-15 people" → "10..15") and for a vague plural ("thousands" → "1000..9999");
+      for a range ("10-15 people" → "10..15") and for a vague plural ("thousands" → "1000..9999"),
+      or "high-low" for a score or a vote split written winner first ("voted 5-4" → "5-4");
     * ``unit``: the counted noun, lower-case and singular ("troop", "person", "hour"), "USD",
       "EUR", "GBP"… for money, "percent" ("percent of driver" when the text says of what),
-      "age" for ages, or None when nothing is counted;
+      "age" for ages, "score" for scores, or None when nothing is counted;
     * ``qualifier``: the hedge, normalized: "about", "nearly", "more than", "at least", "less
       than", "up to", "converted" (a figure in brackets that converts the one before), or None;
     * ``text``: from the hedge to the counted noun, as written ("some 40,000 troops").
@@ -26,8 +27,8 @@ Fractions keep four decimals ("two-thirds" → "0.6667", "half" → "0.5"). Ages
 outlets disagree on them: "aged 45" and "a 45-year-old" both give 45 with unit "age".
 
 Not numbers: dates and years ("March 12", "in 2014"), clock times, numbered names ("Article 5",
-"Boeing 737", "F-16", "the 2nd Armored Division"), list markers, phone numbers, sports scores
-("won 2-1"), addresses ("10 Downing Street") and "one" as a pronoun ("one of the", "no one").
+"Boeing 737", "F-16", "the 2nd Armored Division"), list markers, phone numbers, an ascending
+pair that may be a range or a score ("a 2-3 defeat"), addresses ("10 Downing Street") and "one" as a pronoun ("one of the", "no one").
 Numbers inside quotations are kept.
 """
 
@@ -208,6 +209,9 @@ RANGE = re.compile(
     rf"(?P<hi>{_NUM})(?:\s(?P<scale>{_SCALE})\b|"
     rf"(?P<abbr>mn|bn|tn|m|k)\b)?{_GUARD_AFTER}"
 )
+# A score or a vote split, as written: two whole numbers and a hyphen or dash. Matches: "5-4",
+# "1–1", "3-2". Must not match: "5 to 4", "$5-4bn", "2.5-1".
+SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 # "from" right before a figure: "from 20 to 30" is a change, not a range. Matches: "from " in
 # "fell from 20". Must not match: "apart from".
 FROM_BEFORE = re.compile(r"(?<!apart )\bfrom\s+$")
@@ -625,7 +629,12 @@ def _read_range(m: re.Match[str], text: str) -> _Core | None:
     low, currency, flags = _scaled(m, m["lo"])
     high, _, _ = _scaled(m, m["hi"])
     if low >= high:
-        return _Core(m.start(), m.end(), low, rule="range", flags=frozenset({"drop"}))  # "2-1"
+        if SCORE.fullmatch(m.group()) and not PERCENT.match(text, m.end()):
+            # "voted 5-4", "drew 1-1": a score or a vote, winner first (an ascending "2-3" may be
+            # a range of anything, and stays out)
+            score = frozenset({"score"})
+            return _Core(m.start(), m.end(), low, high, unit="score", noun="none", rule="score", flags=score)
+        return _Core(m.start(), m.end(), low, rule="range", flags=frozenset({"drop"}))
     plain = not (m["cur"] or m["scale"] or m["abbr"])
     return _Core(
         m.start(), m.end(), low, high, unit=currency, rule="range",
@@ -890,7 +899,11 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | Note | None:
     if exponent > MAX_EXPONENT:  # int() refuses thousands of digits (issue 12)
         reason = f"a number of {exponent + 1:,} digits is out of range (at most {MAX_EXPONENT + 1})"
         return Note("", start, end, reason)
-    value = _fmt(core.low) if core.high is None else f"{_fmt(core.low)}..{_fmt(core.high)}"
+    if "score" in core.flags:
+        high = core.high if core.high is not None else core.low
+        value = f"{_fmt(core.low)}-{_fmt(high)}"  # "5-4": a score, not a range
+    else:
+        value = _fmt(core.low) if core.high is None else f"{_fmt(core.low)}..{_fmt(core.high)}"
     return Mention(
         kind=Kind.NUMBER, value=value, text=text[start:end], start=start, end=end,
         qualifier=qualifier, unit=unit, context=context_words(text, start, end),

@@ -18,7 +18,7 @@ from claimcheck.settings import Settings
 from tests.extract._table import assert_requotable, document, load, params
 
 CASES = load("number")
-VALUE = re.compile(r"^\d+(?:\.\d+)?(?:\.\.\d+(?:\.\d+)?)?$")
+VALUE = re.compile(r"^\d+(?:\.\d+)?(?:\.\.\d+(?:\.\d+)?)?$|^\d+-\d+$")  # a decimal, a range, a score
 
 
 def run(text: str, settings: Settings | None = None, role: Role = Role.BODY) -> list[Mention]:
