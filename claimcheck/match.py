@@ -591,8 +591,8 @@ def _blocks(items: Sequence[_Item]) -> list[list[int]]:
     groups: dict[str, list[int]] = {}
     for index, item in enumerate(items):
         key = values.dimension(item.mention) if item.mention.kind is Kind.NUMBER else ""
-        if key == "figure" or key in lang.measures():
-            key = "measure"  # a bare figure may be any measure's reading (``values.same_dimension``)
+        if values.reads_bare_figures(key):
+            key = "measure"  # a bare figure may be any of these measures' reading
         groups.setdefault(key, []).append(index)
     return [groups[key] for key in sorted(groups)]
 

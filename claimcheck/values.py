@@ -185,16 +185,19 @@ def dimension(mention: Mention) -> str:
     return "figure" if not whole or unscaled else "count"  # "7.0" is a reading; "1.5 million" a count
 
 
+def reads_bare_figures(dimension: str) -> bool:
+    """Whether a bare figure with decimals may be a value of this dimension: a figure itself, or
+    a measure whose reading is often written without its unit ("measuring 6.6" of a magnitude,
+    "ran 9.79" of seconds); not a score ("voted 5-4" is no reading of a scale)."""
+    return dimension == "figure" or (dimension in lang.measures() and dimension != "score")
+
+
 def same_dimension(a: Mention, b: Mention) -> bool:
     """Whether two numbers measure one kind of quantity: the same dimension, or a bare figure
-    with decimals and a measure ("the quake, measuring 6.6," and "a magnitude 6.6 quake"; "ran
-    9.79" and "9.79 seconds"), since a reading is often written without its unit."""
+    with decimals and a measure that reads bare figures ("the quake, measuring 6.6," and "a
+    magnitude 6.6 quake"; "ran 9.79" and "9.79 seconds")."""
     da, db = dimension(a), dimension(b)
-    if da == db:
-        return True
-    if "score" in (da, db):
-        return False  # "voted 5-4" is no reading of a scale
-    return "figure" in (da, db) and (da in lang.measures() or db in lang.measures())
+    return da == db or ("figure" in (da, db) and reads_bare_figures(da) and reads_bare_figures(db))
 
 
 def numbers_compatible(a: Mention, b: Mention) -> bool:

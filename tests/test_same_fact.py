@@ -16,9 +16,13 @@ from claimcheck.model import Kind, Report, Status, Verdict
 from claimcheck.settings import Settings
 
 
-def _report(tmp_path: Path, articles: dict[str, str]) -> Report:
+def _write(tmp_path: Path, articles: dict[str, str]) -> None:
     for name, text in articles.items():
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+def _report(tmp_path: Path, articles: dict[str, str]) -> Report:
+    _write(tmp_path, articles)
     return claimcheck.check(str(tmp_path))
 
 
@@ -365,8 +369,7 @@ def test_two_statements_of_one_speaker_are_never_one_altered_quotation(tmp_path:
         "b": "Published: 2025-02-03\n\nThe deputy mayor, Lena Voss, said of the quake: \"We will "
         "rebuild the old square, stone by stone, whatever it costs.\"\n",
     }
-    for name, text in articles.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    _write(tmp_path, articles)
     documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
     a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
     assert match.never_one_fact(a, b) == "different statements"

@@ -88,8 +88,12 @@ def unit_sizes() -> dict[str, tuple[str, Decimal]]:
     >>> unit_sizes()["mile"], unit_sizes()["kilometer"]
     (('length', Decimal('1609.344')), ('length', Decimal('1000')))
     """
-    sized = (row for row in rows("units") if "*" in row[1])
-    return {row[0].replace("-", " "): (row[1].partition("*")[0], Decimal(row[1].partition("*")[2])) for row in sized}
+    sizes = {}
+    for row in rows("units"):
+        dimension, _, size = row[1].partition("*")
+        if size:
+            sizes[row[0].replace("-", " ")] = (dimension, Decimal(size))
+    return sizes
 
 
 # Dimensions a unit name may be compared in only with its own name: money converts between
