@@ -46,7 +46,8 @@ def diagnose(set_dir: Path, statuses: set[Status]) -> tuple[Counter[str], list[s
     story_of = {s: story.id for story in report.stories for s in story.sources}
     claim_of = {(m.source_id, m.start, m.kind): v for v in report.verdicts + report.omitted for m in v.claim.mentions}
     # matching's view of the pairs: the same items and features the run used, story by story
-    all_mentions = _all_mentions(fixture)
+    # every mention the run extracted: each stands in exactly one claim, kept or omitted
+    all_mentions = [m for v in report.verdicts + report.omitted for m in v.claim.mentions]
     model = settings.matcher or match.shipped_matcher()
     causes: Counter[str] = Counter()
     lines: list[str] = []
@@ -94,11 +95,6 @@ def _found(claim: GoldClaim, report) -> bool:
         if len(covered) >= 2:
             return True
     return False
-
-
-def _all_mentions(fixture) -> list[Mention]:
-    _, mentions = pipeline.read_all([str(fixture.articles)], fixture.settings)
-    return list(mentions)
 
 
 def _pair_cause(kind, ma, mb, story_of, documents, all_mentions, views, model) -> tuple[str, str]:
