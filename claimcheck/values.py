@@ -146,6 +146,8 @@ def number_span(mention: Mention) -> tuple[Decimal, Decimal] | None:
     return (bounds[0] * Decimal(low) - half, bounds[1] * Decimal(high) + half)
 
 
+# Half a percentage point, a shade under, as _rounding takes for written decimals.
+WHOLE_SHARE_ROUNDING = Decimal("0.49")
 # The figure as written, to read how many decimals it gives. Matches: "11.5" in "$11.5bn".
 WRITTEN_DECIMAL = re.compile(r"\d+\.(\d+)")
 
@@ -153,10 +155,11 @@ WRITTEN_DECIMAL = re.compile(r"\d+\.(\d+)")
 def _rounding(mention: Mention, value: Decimal) -> Decimal:
     """Half the last written decimal place, scaled as the value is: "$11.5 billion" is any
     figure from 11.45 to 11.55 billion rounded for the reader, and "9.79 seconds" any time
-    from 9.785 to 9.795. Whole numbers are taken as exact: a count is not rounded."""
+    from 9.785 to 9.795. Whole numbers are taken as exact (a count is not rounded), except a
+    share: "35%" of the vote is any share that rounds to it, "35.41%" included, but not "35.6%"."""
     written = WRITTEN_DECIMAL.search(mention.text)
     if written is None:
-        return Decimal(0)
+        return WHOLE_SHARE_ROUNDING if dimension(mention) == "percent" else Decimal(0)
     shown = Decimal(written.group(0))
     if not shown:
         return Decimal(0)

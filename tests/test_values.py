@@ -58,6 +58,11 @@ def test_dates_compatible(a: str, b: str, expected: bool) -> None:
          Mention(Kind.NUMBER, "11460000000", "$11.46 billion", 0, 14, unit="USD"), True),
         (Mention(Kind.NUMBER, "11500000000", "$11.5 billion", 0, 13, unit="USD"),
          Mention(Kind.NUMBER, "11400000000", "$11.4 billion", 0, 13, unit="USD"), False),
+        # a share in whole percent is rounded ("35%" of the vote and "35.41%"), a count is not
+        (number("35", "percent"), number("35.41", "percent"), True),
+        (number("38", "percent"), number("38.57", "percent"), False),
+        (number("13", "percent"), number("12.6", "percent"), True),
+        (number("35"), number("35.4"), False),
         (number("10000..99999"), number("50000"), True),  # tens of thousands
         (number("10000..99999"), number("175000"), False),
     ],

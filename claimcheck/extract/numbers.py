@@ -61,11 +61,11 @@ VAGUE = {
     "lakhs": (10**5, 10**7 - 1), "crores": (10**7, 10**9 - 1),
 }  # fmt: skip
 VAGUE_MULTIPLIERS = {"tens": 10, "hundreds": 100}
-# ISO 4217 codes of currencies that news copy writes before an amount ("CHF 3 million").
-ISO_CODES = (
-    "USD EUR GBP CHF JPY CNY INR ZAR NGN KES BRL MXN RUB TRY PLN RON HUF CZK SEK NOK DKK AUD "
-    "CAD NZD HKD SGD KRW UAH ILS EGP SAR AED"
-).split()
+# ISO 4217 codes of currencies that news copy writes before an amount ("CHF 3 million",
+# "VND673 trillion"): the money units of lang/en/units.txt named by three capitals.
+ISO_CODES = sorted(
+    name for name, dimension in lang.units().items() if dimension == "money" and re.fullmatch("[A-Z]{3}", name)
+)
 CURRENCIES = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "C$": "CAD", "A$": "AUD",
     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R": "ZAR", "₹": "INR", "Rs": "INR", "Rs.": "INR",
@@ -108,12 +108,12 @@ MONTH_DATE = re.compile(
 )
 # A numeric date. Matches: "28-12-2021", "12/28/2021", "2022-01-10". Must not match: "10-15".
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
-# A clock time. Matches: "7:19", "3 p.m.", "10am", "0900 GMT", "8.55 GMT". Must not match:
-# "8.55 percent".
+# A clock time. Matches: "7:19", "3 p.m.", "10am", "0900 GMT", "8.55 GMT", "10.58 AEDT" (a zone
+# abbreviation: capitals ending in "T"). Must not match: "8.55 percent", "8.55 TWh".
 CLOCK_TIME = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:a\.m\.|p\.m\.|am|pm)\b)?|"
     r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|"
-    r"\b\d{1,2}[.:]?\d{2}\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|hrs|local\s+time)\b"
+    r"\b\d{1,2}[.:]?\d{2}\s?(?:[A-Z]{1,4}T|UTC|hrs|local\s+time)\b"
 )
 # A phone number. Matches: "+41 22 917 1234", "(202) 555-0143", "202-555-0143",
 # "020 7946 0958". Must not match: "10-15 people", "2 1/2 years".
@@ -145,14 +145,25 @@ AGED = re.compile(
 )
 # A number made an adjective with its unit. Matches: "eight-year", "45-year-old", "two-hour",
 # "twenty-five-year-old", "7.1-magnitude", "40-km". Must not match: "two-state", "COVID-19".
+# The words a compound adjective counts or measures in: every form of lang/en/units.txt that is
+# one word, and the nouns news copy counts that way.
+_COMPOUND_NOUNS = sorted(
+    {form for form in lang.unit_forms() if form.isalpha()}
+    | {name for name, dimension in lang.units().items() if name.isalpha() and name.islower()}
+    | {"point", "member", "seat", "nation", "country", "game", "storey", "story", "page", "man",
+       "person", "vote"},
+    key=lambda word: (-len(word), word),
+)  # fmt: skip
 COMPOUND = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|(?:{'|'.join(TENS)})(?:-(?:{'|'.join(ONES)}))?|"
-    rf"(?:{'|'.join(ONES)}))-(?P<u>year|month|week|day|hour|minute|second|mile|kilometre|"
-    r"kilometer|km|metre|meter|foot|inch|point|member|seat|nation|country|game|storey|story|"
-    r"page|man|person|vote|ton|tonne|magnitude|kg|kilogram|acre|hectare|litre|liter|cm|mm)s?"
+    rf"(?:{'|'.join(ONES)}))-(?P<u>{'|'.join(_COMPOUND_NOUNS)})s?"
     r"(?P<old>-old)?\b",
     re.IGNORECASE,
 )
+# A change of a rate in a fraction of a percentage point, as central-bank copy writes it.
+# Matches: "quarter-point", "half-point". Must not match: "quarter-final", "half-time"; "a
+# quarter of a percentage point" (FRACTION reads it).
+POINT_FRACTION = re.compile(r"\b(?P<d>half|quarter)-point\b", re.IGNORECASE)
 # A magnitude written before its figure with a hyphen. Matches: "magnitude-6.4". Must not match:
 # "magnitude 6.4" (read by UNIT_BEFORE, as "6.4"), "magnitude-scale".
 MAGNITUDE_FIRST = re.compile(r"\bmagnitude-(?P<n>\d{1,2}(?:\.\d{1,2})?)(?![\w.])", re.IGNORECASE)
@@ -538,6 +549,11 @@ def _read_compound(m: re.Match[str], text: str) -> _Core | None:
     return _Core(m.start(), m.end(), value, unit=unit, noun="none", rule="compound")
 
 
+def _read_point_fraction(m: re.Match[str], text: str) -> _Core | None:
+    value = Decimal(1) / lang.fractions()[m["d"].casefold()]
+    return _Core(m.start(), m.end(), value, unit="percent", noun="none", rule="compound")
+
+
 def _read_magnitude(m: re.Match[str], text: str) -> _Core | None:
     return _Core(m.start(), m.end(), Decimal(m["n"]), unit="magnitude", noun="none", rule="compound")
 
@@ -714,6 +730,7 @@ Reader = Callable[[re.Match[str], str], "_Core | None"]
 READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (AGED, _read_aged),
     (COMPOUND, _read_compound),
+    (POINT_FRACTION, _read_point_fraction),
     (MAGNITUDE_FIRST, _read_magnitude),
     (HALF_A, _read_half_a),
     (VAGUE_PLURAL, _read_vague),
