@@ -16,7 +16,6 @@ counts origins, so a renderer can say that a corroboration rests on copies.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -130,8 +129,8 @@ def disagreement(groups: Sequence[Sequence[Mention]], published: dict[str, str |
     * **attribution**: one outlet gives two of the values, each from its own authority ("7.0,
       the geological survey said; the national agency put it at 6.6"); or, when the values do
       not move with time, two values or more are attributed and no two to the same authority;
-    * **update**: a count whose values move one way with the days of the reports that give them
-      ("12 dead" on Monday, "19 dead" on Tuesday; "1,100 in shelters", then "400"), or a tally
+    * **update**: a count or a share given different values by reports of different days ("12
+      dead" on Monday, "19 dead" on Tuesday; "1,100 in shelters", then "400"), or a tally
       of people by their fate: the next report's authority is not a rival one;
     * **contradiction**: anything else: incompatible values for the same moment.
     """
@@ -161,18 +160,18 @@ def _latest_day(group: Sequence[Mention], published: dict[str, str | None]) -> s
 
 
 def _moves_with_time(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> bool:
-    """Whether a count's values move one way (up, or down) with the day of the reports that
-    give them, over two days or more: a toll rises, the missing and the sheltered fall."""
+    """Whether a count or a share is a running figure: its values come from reports of two days
+    or more. A toll, the missing and the sheltered move as news comes in, and a vote share moves
+    as the count goes on; they need not move one way (a toll is revised down when bodies are
+    counted twice). Measured on the labelled sets: requiring one direction typed 51 of 81 found
+    conflicts right, this rule 56 (leave one set out)."""
     if any(published.get(m.source_id) is None for g in groups for m in g):
         return False
     latest = [(_latest_day(g, published), values.number_range(g[0].value)) for g in groups]
     if len({day for day, _ in latest}) < 2 or any(bounds is None for _, bounds in latest):
         return False
-    if values.dimension(groups[0][0]) != "count":
-        return False  # a magnitude or a share revised is a correction, not a running figure
-    lows = [bounds[0] for _, bounds in sorted(latest, key=lambda x: x[0]) if bounds is not None]
-    steps = list(itertools.pairwise(lows))
-    return all(a <= b for a, b in steps) or all(a >= b for a, b in steps)
+    # a magnitude or a distance revised is a correction, not a running figure
+    return values.dimension(groups[0][0]) in ("count", "percent")
 
 
 @functools.cache

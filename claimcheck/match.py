@@ -286,6 +286,12 @@ RUNNING = frozenset(
 )
 
 
+def _counted(unit: str | None) -> str | None:
+    """A counted noun or unit with synonyms folded: "17 contenders" and "19 candidates" count one
+    thing."""
+    return unit if unit is None or " " in unit else FOLDS.get(unit) or FOLDS.get(stem(unit)) or unit
+
+
 def context_words(text: str) -> tuple[str, ...]:
     """Content words, lower-cased, crudely singular, synonyms folded, without stop words,
     numbers or dates."""
@@ -845,13 +851,16 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
         same_source = ma.source_id == mb.source_id
         ka, kb = a.key, b.key
         same = _same_value(ma, mb) or (not agree and _transposed(ma, mb))
+        counted = _counted(ma.unit)
+        same_unit = counted is not None and counted == _counted(mb.unit)
+        unit_share = 1 / values_of_unit[counted] if counted in values_of_unit else 0.0
         features = {
             "words": raw / 100,
             "shared_words": min(len(set(a.words) & set(b.words)), SHARED_CAP) / SHARED_CAP,
             "rare_shared": _rare_overlap(a.words, b.words, rarity),
-            "unit_share": 1 / values_of_unit[ma.unit] if ma.unit and ma.unit in values_of_unit else 0.0,
-            "same_unit": float(ma.unit is not None and ma.unit == mb.unit),
-            "unit_apart": float(ma.unit is not None and mb.unit is not None and ma.unit != mb.unit),
+            "unit_share": unit_share,
+            "same_unit": float(same_unit),
+            "unit_apart": float(ma.unit is not None and mb.unit is not None and _counted(ma.unit) != _counted(mb.unit)),
             "same_value": float(same),
             "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
             "value_gap": _value_gap(ma, mb) if kind is Kind.NUMBER else 0.0,
@@ -919,7 +928,7 @@ def _values_of_unit(items: Sequence[_Item]) -> dict[str, int]:
     seen: defaultdict[str, set[str]] = defaultdict(set)
     for item in items:
         if item.mention.unit:
-            seen[item.mention.unit].add(item.mention.value)
+            seen[_counted(item.mention.unit) or ""].add(item.mention.value)
     return {unit: len(found) for unit, found in seen.items()}
 
 
@@ -989,7 +998,7 @@ def _distinct(a: _Item, b: _Item, lone_units: frozenset[str]) -> bool:
     bounds = values.number_range(mention.value) if mention.kind is Kind.NUMBER else None
     if bounds is None or not mention.unit or bounds[0] != bounds[1]:
         return False
-    return bounds[0] >= DISTINCT_NUMBER or mention.unit in lone_units
+    return bounds[0] >= DISTINCT_NUMBER or _counted(mention.unit) in lone_units
 
 
 def _stated(mention: Mention) -> object:

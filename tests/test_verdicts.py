@@ -294,6 +294,27 @@ def test_a_toll_that_rose_between_reports_is_an_update() -> None:
     assert verdict.summary.startswith("update: 19 (b, 2024-03-05) <- 12 (a, 2024-03-04)")
 
 
+def test_a_share_that_moved_as_the_count_went_on_is_an_update_whichever_way_it_moved() -> None:
+    a, b, c = _published(
+        [
+            _doc("a", "With most ballots counted, the Yes side had 54.6% of the vote, the state broadcaster said."),
+            _doc("b", "With all ballots counted, the Yes side had 51.4% of the vote, the state broadcaster said."),
+            _doc("c", "With all ballots counted, the Yes side had 51.6% of the vote, the state broadcaster said."),
+        ],
+        ["2024-03-04", "2024-03-05", "2024-03-06"],
+    )
+    verdict = _typed(
+        [a, b, c],
+        [
+            _mention(a, Kind.NUMBER, "54.6%", "54.6", unit="percent"),
+            _mention(b, Kind.NUMBER, "51.4%", "51.4", unit="percent"),
+            _mention(c, Kind.NUMBER, "51.6%", "51.6", unit="percent"),
+        ],
+    )
+    assert verdict.disagreement == "update"
+    assert verdict.summary.startswith("update: 51.6 (c, 2024-03-06) <- 51.4 (b, 2024-03-05) <- 54.6 (a, 2024-03-04)")
+
+
 def test_values_of_two_authorities_are_an_attribution() -> None:
     a, b = _published(
         [
