@@ -226,11 +226,18 @@ SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 # "from" right before a figure: "from 20 to 30" is a change, not a range. Matches: "from " in
 # "fell from 20". Must not match: "apart from".
 FROM_BEFORE = re.compile(r"(?<!apart )\bfrom\s+$")
+# The unit forms of lang/en/units.txt that news copy writes against a figure ("10km", "9.81sec",
+# "35mph"): the abbreviations and words of measures, longest first ("km/hr" before "km").
+_ATTACHED_UNITS = "|".join(
+    re.escape(form)
+    for form in sorted(lang.unit_forms(), key=lambda form: (-len(form), form))
+    if form[:1].isalpha() and " " not in form and lang.units()[lang.unit_forms()[form]] not in ("money", "share")
+)
 # A number in figures, with its currency, scale or attached unit. Matches: "40,000",
 # "$1.2 billion", "€3m", "5bn", "3.5", "10km". Must not match: "2nd", "G7", "7:19".
 FIGURES = re.compile(
     rf"{_GUARD_BEFORE}(?P<cur>{_CUR})?(?P<num>{_NUM})(?:[\s-](?P<scale>{_SCALE})\b|"
-    r"(?P<abbr>mn|bn|tn|m|k)\b|(?P<au>km/hr?|kmph|kmh|km|kg|kph|mph|lbs?|ft|cm|mm)\b)?"
+    rf"(?P<abbr>mn|bn|tn|m|k)\b|(?P<au>{_ATTACHED_UNITS})\b)?"
     rf"{_GUARD_AFTER}"
 )
 # A number in words. Matches: "three", "twenty-five", "a dozen", "two hundred and fifty
@@ -698,7 +705,7 @@ def _read_figures(m: re.Match[str], text: str) -> _Core | None:
     value, currency, flags = _scaled(m, m["num"])
     raw = m["num"]
     if m["au"]:
-        unit = UNIT_WORDS[m["au"]]
+        unit = UNIT_WORDS[m["au"].casefold()]
         return _Core(m.start(), m.end(), value, unit=unit, noun="none", rule="figures")
     extra: set[str] = set()
     if not (m["cur"] or m["scale"] or m["abbr"]):
