@@ -362,6 +362,10 @@ CURRENCY_UNITS = frozenset(CURRENCIES.values()) | {
 }
 # Words after an amount that say when, not what: "over $5 million last year".
 TIME_AFTER = frozenset("last this next a an per each every".split())
+# What makes a stretch of time an offset from another event, right after it. Matches: " after",
+# " ago", " later". Must not match: " before" ("burned for 12 hours before crews contained it"
+# is how long it burned), " of".
+TIME_OFFSET = re.compile(r"\s+(?:after|later|ago|earlier)\b")
 # Counted nouns that outlets use for one count: "300 people" and "300 residents" were rescued.
 SAME_COUNT = {
     "resident": "person", "inhabitant": "person", "villager": "person", "local": "person",
@@ -914,6 +918,8 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | Note | None:
         next_word = following.group(1).casefold() if following else ""
         if unit is None or next_word in ONE_IDIOMS or before in ONE_PRONOUN_AFTER:
             return None
+    if unit is not None and lang.units().get(unit) == "time" and TIME_OFFSET.match(text, end):
+        return None  # "three days after the quake", "two weeks ago": it dates another event
     start, qualifier = core.start, None
     hedge = HEDGE.search(text, max(0, core.start - 30), core.start)
     if hedge is not None and not _preposition(hedge["h"], unit, text, end):
