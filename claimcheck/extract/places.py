@@ -934,6 +934,10 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# Verbs of a state, not of something done, at a place: "who lives in Lagos", "based in Geneva".
+_NOT_HAPPENINGS = frozenset("be have live reside base work study grow hail come own know call name remain".split())
+
+
 def _is_event(token: Token) -> bool:
     word = token.text.casefold()
     if word in EVENT_TOKENS or EVENT.fullmatch(word) is not None:
@@ -987,6 +991,13 @@ class _Tree:
     def place_noun(self, k: int) -> bool:
         t = self.tokens[k]
         return t.pos in ("NOUN", "PROPN") and t.text.casefold() in lang.words("place_nouns")
+
+    def happening(self, k: int) -> bool:
+        """A verb of something done at a place ("set a record in Berlin", "took bronze at the
+        stadium"), not of saying, being or living there ("said in Berlin", "lives in Berlin")."""
+        t = self.tokens[k]
+        lemma = t.lemma.casefold()
+        return t.pos == "VERB" and lemma not in _NOT_HAPPENINGS and lemma not in lang.words("reporting_verbs") | lang.words("speech_verbs")
 
     def eventful(self, k: int) -> bool:
         """An event word, or a verb with an event for its subject or object ("made landfall",
@@ -1150,7 +1161,7 @@ def _located(tree: _Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
     for _ in range(4):
         if governor is None:
             return False
-        if tree.eventful(governor):
+        if tree.eventful(governor) or (prep in AT and tree.happening(governor)):
             return True
         g = tokens[governor]
         up = tree.head(governor)
