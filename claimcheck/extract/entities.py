@@ -30,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from claimcheck import lang
 from claimcheck.extract import places
-from claimcheck.extract.spelling import to_us, wordset
+from claimcheck.lang.spelling import to_us, wordset
 
 # A token: a dotted acronym, a known abbreviation with its dot, a middle initial, a word with
 # inner apostrophes or hyphens, or one punctuation mark.

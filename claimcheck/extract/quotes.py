@@ -39,7 +39,7 @@ from claimcheck import lang
 from claimcheck.extract import entities as ent
 from claimcheck.extract.base import eligible
 from claimcheck.extract.entities import Token
-from claimcheck.extract.spelling import to_us, wordset
+from claimcheck.lang.spelling import to_us, wordset
 from claimcheck.model import Document, Kind, Mention, Region, Role, Sentence
 from claimcheck.settings import Settings
 

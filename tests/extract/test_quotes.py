@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from claimcheck.extract import quotes, spelling
-from claimcheck.extract.spelling import to_us
+from claimcheck.extract import quotes
+from claimcheck.lang import spelling
+from claimcheck.lang.spelling import to_us
 from claimcheck.model import Document, Kind, Mention, Region, Role, Source
 from claimcheck.segment import segment
 from claimcheck.settings import Settings
