@@ -475,7 +475,7 @@ def _items(
     dates: dict[tuple[str, int], list[Mention]],
     published: dict[str, str | None],
     origin_of: dict[str, str],
-    names: dict[str, NameIndex] | None = None,
+    names: dict[str, NameIndex],
 ) -> list[_Item]:
     by_sentence: defaultdict[tuple[str, int], list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -499,7 +499,7 @@ def _items(
                 lo, hi = mention.start - sentence.start, mention.end - sentence.start
                 before, after = sentence.text[max(0, lo - SENTENCE_REACH) : lo], sentence.text[hi : hi + SENTENCE_REACH]
                 words = tuple(dict.fromkeys([*words, *context_words(f"{before} {after}")]))
-        keys = (names or {}).get(mention.source_id, NameIndex()).keys(sentence, mention, clause_bounds(sentence, mention, indexed[place])) if sentence else frozenset[str]()
+        keys = names[mention.source_id].keys(sentence, mention, clause_bounds(sentence, mention, indexed[place])) if sentence else frozenset[str]()
         lead = _lead_word(sentence, mention) if sentence else ""
         fates, running = _fates(sentence, mention) if sentence and kind is Kind.NUMBER else (frozenset(), False)
         items.append(
