@@ -1,4 +1,4 @@
-"""The article cache (``--cache DIR``): an article's whole map step (its sentences and mentions)
+"""The article cache (``--cache DIR``): an article's whole map step (its sentences, names and mentions)
 reused by content hash, so a re-run on a folder with five new articles reads five articles; and
 each story's reduce step (its verdicts), reused when none of its articles changed.
 
@@ -23,7 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from claimcheck.lang import cache
-from claimcheck.model import Document, Extracted, Mention, Sentence, Source, Verdict
+from claimcheck.model import Document, Extracted, Mention, Name, Sentence, Source, Verdict
 from claimcheck.settings import Settings
 
 NAME = "map"
@@ -79,14 +79,16 @@ def load(source: Source, settings: Settings) -> Read | None:
     """The cached map step of ``source``, or None."""
     entry = key(source, settings)
     found = cache.load(settings.parse_cache, NAME, entry, touch=True) if entry else None
-    if not (isinstance(found, tuple) and len(found) == 2):
+    if not (isinstance(found, tuple) and len(found) == 3):
         return None
-    sentences, extracted = found
+    sentences, names, extracted = found
     if not all(isinstance(s, Sentence) for s in sentences) or not isinstance(extracted, Extracted):
+        return None
+    if not all(isinstance(n, Name) for n in names):
         return None
     if not all(isinstance(m, Mention) for m in extracted.mentions):
         return None
-    return Document(source, sentences), extracted
+    return Document(source, sentences, names=names), extracted
 
 
 def store(read: Read, settings: Settings) -> None:
@@ -94,7 +96,7 @@ def store(read: Read, settings: Settings) -> None:
     document, extracted = read
     entry = key(document.source, settings)
     if entry:
-        cache.store(settings.parse_cache, NAME, entry, (document.sentences, extracted))
+        cache.store(settings.parse_cache, NAME, entry, (document.sentences, document.names, extracted))
 
 
 def story_key(sources: Sequence[Source], story: str, origin_of: dict[str, str], published: dict[str, str | None], settings: Settings) -> str | None:

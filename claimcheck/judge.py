@@ -22,8 +22,8 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz.distance import Levenshtein
 
 from claimcheck import lang, values
-from claimcheck.extract.entities import speakers_compatible
 from claimcheck.extract.quotes import fold_invisible
+from claimcheck.lang.names import speakers_compatible
 from claimcheck.model import Claim, Difference, Kind, Mention, Origin, Status, ValueGroup, Verdict
 from claimcheck.settings import Settings
 from claimcheck.values import value_groups

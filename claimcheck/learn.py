@@ -30,6 +30,7 @@ from claimcheck.settings import Matcher, Settings
 UNLISTED_WEIGHT = 0.5  # how much a pair with a mention gold does not list counts as a negative
 RIDGE = 1.0  # L2 penalty on the weights (not the bias): keeps rare features from running away
 NEWTON_STEPS = 50
+F1_TIE = 0.001  # F1 scores this close are a tie between cuts
 THRESHOLDS = np.round(np.arange(0.10, 0.91, 0.05), 2)  # the probability cuts tried
 
 
@@ -128,7 +129,9 @@ def _best_threshold(x: np.ndarray, y: np.ndarray, w: np.ndarray, beta: np.ndarra
         scores.append(2 * tp / (float(np.sum(w * said)) + float(np.sum(w * y))) if tp else 0.0)
     best = max(scores)
     if not strict:
-        return float(THRESHOLDS[scores.index(best)])
+        # of cuts as good as the best, the strictest: the pooled F1 is flat near its top, and
+        # a tie decided by the thousandths would swing the cut with every new set
+        return float(max(cut for cut, f1 in zip(THRESHOLDS, scores) if f1 >= best - F1_TIE))
     error = math.sqrt(best * (1 - best) / max(float(np.sum(w * y)), 1.0))
     return float(max(cut for cut, f1 in zip(THRESHOLDS, scores) if f1 >= best - error))
 

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 
 from claimcheck import lang, origins, values
 from claimcheck.extract import places
-from claimcheck.extract.entities import entities
+from claimcheck.lang.names import NameIndex
 from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence, Story
 from claimcheck.settings import Matcher, Settings
 
@@ -481,6 +481,7 @@ def _items(
     dates: dict[tuple[str, int], list[Mention]],
     published: dict[str, str | None],
     origin_of: dict[str, str],
+    names: dict[str, NameIndex],
 ) -> list[_Item]:
     by_sentence: defaultdict[tuple[str, int], list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -504,7 +505,7 @@ def _items(
                 lo, hi = mention.start - sentence.start, mention.end - sentence.start
                 before, after = sentence.text[max(0, lo - SENTENCE_REACH) : lo], sentence.text[hi : hi + SENTENCE_REACH]
                 words = tuple(dict.fromkeys([*words, *context_words(f"{before} {after}")]))
-        keys = entities(around)
+        keys = names[mention.source_id].keys(sentence, mention, clause_bounds(sentence, mention, indexed[place])) if sentence else frozenset[str]()
         lead = _lead_word(sentence, mention) if sentence else ""
         fates, running = _fates(sentence, mention) if sentence and kind is Kind.NUMBER else (frozenset(), False)
         items.append(
@@ -1087,6 +1088,7 @@ def items_by_kind(
     documents = list(documents)
     sentences = {(s.source_id, s.index): s for doc in documents for s in doc.sentences}
     published = {doc.source.id: doc.source.published for doc in documents}
+    names = {doc.source.id: NameIndex(doc.names) for doc in documents}
     if origin_of is None:
         origin_of = origin_map(documents)
     dates: defaultdict[tuple[str, int], list[Mention]] = defaultdict(list)
@@ -1097,7 +1099,7 @@ def items_by_kind(
     for kind in Kind:
         of_kind = sorted((m for m in mentions if m.kind is kind), key=_mention_order)
         if of_kind:
-            found[kind] = _items(kind, of_kind, sentences, dates, published, origin_of)
+            found[kind] = _items(kind, of_kind, sentences, dates, published, origin_of, names)
     return found
 
 

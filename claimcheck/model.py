@@ -135,6 +135,20 @@ class Parse:
 
 
 @dataclass(frozen=True, slots=True)
+class Name:
+    """A person, organisation or country a parse names; ``start``/``end`` point into
+    ``Source.text``. ``key`` is what spellings of one name share ("person:riabov",
+    "org:who", "country:cl"); ``titles`` are the title words stripped before a person's name."""
+
+    kind: str  # "person", "org" or "country"
+    key: str
+    display: str
+    start: int
+    end: int
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A source with its sentences and the parses of those that hold a candidate value:
     what every extractor reads."""
@@ -142,6 +156,9 @@ class Document:
     source: Source
     sentences: tuple[Sentence, ...]
     parses: tuple[Parse, ...] = ()
+    # The names the parses give (lang/names.py), kept when the parses are dropped: matching
+    # reads them to keep apart values whose clauses name different persons or organisations.
+    names: tuple[Name, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,14 +53,15 @@ def _quiet(_stage: str, _done: int, _total: int | None) -> None:
 
 def read_many(sources: Sequence[Source], settings: Settings) -> tuple[Read, ...]:
     """The map step for some sources: segment, parse and extract each, or read it from the
-    article cache (``--cache``) when it was read before. A document keeps its sentences, not
-    their parses: no later stage reads those, and a run of thousands would hold them all."""
+    article cache (``--cache``) when it was read before. A document keeps its sentences and the
+    names its parses give, not the parses: no later stage reads those, and a run of thousands
+    would hold them all."""
     found: list[Read | None] = [cache.load(source, settings) for source in sources]
     missing = [source for source, hit in zip(sources, found) if hit is None]
     if missing:
         documents = [Document(source, segment.segment(source)) for source in missing]
         parsed = lang.parse(documents, settings=settings, wanted=lambda s: extract.eligible(s, settings))
-        fresh = iter([(Document(d.source, d.sentences), extract.extract(d, settings=settings)) for d in parsed])
+        fresh = iter([(Document(d.source, d.sentences, names=d.names), extract.extract(d, settings=settings)) for d in parsed])
         for number, hit in enumerate(found):
             if hit is None:
                 found[number] = read_one = next(fresh)

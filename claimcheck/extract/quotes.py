@@ -18,7 +18,7 @@ paragraph that is only a quote, the sentence before it. Pronouns resolve to the 
 preceding text can mean, bare roles ("the spokesperson") to the fullest earlier mention of that
 role, surnames to the full name the document gives. What cannot be known stays None.
 
-Speakers are normalized as ``entities.speakers_compatible`` expects: persons "Firstname
+Speakers are normalized as ``lang.names.speakers_compatible`` expects: persons "Firstname
 Lastname" without titles; roles "[Country] [organisation words] role" with articles, "for
 the", possessives and "senior/top/…" removed, the country as its short name ("US") and every
 organisation word kept ("a spokesperson for the City Hall Flood Response Council" → "City
@@ -36,12 +36,77 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from claimcheck import lang
-from claimcheck.extract import entities as ent
+from claimcheck.extract import places
 from claimcheck.extract.base import eligible
-from claimcheck.extract.entities import Token
-from claimcheck.extract.spelling import to_us, wordset
+from claimcheck.lang.names import (
+    CONNECTORS,
+    ORG_HEADS,
+    POSSESSIVE,
+    ROLE_NOISE,
+    country_code,
+    country_display,
+    fold,
+    is_acronym,
+    is_title,
+    lone_names,
+    person_display,
+    person_key,
+    role_noun,
+)
+from claimcheck.lang.spelling import to_us, wordset
 from claimcheck.model import Document, Kind, Mention, Region, Role, Sentence
 from claimcheck.settings import Settings
+
+# A token: a dotted acronym, a known abbreviation with its dot, a middle initial, a word with
+# inner apostrophes or hyphens, or one punctuation mark.
+# Matches: "U.S.", "Mr.", "M." (in "Ana M. Ruiz"), "Chile’s", "Co-operation", ",".
+# Must not match: the dot that ends "talks." (it is a separate token).
+TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Mx|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Maj|Cpl|Pvt|"
+    r"Insp|Supt|Det|Amb|Pres|Inc|Corp|Ltd|Co|Mt|Ft)\.(?=\s)"
+    r"|[A-Z]\.(?=\s[A-Z])"
+    r"|[^\W_](?:[^\W_]|['’](?=[^\W_])|-(?=[^\W_]))*"
+    r"|[^\w\s]"
+)
+
+# Words that open no name: function words, time words and page furniture.
+STOP = lang.words("function_words")
+CALENDAR = lang.calendar_words() | lang.words("holidays")
+
+# A capitalised run that names a town this large is a place, not a person. GeoNames' 15,000
+# threshold was the name finder's list before the gazetteer went down to 1,000 people (issue 9);
+# "Mr Bath" or "Ms Florence" must stay people.
+PLACE_NAME_POPULATION = 15000
+
+
+def _is_place(words: str) -> bool:
+    """Whether words name a city of over 15,000 people or a US state (from the gazetteer)."""
+    return fold(words) in places.town_names(PLACE_NAME_POPULATION)
+
+
+# Sorted, non-overlapping spans of text as two lists: their starts and their ends.
+Spans = tuple[list[int], list[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a text with its offsets into that text; ``name`` when the parse puts it in
+    a person's name (``_person_words``)."""
+
+    text: str
+    start: int
+    end: int
+    name: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ending ("Chile’s" → "Chile")."""
+        return POSSESSIVE.sub("", self.text)
 
 # A paragraph break: a blank line, or a line break after a line that ends a sentence (a line
 # that stops mid-sentence is hard-wrapped text). Matches: "talks.\n" and "\n\n". Must not
@@ -134,7 +199,7 @@ PARTICIPLES = wordset(
 POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our"})
 # Lower-case words that cannot modify a role ("the talks official" is no speaker).
 NOT_MODIFIERS = (
-    ent.STOP
+    STOP
     | SPEECH_VERBS
     | NAMING_VERBS
     | ADVERBS
@@ -160,7 +225,7 @@ SPOKEN_FORMS = {
 }
 # A word of the context. Matches: "chile’s", "talks". Must not match: "—".
 CONTEXT_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-STOPWORDS = ent.STOP | wordset(
+STOPWORDS = STOP | wordset(
     """is are was were be been being will would shall should can could may
                            might must has have had do does did that which who whom whose what
                            there here than s said says say told according"""
@@ -442,7 +507,7 @@ def _cap_group(toks: Sequence[Token], i: int, text: str) -> int:
         if (
             (_is_cap(toks[j])
             and toks[j].text[0].isalnum())
-            or (toks[j].lower in ent.CONNECTORS
+            or (toks[j].lower in CONNECTORS
             and j + 1 < len(toks)
             and _is_cap(toks[j + 1]))
         ):
@@ -459,13 +524,13 @@ def _country_and_words(tokens: Sequence[Token]) -> tuple[str, list[str]]:
     # Flood Response Council"); a name keeps its own ("the People's Health Watch").
     words = [
         t.bare
-        if k == len(kept) - 1 or t.bare.lower() in ent.ORG_HEADS or ent.country_code(t.bare)
+        if k == len(kept) - 1 or t.bare.lower() in ORG_HEADS or country_code(t.bare)
         else t.text
         for k, t in enumerate(kept)
     ]
     for size in (3, 2, 1):
         if len(words) >= size:
-            iso = ent.country_code(" ".join(words[:size]))
+            iso = country_code(" ".join(words[:size]))
             if iso is not None:
                 return iso, words[size:]
     return "", words
@@ -474,55 +539,54 @@ def _country_and_words(tokens: Sequence[Token]) -> tuple[str, list[str]]:
 def _run_speaker(tokens: Sequence[Token], pos: int, det: str | None) -> Who | None:
     """The speaker a capitalised run names: a person (titles dropped), an organisation, or a
     role written in capitals ("the U.S. Coast Guard")."""
-    labels = [ent.label(t) for t in tokens]
     k = len(tokens)
-    while (
-        k > 0 and labels[k - 1] in {"name", "conn"} and (labels[k - 1] == "name" or k < len(tokens))
-    ):
+    while k > 0 and (tokens[k - 1].name or (k < len(tokens) and tokens[k - 1].lower in CONNECTORS)):
         k -= 1
-    names = [t for t, lab in zip(tokens[k:], labels[k:]) if lab in {"name", "conn"}]
-    while names and names[0].lower in ent.CONNECTORS:
+    names = list(tokens[k:])
+    while names and names[0].lower in CONNECTORS:
         names.pop(0)
-    titles = [t.lower.rstrip(".") for t, lab in zip(tokens[:k], labels[:k]) if lab == "title"]
+    titles = [
+        t.lower.rstrip(".") for t in tokens[:k] if is_title(t.bare) and t.lower not in ORG_HEADS
+    ]
     if (
         names
         and det != "the"
-        and not (len(names) >= 2 and ent.is_place(" ".join(t.bare for t in names)))
+        and not (len(names) >= 2 and _is_place(" ".join(t.bare for t in names)))
     ):
         noun = ""
         for title in reversed(titles):
-            role = ent.role_noun(title)
+            role = role_noun(title)
             if role is not None:
                 noun = role[0]
                 break
         country, words = _country_and_words(tokens[:k])
         return Who(
             "person",
-            ent.person_display(names),
+            person_display([t.text for t in names]),
             pos,
             noun=noun,
             country=country,
-            words=frozenset(_word(w) for w in words if ent.role_noun(w) is None),
+            words=frozenset(_word(w) for w in words if role_noun(w) is None),
         )
     if len(tokens) == 1:
-        role = ent.role_noun(tokens[0].text)
+        role = role_noun(tokens[0].text)
         if role is not None:
             return Who("role", role[0], pos, noun=role[0], plural=role[1], bare=True)
     country, words = _country_and_words(tokens)
     if not words and not country:
         return None
-    display = " ".join(([ent.country_display(country)] if country else []) + words)
+    display = " ".join(([country_display(country)] if country else []) + words)
     return Who("org", display, pos, words=frozenset(_word(w) for w in words), country=country)
 
 
 def _word(word: str) -> str:
-    bare = ent.POSSESSIVE.sub("", word)
-    return to_us(ent.fold(bare).replace("-", "").replace("’", "").replace("'", ""))
+    bare = POSSESSIVE.sub("", word)
+    return to_us(fold(bare).replace("-", "").replace("’", "").replace("'", ""))
 
 
 def _role_display(country: str, words: Sequence[str], noun_text: str) -> str:
-    parts = [ent.country_display(country)] if country else []
-    parts.extend(w for w in words if w.lower() not in ent.ROLE_NOISE)
+    parts = [country_display(country)] if country else []
+    parts.extend(w for w in words if w.lower() not in ROLE_NOISE)
     parts.append(noun_text)
     return " ".join(parts)
 
@@ -554,7 +618,7 @@ def _phrase(toks: Sequence[Token], i: int, text: str) -> tuple[Who | None, int]:
         tok = toks[j]
         if not tok.text[0].isalnum():
             break
-        role = ent.role_noun(tok.text)
+        role = role_noun(tok.text)
         # A capitalised role word followed by a lower-case word is a role ("Officials said").
         role_word = role is not None and not caps and (j + 1 >= n or not _is_cap(toks[j + 1]))
         if _is_cap(tok) and not role_word:
@@ -572,7 +636,7 @@ def _phrase(toks: Sequence[Token], i: int, text: str) -> tuple[Who | None, int]:
             org_noun = tok.text
             j += 1
             continue
-        word = ent.POSSESSIVE.sub("", tok.text)
+        word = POSSESSIVE.sub("", tok.text)
         modifier = word.isalpha() and word.islower() and tok.lower not in NOT_MODIFIERS
         followed = j + 1 < n and toks[j + 1].text[0].isalnum()
         if noun is None and not org_noun and modifier and len(mods) < 3 and followed:
@@ -585,7 +649,7 @@ def _phrase(toks: Sequence[Token], i: int, text: str) -> tuple[Who | None, int]:
             caps = _common_start(toks, i, caps)
             country, words = _country_and_words(caps)
             display = " ".join(
-                ([ent.country_display(country)] if country else []) + words + mods + [org_noun]
+                ([country_display(country)] if country else []) + words + mods + [org_noun]
             )
             return Who(
                 "org",
@@ -611,7 +675,7 @@ def _phrase(toks: Sequence[Token], i: int, text: str) -> tuple[Who | None, int]:
             org_after = list(toks[k:end])
             j = end
     country, words = _country_and_words(org_after + _common_start(toks, i, caps))
-    words = [w for w in words + mods if w.lower() not in ent.ROLE_NOISE]
+    words = [w for w in words + mods if w.lower() not in ROLE_NOISE]
     # "Harbour Board spokesman Ian Doyle": a name right after the role is the speaker.
     if j < n and _is_cap(toks[j]) and text[toks[j - 1].end : toks[j].start] == " ":
         end = _cap_group(toks, j, text)
@@ -646,23 +710,28 @@ def _common_start(toks: Sequence[Token], i: int, caps: list[Token]) -> list[Toke
     ):
         return caps
     word = caps[0]
-    if ent.label(word) not in {"name", "title", "word"} or word.lower in ent.ORG_HEADS:
+    low = word.bare.lower()
+    if (
+        low in STOP | CALENDAR | ORG_HEADS
+        or is_acronym(word.bare)
+        or country_code(word.bare) is not None
+    ):
         return caps
     return [Token(word.text.lower(), word.start, word.end)]
 
 
 def _org_head(word: str) -> bool:
     """An organisation noun, singular or plural ("ministry", "groups", "agencies")."""
-    if word in ent.ORG_HEADS:
+    if word in ORG_HEADS:
         return True
     if word.endswith("ies"):
-        return word[:-3] + "y" in ent.ORG_HEADS
-    return word.endswith("s") and word[:-1] in ent.ORG_HEADS
+        return word[:-3] + "y" in ORG_HEADS
+    return word.endswith("s") and word[:-1] in ORG_HEADS
 
 
 def _words(words: Sequence[str]) -> frozenset[str]:
     """The comparable organisation words of a role ("Co-operation" → "cooperation")."""
-    return frozenset(_word(w) for w in words if w.lower() not in ent.CONNECTORS)
+    return frozenset(_word(w) for w in words if w.lower() not in CONNECTORS)
 
 
 def _skip_appositive(toks: Sequence[Token], j: int) -> tuple[int, Who | None]:
@@ -696,10 +765,10 @@ def _verb_after(toks: Sequence[Token], j: int, verbs: frozenset[str]) -> int | N
         low = toks[k].lower
         if low in verbs:
             return k
-        if low in {"on", "in"} and k + 1 < len(toks) and toks[k + 1].lower in ent.CALENDAR:
+        if low in {"on", "in"} and k + 1 < len(toks) and toks[k + 1].lower in CALENDAR:
             k += 2
             continue
-        if low not in ADVERBS and low not in ent.CALENDAR:
+        if low not in ADVERBS and low not in CALENDAR:
             return None
         k += 1
     return None
@@ -838,30 +907,32 @@ def _attribution_before(toks: Sequence[Token], text: str) -> Who | None:
 class _Index:
     """What the document has said about people and roles so far, by offset."""
 
-    def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
-        self.text = text
+    def __init__(self, doc: Document, words: Spans) -> None:
+        text = self.text = doc.source.text
         self.persons: dict[str, list[str]] = {}  # surname key → full names, in order
         self.written: dict[str, frozenset[str]] = {}  # full name → every word it was written with
         self.events: list[Who] = []  # persons and roles named, in text order
-        for sentence in sentences:
-            toks = ent.tokenize(sentence.text)
-            base = sentence.start
-            for name in ent.find_names(sentence.text):
-                if name.kind == "person":
-                    titled = [ent.role_noun(title) for title in reversed(name.titles)]
-                    noun = next((r[0] for r in titled if r is not None), "")
-                    written = sentence.text[name.start : name.end]
-                    self._add(Who("person", name.display, base + name.start, noun=noun), written)
+        persons = [name for name in doc.names if name.kind == "person"]
+        taken = 0
+        for sentence in doc.sentences:
+            # The persons the parse names in this sentence, then its role phrases.
+            while taken < len(persons) and persons[taken].start < sentence.end:
+                name = persons[taken]
+                taken += 1
+                titled = [role_noun(title) for title in reversed(name.titles)]
+                noun = next((r[0] for r in titled if r is not None), "")
+                self._add(Who("person", name.display, name.start, noun=noun), text[name.start : name.end])
+            toks = _tokens(text, sentence.start, sentence.end, words)
             # A role phrase ends in a role noun: only look just before one (speed).
-            ends = [k for k, tok in enumerate(toks) if ent.role_noun(tok.text) is not None]
+            ends = [k for k, tok in enumerate(toks) if role_noun(tok.text) is not None]
             candidates = sorted({i for k in ends for i in range(max(0, k - ROLE_REACH), k + 1)})
             for i in candidates:
                 if i > 0 and (toks[i - 1].lower in DETERMINERS or _is_cap(toks[i - 1])):
                     continue
-                phrase, j = _phrase(toks, i, sentence.text)
+                phrase, j = _phrase(toks, i, text)
                 if phrase is None:
                     continue
-                j, other = _appositive_role(toks, j, sentence.text)
+                j, other = _appositive_role(toks, j, text)
                 who = _with_role(phrase, other)
                 if (who.kind == "role" and (not who.bare or who.plural)) or (
                     who.kind == "person" and who.noun
@@ -870,7 +941,7 @@ class _Index:
                         Who(
                             who.kind,
                             who.display,
-                            base + who.pos,
+                            who.pos,
                             who.noun,
                             who.words,
                             who.country,
@@ -883,7 +954,7 @@ class _Index:
 
     def _add(self, who: Who, written: str = "") -> None:
         if who.kind == "person" and " " in who.display:
-            names = self.persons.setdefault(ent.person_key(who.display), [])
+            names = self.persons.setdefault(person_key(who.display), [])
             if who.display not in names:
                 names.append(who.display)
                 self.written[who.display] = frozenset((written or who.display).split())
@@ -893,7 +964,7 @@ class _Index:
         """The earliest name the document gives that contains every word of ``display``
         ("Haroun Mahamat" → "Abakar Mahamat", written "Abakar Haroun Mahamat")."""
         words = frozenset(display.split())
-        for name in self.persons.get(ent.person_key(display), []):
+        for name in self.persons.get(person_key(display), []):
             if words <= self.written.get(name, frozenset()):
                 return name
         return display
@@ -902,7 +973,7 @@ class _Index:
         return self.events[: bisect.bisect_left(self.positions, pos)]
 
     def full_name(self, surname: str) -> str | None:
-        names = self.persons.get(ent.person_key(surname), [])
+        names = self.persons.get(person_key(surname), [])
         return names[0] if len(names) == 1 else None
 
     def fuller_role(self, who: Who) -> Who | None:
@@ -921,9 +992,28 @@ class _Index:
         return None
 
 
+def _person_words(doc: Document) -> Spans:
+    """Where the document's parses may name a person (its persons, and lone proper nouns that
+    may be one): the starts and ends of sorted spans that do not overlap."""
+    spans = sorted(
+        [(name.start, name.end) for name in doc.names if name.kind == "person"]
+        + [span for parse in doc.parses for span in lone_names(parse, doc.source.text)]
+    )
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in spans:
+        if ends and start < ends[-1]:
+            ends[-1] = max(end, ends[-1])
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
 class _Resolver:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.words = _person_words(doc)
         self.spoken: list[tuple[int, Who]] = []  # resolved speakers of earlier quotes
         self.quoted: list[tuple[int, int]] = []  # (open, close) of every quotation, in order
         self.quoted_starts: list[int] = []
@@ -932,7 +1022,7 @@ class _Resolver:
     def index(self) -> _Index:
         """Built on first use: a document whose quotes all name their speaker in full never
         needs it."""
-        return _Index(self.doc.source.text, self.doc.sentences)
+        return _Index(self.doc, self.words)
 
     def resolve(self, who: Who | None, pos: int, window: tuple[int, int]) -> Who | None:
         """The document's fullest name for a speaker phrase read at ``pos``; pronouns look for
@@ -959,11 +1049,17 @@ class _Resolver:
             fullest = self.index.fullest(who.display)
             if fullest != who.display:
                 return Who("person", fullest, who.pos, who.noun, who.words, who.country)
+        if who.kind == "org" and " " not in who.display and not who.country and who.display[:1].isupper():
+            # A lone name the parse did not call a person ("Reyes:" at a paragraph start) is the
+            # person the article gave in full with that surname, if it gave one.
+            full = self.index.full_name(who.display)
+            if full is not None:
+                return Who("person", full, who.pos)
         if who.kind == "person" and " " not in who.display:
             full = self.index.full_name(who.display)
             if full is not None:
                 return Who("person", full, who.pos, who.noun, who.words, who.country)
-            if ent.country_code(who.display) is not None or ent.is_place(who.display):
+            if country_code(who.display) is not None or _is_place(who.display):
                 return Who("org", who.display, who.pos)
         return who
 
@@ -995,12 +1091,26 @@ class _Resolver:
         for lower in (para_start, prev_start):
             people = {w.display: w for p, w in sorted(named, key=lambda n: n[0]) if p >= lower}
             if len(people) > 1:
-                return None
+                # Of several people, the one the sentence before reports as speaking ("Smith's
+                # lawyer, Ana Lima, said …" — "she" is Lima, not Smith).
+                last = self._last_speaker(pos, lower)
+                return people.get(last.display) if last is not None else None
             if people:
                 only = next(iter(people.values()))
                 spoken = [s for s in recent if s.display == only.display]
                 return spoken[-1] if spoken else only
         return next((s for s in reversed(recent) if s.kind == "person"), None)
+
+    def _last_speaker(self, pos: int, lower: int) -> Who | None:
+        """The person that the sentence before the one at ``pos`` (from ``lower`` on) reports
+        as speaking."""
+        sentences = self.doc.sentences
+        k = bisect.bisect_right([s.start for s in sentences], pos) - 1
+        if k < 1 or sentences[k - 1].start < lower:
+            return None
+        before = sentences[k - 1]
+        who = _attribution_before(_tokens(self.doc.source.text, before.start, before.end, self.words), self.doc.source.text)
+        return self._full(who) if who is not None and who.kind == "person" else None
 
     def _full(self, who: Who) -> Who:
         """A person named by surname alone, with the full name the document gives."""
@@ -1027,8 +1137,15 @@ def _sentence_at(sentences: Sequence[Sentence], starts: Sequence[int], pos: int)
     return sentences[k] if k >= 0 else None
 
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in ent.TOKEN.finditer(text, start, end)]
+def _tokens(text: str, start: int, end: int, words: Spans) -> list[Token]:
+    """The tokens of ``text[start:end]``, each marked when it lies in one of ``words``, the
+    spans where the parse names a person."""
+    starts, ends = words
+    found = []
+    for m in TOKEN.finditer(text, start, end):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        found.append(Token(m.group(), m.start(), m.end(), k >= 0 and m.start() < ends[k]))
+    return found
 
 
 def _context(
@@ -1068,7 +1185,7 @@ def _context_of(text: str, start: int, end: int, nearby: Sequence[_Quote]) -> st
     pieces.append(text[cursor:end])
     words: list[str] = []
     for word in CONTEXT_WORD.findall(" ".join(pieces).lower()):
-        word = ent.POSSESSIVE.sub("", word)
+        word = POSSESSIVE.sub("", word)
         if word not in STOPWORDS and word not in words:
             words.append(word)
     return " ".join(words)
@@ -1210,14 +1327,14 @@ def _speaker(
         following = [q for q in later if q.open > quote.close]
     # After the closing mark, up to the next quotation of the paragraph.
     limit = following[0].open if following else last_para.end
-    after = _tokens(text, quote.close + 1, limit)
+    after = _tokens(text, quote.close + 1, limit, resolver.words)
     _, sentence_end = _sentence_bounds(text, sentences, starts, quote.close, last_para)
     # Before the opening mark, from the start of its sentence or the previous quotation.
     sentence_start, _ = _sentence_bounds(text, sentences, starts, quote.open, para)
     if sentence_start > quote.open:
         sentence_start = para.start
     lower = max([sentence_start] + [q.close + 1 for q in previous if q.close < quote.open])
-    before = _tokens(text, lower, quote.open)
+    before = _tokens(text, lower, quote.open, resolver.words)
     post = _attribution_after(after, text)
     pre = _attribution_before(before, text)
     inner = text[quote.start : quote.end].rstrip()
@@ -1252,7 +1369,7 @@ def _speaker(
         if earlier and earlier[-1].close >= last_start - 1:
             return speakers.get(earlier[-1].open)
         last_start = max([last_start] + [q.close + 1 for q in earlier if q.close < prior.end])
-        intro = _introduced(_tokens(text, last_start, prior.end), text)
+        intro = _introduced(_tokens(text, last_start, prior.end, resolver.words), text)
         if intro is not None:
             return resolver.resolve(intro, quote.open, window)
     return None

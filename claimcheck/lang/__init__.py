@@ -2,7 +2,8 @@
 
 ``parse`` runs the loaded pipeline over each sentence that holds a candidate value and keeps
 its tokens, lemmas, tags, dependencies and entities with offsets into ``Source.text``;
-``lexicon`` reads the shared word lists from the data files in ``claimcheck/lang/en/``.
+``names`` reads the persons, organisations and countries a parse names and compares names and
+speakers; ``lexicon`` reads the shared word lists from the data files in ``claimcheck/lang/en/``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import ConfigError
-from claimcheck.lang import cache
+from claimcheck.lang import cache, names
 from claimcheck.lang.dateline import body_start
 from claimcheck.lang.lexicon import number_words
 from claimcheck.model import Document, Entity, Parse, Sentence, Token
@@ -200,7 +200,8 @@ def parse(
     settings: Settings,
     wanted: Callable[[Sentence], bool] = lambda _sentence: True,
 ) -> tuple[Document, ...]:
-    """The documents with the parses of their ``wanted`` sentences that hold a candidate value.
+    """The documents with the parses of their ``wanted`` sentences that hold a candidate value,
+    and the names those parses give (``names.of``).
 
     Every distinct sentence of every document goes through one ``nlp.pipe`` stream, so a run's
     parse is batched however many articles it reads. Parses are in sentence order; their offsets
@@ -239,7 +240,5 @@ def parse(
             if fresh is not None:
                 rows = tuple(_rows(p, s.start) for p, s in zip(parses, jobs[number]))
                 cache.store(settings.parse_cache, "parse", fresh, rows)
-    return tuple(
-        dataclasses.replace(document, parses=tuple(parses)) if parses else document
-        for document, parses in zip(documents, found)
-    )
+    done = (dataclasses.replace(d, parses=tuple(p)) if p else d for d, p in zip(documents, found))
+    return tuple(dataclasses.replace(d, names=names.of(d)) if d.parses else d for d in done)

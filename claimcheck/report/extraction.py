@@ -13,6 +13,7 @@ from claimcheck.model import (
     Extracted,
     Kind,
     Mention,
+    Name,
     Region,
     Role,
     Sentence,
@@ -62,6 +63,9 @@ def render_source(document: Document, mentions: Sequence[Mention]) -> dict[str, 
         "url": source.url,
         "published_from": source.published_from,
         "regions": [[r.start, r.end, r.role.value] for r in source.regions],
+        # The names the parse gave (lang/names.py), which matching reads: kind, key, display,
+        # start, end, titles.
+        "names": [[n.kind, n.key, n.display, n.start, n.end, list(n.titles)] for n in document.names],
         "text": source.text,
     }
 
@@ -139,4 +143,8 @@ def _document(data: dict[str, Any]) -> tuple[Document, Extracted]:
         )
         for m in data["mentions"]
     )
-    return Document(source, sentences), Extracted(mentions)  # its notes travel as warning lines
+    names = tuple(
+        Name(str(kind), str(key), str(display), int(start), int(end), tuple(str(t) for t in titles))
+        for kind, key, display, start, end, titles in data.get("names", ())
+    )
+    return Document(source, sentences, names=names), Extracted(mentions)  # its notes travel as warning lines

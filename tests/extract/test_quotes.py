@@ -12,8 +12,10 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from claimcheck.extract import quotes, spelling
-from claimcheck.extract.spelling import to_us
+from claimcheck import lang
+from claimcheck.extract import quotes
+from claimcheck.lang import spelling
+from claimcheck.lang.spelling import to_us
 from claimcheck.model import Document, Kind, Mention, Region, Role, Source
 from claimcheck.segment import segment
 from claimcheck.settings import Settings
@@ -23,8 +25,14 @@ CASES: list[dict[str, Any]] = json.loads(TABLE.read_text(encoding="utf-8"))
 
 
 def build(
-    text: str, published: str | None = "2024-03-14", regions: tuple[Region, ...] | None = None
+    text: str,
+    published: str | None = "2024-03-14",
+    regions: tuple[Region, ...] | None = None,
+    *,
+    parsed: bool = True,
 ) -> Document:
+    """A one-source document, parsed as the pipeline parses it (speakers' names come from the
+    parse) unless ``parsed`` is False."""
     src = Source(
         id="t",
         path="t.txt",
@@ -32,7 +40,8 @@ def build(
         published=published,
         regions=regions if regions is not None else (Region(0, len(text), Role.BODY),),
     )
-    return Document(src, segment(src))
+    doc = Document(src, segment(src))
+    return lang.parse([doc], settings=Settings())[0] if parsed else doc
 
 
 def run(text: str, published: str | None = "2024-03-14", **kwargs: Any) -> list[Mention]:
