@@ -153,6 +153,13 @@ class _Tree:
             )
         return self._kids[(i, labels)]
 
+    def subject(self, i: int, labels: frozenset[str] = _SUBJECTS) -> int | None:
+        """The subject of ``i`` nearest before it: a dateline or a fronted figure the parser
+        also makes a subject comes first ("CITY (Agency): 30 people were killed")."""
+        found = self.kids(i, labels)
+        before = [k for k in found if k < i]
+        return before[-1] if before else (found[0] if found else None)
+
     def child(self, i: int, labels: frozenset[str]) -> int | None:
         if (i, labels) not in self._child:
             self._child[(i, labels)] = next(
@@ -305,14 +312,18 @@ def _subject(tree: _Tree, verb: int, inside: set[int]) -> int | None:
     """The noun a verb says something about: its subject, the noun a relative or participle
     clause hangs on ("the campaign, which ended", "the talks held in Istanbul"), or, when the
     subject is the value itself ("31% cast their ballots"), its object."""
-    subject = tree.child(verb, _SUBJECTS)
+    subject = tree.subject(verb)
     token = tree.tokens[verb]
+    if subject is None and token.dep == "conj" and tree.tokens[tree.head(verb)].pos in ("VERB", "AUX"):
+        # Coordinated verbs share a subject: "lenders to the fund lost $1bn and sued".
+        subject = tree.subject(tree.head(verb))
+        return subject if subject is not None and subject not in inside else None
     if subject is None or (token.dep == "relcl" and tree.tokens[subject].tag in ("WDT", "WP")):
         if token.dep in ("relcl", "acl") and tree.tokens[tree.head(verb)].pos in ("NOUN", "PROPN"):
             return tree.head(verb)
         if subject is None and token.dep == "advcl" and token.tag in ("VBG", "VBN"):
             # A participle does what its clause's subject does: "The quake, measuring 6.6, was felt".
-            main = tree.child(tree.head(verb), _SUBJECTS)
+            main = tree.subject(tree.head(verb))
             return main if main is not None and main not in inside else None
         return subject
     if subject in inside or tree.tokens[subject].pos == "NUM":
@@ -355,7 +366,7 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
             and not _unit(tree, changed)  # "fell four per cent to $9bn": the change is no thing
         ):
             subject = changed  # "cut interest rates to 5%", "raised the toll to 55"
-        lemma = tree.tokens[anchor].lemma.casefold()
+        lemma = _verb_word(tree, anchor)
         return f"{tree.phrase_lemmas(subject)} {lemma}" if subject is not None else lemma
     phrase = tree.phrase_lemmas(anchor)
     verb = _verb_of(tree, anchor)
@@ -380,6 +391,11 @@ def _fate_words() -> frozenset[str]:
 def _verb_word(tree: _Tree, verb: int) -> str:
     """A verb's lemma, but a fate keeps its name: "three others missing" is "missing", not "miss"."""
     token = tree.tokens[verb]
+    if token.lemma.casefold() == "be":
+        # A copula says nothing; its adjective does: "25 of the victims were male".
+        said = tree.child(verb, frozenset({"acomp"}))
+        if said is not None:
+            verb, token = said, tree.tokens[said]
     names = {name for name, _ in groups("fates")}
     return token.text.casefold() if token.text.casefold() in names else token.lemma.casefold()
 
@@ -508,13 +524,13 @@ class Facts:
         """The subject of a verb of saying, or, for one without ("..., saying that", "adding
         that"), the subject of the verb it continues."""
         tree = self.tree
-        subject = tree.child(verb, _SUBJECTS)
+        subject = tree.subject(verb)
         if (
             subject is None
             and tree.tokens[verb].dep in ("advcl", "xcomp", "conj")
             and tree.head(verb) != verb
         ):
-            subject = tree.child(tree.head(verb), _SUBJECTS)
+            subject = tree.subject(tree.head(verb))
         return subject
 
     def _attributed(self, start: int) -> tuple[int, ...]:
@@ -564,7 +580,7 @@ class Facts:
             # even where the parse hangs a phrase elsewhere: "A court jailed A for a $3bn
             # fraud, state media said."
             root = tree.root(head)
-            subject = tree.child(root, frozenset({"nsubj"}))
+            subject = tree.subject(root, frozenset({"nsubj"}))
             if (
                 root > max(inside)  # the attribution closes the sentence
                 and _speaking(tree, root)
