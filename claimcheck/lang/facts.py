@@ -701,7 +701,10 @@ class Facts:
             "NN",
             "NNS",
         )  # no article: "of war"
-        return within or bare
+        # An adjective standing for people names them too: "the bodies of the dead".
+        target = tree.child(members[0], frozenset({"pobj"}))
+        people = target is not None and tree.tokens[target].pos == "ADJ"
+        return within or bare or people
 
     def _where(self, verb: int) -> tuple[frozenset[int], str] | None:
         """The place a "where" clause hangs on: "in Fort Pierce, where four people died"."""
@@ -716,12 +719,17 @@ class Facts:
         ] + [place]
         return frozenset(members), tree.span_text(members)
 
-    def _scope(self, hosts: set[int], inside: set[int]) -> tuple[str, ...]:
+    def _scope(self, hosts: set[int], inside: set[int], changed: int | None = None) -> tuple[str, ...]:
+        """The phrases on ``hosts`` that narrow the value; on the verb ``changed`` whose change
+        the value is, a "from", "to" or "by" phrase is the change's other end, not a scope
+        ("fell 13 percent from the year-ago period")."""
+        tree = self.tree
         return tuple(
             text
             for host in sorted(hosts)
             for members, text in self._scope_phrases(host)
             if members.isdisjoint(inside)
+            and not (host == changed and tree.tokens[min(members)].text.casefold() in _CHANGE)
         )
 
     def key(self, start: int, end: int, *, counted: bool, speaker: str | None = None) -> FactKey:
@@ -758,9 +766,16 @@ class Facts:
         attribute = (
             speaker if speaker is not None else _attribute(tree, anchor, named, members) or None
         )
+        through = _child_toward(tree, anchor, head) if named is None and counted else None
+        changed = (
+            anchor
+            if through is not None
+            and (tree.tokens[through].dep == "npadvmod" or tree.tokens[through].text.casefold() in _CHANGE)
+            else None
+        )
         return FactKey(
             attribute=attribute,
-            scope=self._scope(hosts, members | ({named} if named is not None else set())),
+            scope=self._scope(hosts, members | ({named} if named is not None else set()), changed),
             time=self._time(hosts, members, head),
             authority=self._authority(head, members) if speaker is None else None,
         )
