@@ -214,11 +214,20 @@ def _distance_from(tree: _Tree, i: int) -> int | None:
     hall" → "south", "off", "southeast"."""
     token = tree.tokens[i]
     up = tree.head(i)
-    if token.dep != "npadvmod" or up == i or tree.tokens[up].pos not in ("ADV", "ADP", "NOUN"):
-        return None  # "10 km deep", "5 km long" measure a size
     forms, dimensions = unit_forms(), units()
     name = forms.get(token.lemma.casefold(), forms.get(token.text.casefold(), token.lemma.casefold()))
-    return up if dimensions.get(name) == "length" else None
+    if dimensions.get(name) != "length":
+        return None
+    if token.dep == "npadvmod" and up != i and tree.tokens[up].pos in ("ADV", "ADP", "NOUN"):
+        return up  # but "10 km deep", "5 km long" measure a size
+    # A direction the parser hangs on the length: "19 km (12 miles) north-northwest from the city".
+    for k in tree.children[i]:
+        if tree.tokens[k].dep in ("appos", "advmod", "npadvmod") and any(
+            tree.tokens[c].dep == "prep" and tree.tokens[c].text.casefold() in ("of", "from")
+            for c in tree.children[k]
+        ):
+            return k
+    return None
 
 
 def _of_object(tree: _Tree, i: int) -> int | None:
@@ -751,7 +760,7 @@ class Facts:
                 whole = [place] + [
                     k
                     for child in tree.children[place]
-                    if child not in tree.members(head)
+                    if head not in tree.members(child)
                     and (tree.tokens[child].dep != "prep" or tree.tokens[child].text.casefold() in ("of", "from"))
                     for k in tree.subtree(child)
                 ]
