@@ -34,6 +34,8 @@ _NAME_PARTS = frozenset({"compound", "amod"})
 # Labels of a number that counts or measures the word it hangs on.
 _COUNTING = frozenset({"nummod", "quantmod", "compound"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entity labels of a name that says whose a thing is, not what it is: a scope, not an attribute.
+_NAMED = frozenset({"ORG", "PERSON"})
 # Entity labels of the words that place or order a thing rather than name it: "the first
 # direct talks", "the 1997 crash", "a 16-year high" (an adjective still names: "annual meeting").
 _NOT_NAMING = frozenset({"ORDINAL", "CARDINAL"})
@@ -84,9 +86,11 @@ class _Tree:
         # The entity label of each token inside an entity.
         starts = [t.start for t in parse.tokens]
         self.label: dict[int, str] = {}
-        for entity in parse.entities:
+        self.entity: dict[int, int] = {}
+        for number, entity in enumerate(parse.entities):
             lo, hi = bisect.bisect_left(starts, entity.start), bisect.bisect_left(starts, entity.end)
             self.label.update(dict.fromkeys(range(lo, hi), entity.label))
+            self.entity.update(dict.fromkeys(range(lo, hi), number))
         self._child: dict[tuple[int, frozenset[str]], int | None] = {}
         self._lemmas: dict[int, str] = {}
         self._subtree_text: dict[int, str] = {}
@@ -140,6 +144,8 @@ class _Tree:
                 for k in parts
                 if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")
                 and self.label.get(k) not in _NOT_NAMING
+                # "the Acme Air plane crash" → "plane crash", but "Bank Rate" is one name
+                and (self.label.get(k) not in _NAMED or self.entity.get(k) == self.entity.get(i))
                 and (self.label.get(k) not in _TIME_LABELS or self.tokens[k].pos == "ADJ")
             ]
             self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
@@ -300,10 +306,38 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
         first = anchor
         while tree.tokens[first].dep == "conj" and tree.head(first) != first:
             first = tree.head(first)  # "Of the victims, two were found in A, three were in B"
-        fronted = _of_object(tree, anchor) or _of_object(tree, first)
+        fronted = _of_object(tree, anchor) or _of_object(tree, first) or _opening_of(tree, head)
         if fronted is not None:
             return anchor, fronted
     return anchor, None
+
+
+def _opening_of(tree: _Tree, head: int) -> int | None:
+    """The noun of an "of" phrase that opens the sentence before a bare count, wherever the
+    parser hangs it: "Of the victims, two were found in A, three were in B"."""
+    first = next((k for k, t in enumerate(tree.tokens) if t.pos != "PUNCT"), None)
+    if first is None or first >= head or tree.tokens[first].text.casefold() != "of":
+        return None
+    noun = tree.child(first, frozenset({"pobj"}))
+    return noun if noun is not None and noun < head else None
+
+
+def _antecedent(tree: _Tree, pronoun: int) -> int:
+    """The noun a pronoun counted by a value stands for: "12 people, five of whom were
+    children" → "people" (the noun its relative clause hangs on); "800 people took part, 65 of
+    them in the capital" → "people" (the nearest plural noun before it)."""
+    k = pronoun
+    if tree.tokens[pronoun].tag in ("WP", "WDT"):
+        while tree.tokens[k].dep != "relcl" and tree.head(k) != k:
+            k = tree.head(k)
+        if tree.tokens[k].dep == "relcl":
+            return tree.head(k)
+        return pronoun
+    before = [
+        i for i in range(pronoun) if tree.tokens[i].tag in ("NNS", "NNPS") and not _unit(tree, i)
+    ]
+    counted = [i for i in before if tree.kids(i, frozenset({"nummod"}))]
+    return counted[-1] if counted else (before[-1] if before else pronoun)
 
 
 def _child_toward(tree: _Tree, top: int, k: int) -> int | None:
@@ -354,11 +388,15 @@ def _event_verb(tree: _Tree, verb: int) -> int:
 
 def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) -> str:
     if named is not None:
+        verb = _verb_of(tree, anchor)
+        if tree.tokens[named].pos == "PRON":
+            named = _antecedent(tree, named)
+            if verb is None or _speaking(tree, verb):  # a gapped "65 of them in the capital"
+                verb = _verb_of(tree, named)
         phrase = tree.phrase_lemmas(named)
         holder = _holder(tree, named)
         if holder is not None and tree.tokens[holder].text.casefold() in _fate_words():
             return f"{phrase} {tree.tokens[holder].lemma.casefold()}"  # "the deaths of 151 passengers"
-        verb = _verb_of(tree, anchor)
         return f"{phrase} {_verb_word(tree, verb)}" if verb is not None else phrase
     token = tree.tokens[anchor]
     if token.pos in ("VERB", "AUX"):
