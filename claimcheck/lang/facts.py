@@ -414,6 +414,11 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
         ):
             subject = changed  # "cut interest rates to 5%", "raised the toll to 55"
         lemma = _verb_word(tree, anchor)
+        bare = [k for k in tree.kids(anchor, frozenset({"dobj"})) if not tree.children[k]]
+        if bare and tree.tokens[bare[0]].pos in ("NOUN", "ADJ") and bare[0] not in inside:
+            # A bare object completes the verb: "made landfall" (the parser may tag it an
+            # adjective), "took part", "held talks".
+            lemma = f"{lemma} {tree.tokens[bare[0]].lemma.casefold()}"
         return f"{tree.phrase_lemmas(subject)} {lemma}" if subject is not None else lemma
     phrase = tree.phrase_lemmas(anchor)
     verb = _verb_of(tree, anchor)
