@@ -828,9 +828,22 @@ class Facts:
         return FactKey(
             attribute=attribute,
             scope=self._scope(hosts, members | ({named} if named is not None else set()), changed),
-            time=self._time(hosts, members, head),
+            time=self._time(hosts | self._passed(head, anchor, counted=counted), members, head),
             authority=self._authority(head, members) if speaker is None else None,
         )
+
+    def _passed(self, head: int, anchor: int, *, counted: bool) -> set[int]:
+        """The nouns a date or venue climbed through to its event, whose dates are the
+        event's: "made landfall as a storm on Wednesday near the key" → "storm"."""
+        tree = self.tree
+        if counted:
+            return set()
+        passed, k = set(), _governor(tree, head)
+        while k != anchor and k not in passed and tree.head(k) != k:
+            if tree.tokens[k].pos in ("NOUN", "PROPN"):
+                passed.add(k)
+            k = _governor(tree, k) if tree.tokens[k].dep == "pobj" else tree.head(k)
+        return passed
 
     def _hosts(self, head: int, anchor: int, named: int | None, inside: set[int]) -> set[int]:
         """The words whose modifiers narrow or date the value: the value, its noun, its verb (or
@@ -852,8 +865,8 @@ class Facts:
                 first = tree.head(first)
             for k in {noun, first}:
                 hosts.update(tree.kids(k, _CLAUSES))
-            if verb is None and tree.tokens[noun].dep == "pobj":
-                up = _governor(tree, noun)
+            if verb is None and tree.tokens[first].dep == "pobj":
+                up = _governor(tree, first)  # "with 14,000 cases and 511 deaths"
                 verb = up if tree.tokens[up].pos in ("VERB", "AUX") else None
         if verb is not None:
             hosts.add(verb)
