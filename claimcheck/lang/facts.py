@@ -720,6 +720,11 @@ class Facts:
             for k in tree.children[prep]
         ):
             return True
+        if any(
+            tree.tokens[k].dep in ("advmod", "npadvmod") and any(j in self._valued for j in tree.members(k))
+            for k in tree.children[prep]
+        ):
+            return True  # a gapped count the parser hangs on it: "..., and over 800,000 in B"
         target = tree.child(prep, frozenset({"pobj"}))
         inner = tree.child(prep, _PREP)
         if target is None and inner is not None:  # "out of", "ahead of"
