@@ -830,16 +830,18 @@ class Facts:
             and (tree.tokens[through].dep == "npadvmod" or tree.tokens[through].text.casefold() in _CHANGE)
             else None
         )
+        passed = self._passed(head, anchor, counted=counted)
         return FactKey(
             attribute=attribute,
-            scope=self._scope(hosts, members | ({named} if named is not None else set()), changed),
-            time=self._time(hosts | self._passed(head, anchor, counted=counted), members, head),
+            scope=self._scope(hosts | passed, members | ({named} if named is not None else set()), changed),
+            time=self._time(hosts | passed, members, head),
             authority=self._authority(head, members) if speaker is None else None,
         )
 
     def _passed(self, head: int, anchor: int, *, counted: bool) -> set[int]:
-        """The nouns a date or venue climbed through to its event, whose dates are the
-        event's: "made landfall as a storm on Wednesday near the key" → "storm"."""
+        """The nouns a date or venue climbed through to its event, whose dates and places are
+        the event's: "made landfall as a storm on Wednesday near the key" → "storm", "At talks in
+        Vienna on May 6, A and B discussed" → "talks"."""
         tree = self.tree
         if counted:
             return set()
