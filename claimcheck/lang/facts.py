@@ -680,8 +680,11 @@ class Facts:
             circumstance = words("circumstance_prepositions")
             for k in self.tree.children[host]:
                 token = self.tree.tokens[k]
+                # A preposition the parser calls an adverb still brings a phrase: "revenue
+                # outside of the phone business".
+                phrase = token.dep == "prep" or (token.dep == "advmod" and token.pos == "ADP")
                 if (
-                    token.dep != "prep"
+                    not phrase
                     or token.text.casefold() in circumstance
                     or token.text.casefold() == "according"
                 ):
