@@ -822,7 +822,7 @@ class Facts:
                     authority=self._authority(head, members),
                 )
         anchor, named = _anchor(tree, head, counted=counted)
-        hosts = self._hosts(head, anchor, named, members)
+        hosts = self._hosts(head, anchor, named, members, counted=counted)
         attribute = (
             speaker if speaker is not None else _attribute(tree, anchor, named, members) or None
         )
@@ -855,10 +855,13 @@ class Facts:
             k = _governor(tree, k) if tree.tokens[k].dep == "pobj" else tree.head(k)
         return passed
 
-    def _hosts(self, head: int, anchor: int, named: int | None, inside: set[int]) -> set[int]:
+    def _hosts(
+        self, head: int, anchor: int, named: int | None, inside: set[int], *, counted: bool
+    ) -> set[int]:
         """The words whose modifiers narrow or date the value: the value, its noun, its verb (or
-        the verb its phrase hangs on), the verbs coordinated with that verb, the participles that
-        describe its noun, and the subject the attribute names."""
+        the verb its phrase hangs on), for a count the verbs coordinated with that verb ("12
+        were killed and 40 hurt in A"; a date or venue is one event's: "found in 1970 and spread
+        to B"), the participles that describe its noun, and the subject the attribute names."""
         tree = self.tree
         hosts = {anchor} if named is None else {anchor, named}
         if tree.tokens[head].dep in ("appos", "conj") and tree.tokens[anchor].pos in (
@@ -881,7 +884,8 @@ class Facts:
         if verb is not None:
             hosts.add(verb)
             hosts.add(_event_verb(tree, verb))
-            hosts.update(k for k in tree.kids(verb, _CONJ) if tree.tokens[k].pos == "VERB")
+            if counted:
+                hosts.update(k for k in tree.kids(verb, _CONJ) if tree.tokens[k].pos == "VERB")
             if tree.tokens[verb].dep == "conj":
                 hosts.add(tree.head(verb))
             subject = _subject(tree, verb, inside)
