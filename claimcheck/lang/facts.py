@@ -248,17 +248,18 @@ def _climb(tree: _Tree, i: int) -> int:
     """Through the nouns and modifiers a date or place hangs on, up to the word that names the
     event: "collapsed in the town of Izmir" → "collapsed", "found guilty Nov. 2" → "found"."""
     seen = {i}
+    described = False
     while True:
         token = tree.tokens[i]
         up = _governor(tree, i) if token.dep == "pobj" else tree.head(i)
         climbing = (
-            token.pos in ("NOUN", "PROPN") and token.dep in ("pobj", "appos", "conj")
-        ) or token.pos in (
-            "ADJ",
-            "ADV",
-        )
+            token.pos in ("NOUN", "PROPN")
+            and (token.dep in ("pobj", "appos", "conj") or (described and token.dep in _ARGUMENTS))
+        ) or token.pos in ("ADJ", "ADV")
         if not climbing or up in seen or tree.tokens[up].pos == "ADP":
             return i
+        # A date on what is said of a verb's argument dates the verb: "found A guilty Nov. 2".
+        described = token.pos == "ADJ"
         seen.add(up)
         i = up
 
