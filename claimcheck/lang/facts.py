@@ -282,6 +282,9 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
     if noun is not None and not _unit(tree, noun):
         return noun, noun
     carrier = noun if noun is not None else head
+    told = _told_by_relative(tree, carrier)
+    if told is not None:
+        return told, None
     named = _of_object(tree, carrier)
     if named is not None:
         return carrier, named
@@ -311,6 +314,22 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
         if fronted is not None:
             return anchor, fronted
     return anchor, None
+
+
+def _told_by_relative(tree: _Tree, carrier: int) -> int | None:
+    """The verb of a relative clause that says what a count in a phrase did, its subject left
+    out: "as against the 1.5 million who marched" → "marched", "the 300 they said died" → "died"."""
+    if tree.tokens[carrier].dep != "pobj":
+        return None
+    for verb in tree.kids(carrier, frozenset({"relcl"})):
+        subject = tree.subject(verb)
+        if subject is None or tree.tokens[subject].tag in ("WP", "WDT"):
+            return verb
+        if tree.tokens[verb].lemma.casefold() in _attributing():
+            done = tree.child(verb, frozenset({"xcomp", "ccomp"}))
+            if done is not None and tree.tokens[done].pos == "VERB" and tree.subject(done) is None:
+                return done
+    return None
 
 
 def _opening_of(tree: _Tree, head: int) -> int | None:
