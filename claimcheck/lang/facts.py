@@ -768,7 +768,18 @@ class Facts:
     def _state(self, members: Sequence[int]) -> bool:
         """Whether a phrase is a bare common noun, a state or manner, not a place or an entity:
         "on strike", "in panic", "at risk"."""
-        return len(members) == 2 and self.tree.tokens[members[1]].tag == "NN"
+        tree = self.tree
+        if len(members) == 2 and tree.tokens[members[1]].tag == "NN":
+            return True
+        # An indefinite manner with no name, place or number in it: "in a continuing downward
+        # trend", "in a blanket finish" (but "in a train accident near A" names a place).
+        target = tree.child(members[0], frozenset({"pobj"}))
+        return (
+            target is not None
+            and any(tree.tokens[k].lemma.casefold() == "a" for k in tree.children[target])
+            and tree.tokens[target].lemma.casefold() not in words("place_nouns")
+            and all(tree.tokens[k].pos not in ("PROPN", "NUM") for k in members)
+        )
 
     def _one_name(self, host: int, members: Sequence[int]) -> bool:
         """Whether a phrase is part of its host's name: "the Bank of England", "prisoners of war"."""
