@@ -282,7 +282,7 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
     if noun is not None and not _unit(tree, noun):
         return noun, noun
     carrier = noun if noun is not None else head
-    told = _told_by_relative(tree, carrier)
+    told = _told_by_relative(tree, carrier) or _reported_subject(tree, carrier)
     if told is not None:
         return told, None
     named = _of_object(tree, carrier)
@@ -329,6 +329,23 @@ def _told_by_relative(tree: _Tree, carrier: int) -> int | None:
             done = tree.child(verb, frozenset({"xcomp", "ccomp"}))
             if done is not None and tree.tokens[done].pos == "VERB" and tree.subject(done) is None:
                 return done
+    return None
+
+
+def _reported_subject(tree: _Tree, carrier: int) -> int | None:
+    """The reported verb whose subject a count is when the parser makes its qualifier a
+    preposition of the verb of saying: "it estimated around 110,000 were in the square"."""
+    if tree.tokens[carrier].dep == "prep" and len(tree.children[carrier]) == 1:
+        carrier = tree.children[carrier][0]  # the qualifier is part of the value: "around 110,000"
+    prep = tree.head(carrier)
+    if tree.tokens[carrier].dep != "pobj" or tree.children[prep] != [carrier] or prep + 1 != carrier:
+        return None
+    verb = tree.head(prep)
+    if tree.tokens[verb].lemma.casefold() not in _attributing():
+        return None
+    for done in tree.kids(verb, frozenset({"ccomp"})):
+        if done > carrier and tree.subject(done) is None:
+            return done
     return None
 
 
