@@ -277,6 +277,8 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
     noun: int | None = None
     if token.pos == "NUM" and token.dep in _COUNTING and tree.head(head) != head:
         noun = tree.head(head)
+        while tree.tokens[noun].pos == "NUM" and tree.tokens[noun].dep in _COUNTING and tree.head(noun) != noun:
+            noun = tree.head(noun)  # "19 of 26 economists": the economists, not the 26
     elif token.pos in ("NOUN", "PROPN"):
         noun = head
     if noun is not None and not _unit(tree, noun):
@@ -317,14 +319,11 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
 
 
 def _told_by_relative(tree: _Tree, carrier: int) -> int | None:
-    """The verb of a relative clause that says what a count in a phrase did, its subject left
-    out: "as against the 1.5 million who marched" → "marched", "the 300 they said died" → "died"."""
+    """The verb a relative clause reports a count in a phrase did, its subject left out: "as
+    against the 1.5 million they said marched" → "marched"."""
     if tree.tokens[carrier].dep != "pobj":
         return None
     for verb in tree.kids(carrier, frozenset({"relcl"})):
-        subject = tree.subject(verb)
-        if subject is None or tree.tokens[subject].tag in ("WP", "WDT"):
-            return verb
         if tree.tokens[verb].lemma.casefold() in _attributing():
             done = tree.child(verb, frozenset({"xcomp", "ccomp"}))
             if done is not None and tree.tokens[done].pos == "VERB" and tree.subject(done) is None:
@@ -452,9 +451,14 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
             subject = changed  # "cut interest rates to 5%", "raised the toll to 55"
         lemma = _verb_word(tree, anchor)
         bare = [k for k in tree.kids(anchor, frozenset({"dobj"})) if not tree.children[k]]
-        if bare and tree.tokens[bare[0]].pos in ("NOUN", "ADJ") and bare[0] not in inside:
-            # A bare object completes the verb: "made landfall" (the parser may tag it an
-            # adjective), "took part", "held talks".
+        if (
+            bare
+            and tree.tokens[bare[0]].tag in ("NN", "JJ")
+            and bare[0] not in inside
+            and tree.tokens[anchor].lemma.casefold() not in _attributing()
+        ):
+            # A bare singular object completes the verb: "made landfall" (the parser may tag
+            # it an adjective), "took part"; not "told reporters", "visited survivors".
             lemma = f"{lemma} {tree.tokens[bare[0]].lemma.casefold()}"
         return f"{tree.phrase_lemmas(subject)} {lemma}" if subject is not None else lemma
     phrase = tree.phrase_lemmas(anchor)
@@ -788,11 +792,14 @@ class Facts:
         tree = self.tree
         if len(members) == 2 and tree.tokens[members[1]].tag == "NN":
             return True
-        # An indefinite manner with no name, place or number in it: "in a continuing downward
-        # trend", "in a blanket finish" (but "in a train accident near A" names a place).
+        # An indefinite manner that opens the sentence, with no name, place or number in it:
+        # "In a continuing downward trend, ..." (but "In a village near A, ..." names a place,
+        # and "agreed to a ceasefire" is no opening).
         target = tree.child(members[0], frozenset({"pobj"}))
+        opening = all(t.pos == "PUNCT" for t in tree.tokens[: members[0]])
         return (
-            target is not None
+            opening
+            and target is not None
             and any(tree.tokens[k].lemma.casefold() == "a" for k in tree.children[target])
             and tree.tokens[target].lemma.casefold() not in words("place_nouns")
             and all(tree.tokens[k].pos not in ("PROPN", "NUM") for k in members)
@@ -881,24 +888,25 @@ class Facts:
             and (tree.tokens[through].dep == "npadvmod" or tree.tokens[through].text.casefold() in _CHANGE)
             else None
         )
-        passed = self._passed(head, anchor, counted=counted)
+        event = _governor(tree, head)
+        if not counted and head in self._timed and event != anchor and tree.tokens[event].pos == "NOUN":
+            hosts = hosts | {event}  # a date on a noun is its event's: "At talks in A on May 6, ..."
         return FactKey(
             attribute=attribute,
-            scope=self._scope(hosts | passed, members | ({named} if named is not None else set()), changed),
-            time=self._time(hosts | passed, members, head),
+            scope=self._scope(hosts, members | ({named} if named is not None else set()), changed),
+            time=self._time(hosts | self._passed(head, anchor, counted=counted), members, head),
             authority=self._authority(head, members) if speaker is None else None,
         )
 
     def _passed(self, head: int, anchor: int, *, counted: bool) -> set[int]:
-        """The nouns a date or venue climbed through to its event, whose dates and places are
-        the event's: "made landfall as a storm on Wednesday near the key" → "storm", "At talks in
-        Vienna on May 6, A and B discussed" → "talks"."""
+        """The common nouns a date or venue climbed through to its event, whose dates are the
+        event's: "made landfall as a storm on Wednesday near the key" → "storm"."""
         tree = self.tree
         if counted:
             return set()
         passed, k = set(), _governor(tree, head)
         while k != anchor and k not in passed and tree.head(k) != k:
-            if tree.tokens[k].pos in ("NOUN", "PROPN"):
+            if tree.tokens[k].pos == "NOUN":
                 passed.add(k)
             k = _governor(tree, k) if tree.tokens[k].dep == "pobj" else tree.head(k)
         return passed
