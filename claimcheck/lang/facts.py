@@ -160,8 +160,13 @@ class _Tree:
         return self._kids[(i, labels)]
 
     def subject(self, i: int, labels: frozenset[str] = _SUBJECTS) -> int | None:
-        """The subject of ``i`` nearest before it: a dateline or a fronted figure the parser
-        also makes a subject comes first ("CITY (Agency): 30 people were killed")."""
+        """The first subject of ``i``."""
+        found = self.kids(i, labels)
+        return found[0] if found else None
+
+    def nearest_subject(self, i: int, labels: frozenset[str]) -> int | None:
+        """The subject of ``i`` nearest before it: a fronted count the parser also makes the
+        subject of a closing "…, a union organizer reported" comes first."""
         found = self.kids(i, labels)
         before = [k for k in found if k < i]
         return before[-1] if before else (found[0] if found else None)
@@ -673,7 +678,7 @@ class Facts:
             # even where the parse hangs a phrase elsewhere: "A court jailed A for a $3bn
             # fraud, state media said."
             root = tree.root(head)
-            subject = tree.subject(root, frozenset({"nsubj"}))
+            subject = tree.nearest_subject(root, frozenset({"nsubj"}))
             if (
                 root > max(inside)  # the attribution closes the sentence
                 and _speaking(tree, root)
