@@ -18,6 +18,10 @@ from claimcheck.model import Document, Kind, Source
 from claimcheck.segment import segment
 from claimcheck.settings import Settings
 
+# Rules written and measured on branch `keys` (commit bf0c8bc) but held back: refitting the matcher
+# with them lowered the published corroborated recall below its floor (0.680 < 0.683).
+_HELD_BACK = pytest.mark.xfail(reason="fact-key rule held back (branch keys, commit bf0c8bc)", strict=True)
+
 ROWS = [
     pytest.param(
         "At least 70 people were killed in the northern district, police said on Tuesday.", "70", True,
@@ -180,31 +184,37 @@ ROWS = [
         "25", True,
         FactKey("passenger male", (), None, "the airline"),
         id="a copula gives its adjective",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "About 90 people were rescued, 30 of them from the roof, officials said.", "30", True,
         FactKey("people rescue", ("from the roof",), None, "officials"),
         id="'N of them' counts the noun the pronoun stands for, with its verb",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "Of the victims, two were found in Alton, three were in Brent.", "three", True,
         FactKey("victim be", ("in Brent",), None, None),
         id="a sentence-opening 'Of the victims,' names a later bare count",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "The storm made landfall near Port Alma on Thursday.", "Port Alma", False,
         FactKey("storm make landfall", (), "Thursday", None),
         id="a bare object completes its verb",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "Shares fell 8 percent from the previous close to $41.", "8 percent", True,
         FactKey("share fall", (), None, None),
         id="trap: the ends of a change are no scope",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "Rescuers recovered 40 bodies of the dead from the river.", "40", True,
         FactKey("body recover", ("from the river",), None, None),
         id="trap: 'of the dead' is part of the name",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "The 2019 Acme Air plane crash in the hills killed 150.", "150", True,
@@ -221,6 +231,7 @@ ROWS = [
         "12,000", True,
         FactKey("march", (), "May 1", "Organisers"),
         id="a relative clause says what a count in a phrase did",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "The agency estimated around 5,000 were in the square for the rally.", "5,000", True,
@@ -231,22 +242,26 @@ ROWS = [
         "In a surprising reversal, the company's revenue was down 6% on the year.", "6%", True,
         FactKey("revenue be", (), None, None),
         id="trap: an indefinite manner is no scope",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "The virus was first found in bats in 1998, and spread to other regions.", "1998", False,
         FactKey("virus find", ("in bats",), None, None),
         id="trap: a date's event does not take a coordinated verb's phrases",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "The region has seen a severe outbreak since the start of this year, with 400 cases and 20 deaths.",
         "20", True,
         FactKey("death", (), "the start of this year", None),
         id="a conjoined count finds its verb through the first conjunct",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "At talks in Geneva on June 2, the two sides discussed a truce.", "June 2", False,
         FactKey("side discuss", ("in Geneva",), None, None),
         id="the phrases on a noun a date climbs through narrow its event",
+        marks=_HELD_BACK,
     ),
     pytest.param(
         "Police said 5,000 people gathered in the square, and over 20,000 nationwide in the marches.",
