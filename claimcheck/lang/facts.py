@@ -34,6 +34,8 @@ _NAME_PARTS = frozenset({"compound", "amod"})
 # Labels of a number that counts or measures the word it hangs on.
 _COUNTING = frozenset({"nummod", "quantmod", "compound"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entity labels of a name that says whose a thing is, not what it is: a scope, not an attribute.
+_NAMED = frozenset({"ORG", "PERSON"})
 # Entity labels of the words that place or order a thing rather than name it: "the first
 # direct talks", "the 1997 crash", "a 16-year high" (an adjective still names: "annual meeting").
 _NOT_NAMING = frozenset({"ORDINAL", "CARDINAL"})
@@ -84,9 +86,11 @@ class _Tree:
         # The entity label of each token inside an entity.
         starts = [t.start for t in parse.tokens]
         self.label: dict[int, str] = {}
-        for entity in parse.entities:
+        self.entity: dict[int, int] = {}
+        for number, entity in enumerate(parse.entities):
             lo, hi = bisect.bisect_left(starts, entity.start), bisect.bisect_left(starts, entity.end)
             self.label.update(dict.fromkeys(range(lo, hi), entity.label))
+            self.entity.update(dict.fromkeys(range(lo, hi), number))
         self._child: dict[tuple[int, frozenset[str]], int | None] = {}
         self._lemmas: dict[int, str] = {}
         self._subtree_text: dict[int, str] = {}
@@ -140,6 +144,8 @@ class _Tree:
                 for k in parts
                 if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")
                 and self.label.get(k) not in _NOT_NAMING
+                # "the Acme Air plane crash" → "plane crash", but "Bank Rate" is one name
+                and (self.label.get(k) not in _NAMED or self.entity.get(k) == self.entity.get(i))
                 and (self.label.get(k) not in _TIME_LABELS or self.tokens[k].pos == "ADJ")
             ]
             self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
@@ -152,6 +158,18 @@ class _Tree:
                 k for k in self.children[i] if self.tokens[k].dep in labels
             )
         return self._kids[(i, labels)]
+
+    def subject(self, i: int, labels: frozenset[str] = _SUBJECTS) -> int | None:
+        """The first subject of ``i``."""
+        found = self.kids(i, labels)
+        return found[0] if found else None
+
+    def nearest_subject(self, i: int, labels: frozenset[str]) -> int | None:
+        """The subject of ``i`` nearest before it: a fronted count the parser also makes the
+        subject of a closing "…, a union organizer reported" comes first."""
+        found = self.kids(i, labels)
+        before = [k for k in found if k < i]
+        return before[-1] if before else (found[0] if found else None)
 
     def child(self, i: int, labels: frozenset[str]) -> int | None:
         if (i, labels) not in self._child:
@@ -207,11 +225,20 @@ def _distance_from(tree: _Tree, i: int) -> int | None:
     hall" → "south", "off", "southeast"."""
     token = tree.tokens[i]
     up = tree.head(i)
-    if token.dep != "npadvmod" or up == i or tree.tokens[up].pos not in ("ADV", "ADP", "NOUN"):
-        return None  # "10 km deep", "5 km long" measure a size
     forms, dimensions = unit_forms(), units()
     name = forms.get(token.lemma.casefold(), forms.get(token.text.casefold(), token.lemma.casefold()))
-    return up if dimensions.get(name) == "length" else None
+    if dimensions.get(name) != "length":
+        return None
+    if token.dep == "npadvmod" and up != i and tree.tokens[up].pos in ("ADV", "ADP", "NOUN"):
+        return up  # but "10 km deep", "5 km long" measure a size
+    # A direction the parser hangs on the length: "19 km (12 miles) north-northwest from the city".
+    for k in tree.children[i]:
+        if tree.tokens[k].dep in ("appos", "advmod", "npadvmod") and any(
+            tree.tokens[c].dep == "prep" and tree.tokens[c].text.casefold() in ("of", "from")
+            for c in tree.children[k]
+        ):
+            return k
+    return None
 
 
 def _of_object(tree: _Tree, i: int) -> int | None:
@@ -226,17 +253,18 @@ def _climb(tree: _Tree, i: int) -> int:
     """Through the nouns and modifiers a date or place hangs on, up to the word that names the
     event: "collapsed in the town of Izmir" → "collapsed", "found guilty Nov. 2" → "found"."""
     seen = {i}
+    described = False
     while True:
         token = tree.tokens[i]
         up = _governor(tree, i) if token.dep == "pobj" else tree.head(i)
         climbing = (
-            token.pos in ("NOUN", "PROPN") and token.dep in ("pobj", "appos", "conj")
-        ) or token.pos in (
-            "ADJ",
-            "ADV",
-        )
+            token.pos in ("NOUN", "PROPN")
+            and (token.dep in ("pobj", "appos", "conj") or (described and token.dep in _ARGUMENTS))
+        ) or token.pos in ("ADJ", "ADV")
         if not climbing or up in seen or tree.tokens[up].pos == "ADP":
             return i
+        # A date on what is said of a verb's argument dates the verb: "found A guilty Nov. 2".
+        described = token.pos == "ADJ"
         seen.add(up)
         i = up
 
@@ -254,11 +282,16 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
     noun: int | None = None
     if token.pos == "NUM" and token.dep in _COUNTING and tree.head(head) != head:
         noun = tree.head(head)
+        while tree.tokens[noun].pos == "NUM" and tree.tokens[noun].dep in _COUNTING and tree.head(noun) != noun:
+            noun = tree.head(noun)  # "19 of 26 economists": the economists, not the 26
     elif token.pos in ("NOUN", "PROPN"):
         noun = head
     if noun is not None and not _unit(tree, noun):
         return noun, noun
     carrier = noun if noun is not None else head
+    told = _told_by_relative(tree, carrier) or _reported_subject(tree, carrier)
+    if told is not None:
+        return told, None
     named = _of_object(tree, carrier)
     if named is not None:
         return carrier, named
@@ -284,10 +317,68 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
         first = anchor
         while tree.tokens[first].dep == "conj" and tree.head(first) != first:
             first = tree.head(first)  # "Of the victims, two were found in A, three were in B"
-        fronted = _of_object(tree, anchor) or _of_object(tree, first)
+        fronted = _of_object(tree, anchor) or _of_object(tree, first) or _opening_of(tree, head)
         if fronted is not None:
             return anchor, fronted
     return anchor, None
+
+
+def _told_by_relative(tree: _Tree, carrier: int) -> int | None:
+    """The verb a relative clause reports a count in a phrase did, its subject left out: "as
+    against the 1.5 million they said marched" → "marched"."""
+    if tree.tokens[carrier].dep != "pobj":
+        return None
+    for verb in tree.kids(carrier, frozenset({"relcl"})):
+        if tree.tokens[verb].lemma.casefold() in _attributing():
+            done = tree.child(verb, frozenset({"xcomp", "ccomp"}))
+            if done is not None and tree.tokens[done].pos == "VERB" and tree.subject(done) is None:
+                return done
+    return None
+
+
+def _reported_subject(tree: _Tree, carrier: int) -> int | None:
+    """The reported verb whose subject a count is when the parser makes its qualifier a
+    preposition of the verb of saying: "it estimated around 110,000 were in the square"."""
+    if tree.tokens[carrier].dep == "prep" and len(tree.children[carrier]) == 1:
+        carrier = tree.children[carrier][0]  # the qualifier is part of the value: "around 110,000"
+    prep = tree.head(carrier)
+    if tree.tokens[carrier].dep != "pobj" or tree.children[prep] != [carrier] or prep + 1 != carrier:
+        return None
+    verb = tree.head(prep)
+    if tree.tokens[verb].lemma.casefold() not in _attributing():
+        return None
+    for done in tree.kids(verb, frozenset({"ccomp"})):
+        if done > carrier and tree.subject(done) is None:
+            return done
+    return None
+
+
+def _opening_of(tree: _Tree, head: int) -> int | None:
+    """The noun of an "of" phrase that opens the sentence before a bare count, wherever the
+    parser hangs it: "Of the victims, two were found in A, three were in B"."""
+    first = next((k for k, t in enumerate(tree.tokens) if t.pos != "PUNCT"), None)
+    if first is None or first >= head or tree.tokens[first].text.casefold() != "of":
+        return None
+    noun = tree.child(first, frozenset({"pobj"}))
+    return noun if noun is not None and noun < head else None
+
+
+def _antecedent(tree: _Tree, pronoun: int) -> int:
+    """The noun a pronoun counted by a value stands for: "12 people, five of whom were
+    children" → "people" (the noun its relative clause hangs on); "800 people took part, 65 of
+    them in the capital" → "people" (the nearest plural noun before it)."""
+    k = pronoun
+    if tree.tokens[pronoun].tag in ("WP", "WDT"):
+        while tree.tokens[k].dep != "relcl" and tree.head(k) != k:
+            k = tree.head(k)
+        if tree.tokens[k].dep == "relcl":
+            return tree.head(k)
+        return pronoun
+    before = [
+        i for i in range(pronoun) if tree.tokens[i].tag in ("NNS", "NNPS") and not _unit(tree, i)
+    ]
+    counted = [i for i in before if tree.kids(i, frozenset({"nummod"}))]
+    return counted[-1] if counted else (before[-1] if before else pronoun)
 
 
 def _child_toward(tree: _Tree, top: int, k: int) -> int | None:
@@ -305,14 +396,18 @@ def _subject(tree: _Tree, verb: int, inside: set[int]) -> int | None:
     """The noun a verb says something about: its subject, the noun a relative or participle
     clause hangs on ("the campaign, which ended", "the talks held in Istanbul"), or, when the
     subject is the value itself ("31% cast their ballots"), its object."""
-    subject = tree.child(verb, _SUBJECTS)
+    subject = tree.subject(verb)
     token = tree.tokens[verb]
+    if subject is None and token.dep == "conj" and tree.tokens[tree.head(verb)].pos in ("VERB", "AUX"):
+        # Coordinated verbs share a subject: "lenders to the fund lost $1bn and sued".
+        subject = tree.subject(tree.head(verb))
+        return subject if subject is not None and subject not in inside else None
     if subject is None or (token.dep == "relcl" and tree.tokens[subject].tag in ("WDT", "WP")):
         if token.dep in ("relcl", "acl") and tree.tokens[tree.head(verb)].pos in ("NOUN", "PROPN"):
             return tree.head(verb)
         if subject is None and token.dep == "advcl" and token.tag in ("VBG", "VBN"):
             # A participle does what its clause's subject does: "The quake, measuring 6.6, was felt".
-            main = tree.child(tree.head(verb), _SUBJECTS)
+            main = tree.subject(tree.head(verb))
             return main if main is not None and main not in inside else None
         return subject
     if subject in inside or tree.tokens[subject].pos == "NUM":
@@ -334,11 +429,15 @@ def _event_verb(tree: _Tree, verb: int) -> int:
 
 def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) -> str:
     if named is not None:
+        verb = _verb_of(tree, anchor)
+        if tree.tokens[named].pos == "PRON":
+            named = _antecedent(tree, named)
+            if verb is None or _speaking(tree, verb):  # a gapped "65 of them in the capital"
+                verb = _verb_of(tree, named)
         phrase = tree.phrase_lemmas(named)
         holder = _holder(tree, named)
         if holder is not None and tree.tokens[holder].text.casefold() in _fate_words():
             return f"{phrase} {tree.tokens[holder].lemma.casefold()}"  # "the deaths of 151 passengers"
-        verb = _verb_of(tree, anchor)
         return f"{phrase} {_verb_word(tree, verb)}" if verb is not None else phrase
     token = tree.tokens[anchor]
     if token.pos in ("VERB", "AUX"):
@@ -355,7 +454,17 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
             and not _unit(tree, changed)  # "fell four per cent to $9bn": the change is no thing
         ):
             subject = changed  # "cut interest rates to 5%", "raised the toll to 55"
-        lemma = tree.tokens[anchor].lemma.casefold()
+        lemma = _verb_word(tree, anchor)
+        bare = [k for k in tree.kids(anchor, frozenset({"dobj"})) if not tree.children[k]]
+        if (
+            bare
+            and tree.tokens[bare[0]].tag in ("NN", "JJ")
+            and bare[0] not in inside
+            and tree.tokens[anchor].lemma.casefold() not in _attributing()
+        ):
+            # A bare singular object completes the verb: "made landfall" (the parser may tag
+            # it an adjective), "took part"; not "told reporters", "visited survivors".
+            lemma = f"{lemma} {tree.tokens[bare[0]].lemma.casefold()}"
         return f"{tree.phrase_lemmas(subject)} {lemma}" if subject is not None else lemma
     phrase = tree.phrase_lemmas(anchor)
     verb = _verb_of(tree, anchor)
@@ -380,6 +489,11 @@ def _fate_words() -> frozenset[str]:
 def _verb_word(tree: _Tree, verb: int) -> str:
     """A verb's lemma, but a fate keeps its name: "three others missing" is "missing", not "miss"."""
     token = tree.tokens[verb]
+    if token.lemma.casefold() == "be":
+        # A copula says nothing; its adjective does: "25 of the victims were male".
+        said = tree.child(verb, frozenset({"acomp"}))
+        if said is not None:
+            verb, token = said, tree.tokens[said]
     names = {name for name, _ in groups("fates")}
     return token.text.casefold() if token.text.casefold() in names else token.lemma.casefold()
 
@@ -508,13 +622,13 @@ class Facts:
         """The subject of a verb of saying, or, for one without ("..., saying that", "adding
         that"), the subject of the verb it continues."""
         tree = self.tree
-        subject = tree.child(verb, _SUBJECTS)
+        subject = tree.subject(verb)
         if (
             subject is None
             and tree.tokens[verb].dep in ("advcl", "xcomp", "conj")
             and tree.head(verb) != verb
         ):
-            subject = tree.child(tree.head(verb), _SUBJECTS)
+            subject = tree.subject(tree.head(verb))
         return subject
 
     def _attributed(self, start: int) -> tuple[int, ...]:
@@ -564,7 +678,7 @@ class Facts:
             # even where the parse hangs a phrase elsewhere: "A court jailed A for a $3bn
             # fraud, state media said."
             root = tree.root(head)
-            subject = tree.child(root, frozenset({"nsubj"}))
+            subject = tree.nearest_subject(root, frozenset({"nsubj"}))
             if (
                 root > max(inside)  # the attribution closes the sentence
                 and _speaking(tree, root)
@@ -612,8 +726,11 @@ class Facts:
             circumstance = words("circumstance_prepositions")
             for k in self.tree.children[host]:
                 token = self.tree.tokens[k]
+                # A preposition the parser calls an adverb still brings a phrase: "revenue
+                # outside of the phone business".
+                phrase = token.dep == "prep" or (token.dep == "advmod" and token.pos == "ADP")
                 if (
-                    token.dep != "prep"
+                    not phrase
                     or token.text.casefold() in circumstance
                     or token.text.casefold() == "according"
                 ):
@@ -652,6 +769,11 @@ class Facts:
             for k in tree.children[prep]
         ):
             return True
+        if any(
+            tree.tokens[k].dep in ("advmod", "npadvmod") and any(j in self._valued for j in tree.members(k))
+            for k in tree.children[prep]
+        ):
+            return True  # a gapped count the parser hangs on it: "..., and over 800,000 in B"
         target = tree.child(prep, frozenset({"pobj"}))
         inner = tree.child(prep, _PREP)
         if target is None and inner is not None:  # "out of", "ahead of"
@@ -672,7 +794,21 @@ class Facts:
     def _state(self, members: Sequence[int]) -> bool:
         """Whether a phrase is a bare common noun, a state or manner, not a place or an entity:
         "on strike", "in panic", "at risk"."""
-        return len(members) == 2 and self.tree.tokens[members[1]].tag == "NN"
+        tree = self.tree
+        if len(members) == 2 and tree.tokens[members[1]].tag == "NN":
+            return True
+        # An indefinite manner that opens the sentence, with no name, place or number in it:
+        # "In a continuing downward trend, ..." (but "In a village near A, ..." names a place,
+        # and "agreed to a ceasefire" is no opening).
+        target = tree.child(members[0], frozenset({"pobj"}))
+        opening = all(t.pos == "PUNCT" for t in tree.tokens[: members[0]])
+        return (
+            opening
+            and target is not None
+            and any(tree.tokens[k].lemma.casefold() == "a" for k in tree.children[target])
+            and tree.tokens[target].lemma.casefold() not in words("place_nouns")
+            and all(tree.tokens[k].pos not in ("PROPN", "NUM") for k in members)
+        )
 
     def _one_name(self, host: int, members: Sequence[int]) -> bool:
         """Whether a phrase is part of its host's name: "the Bank of England", "prisoners of war"."""
@@ -685,7 +821,10 @@ class Facts:
             "NN",
             "NNS",
         )  # no article: "of war"
-        return within or bare
+        # An adjective standing for people names them too: "the bodies of the dead".
+        target = tree.child(members[0], frozenset({"pobj"}))
+        people = target is not None and tree.tokens[target].pos == "ADJ"
+        return within or bare or people
 
     def _where(self, verb: int) -> tuple[frozenset[int], str] | None:
         """The place a "where" clause hangs on: "in Fort Pierce, where four people died"."""
@@ -700,12 +839,17 @@ class Facts:
         ] + [place]
         return frozenset(members), tree.span_text(members)
 
-    def _scope(self, hosts: set[int], inside: set[int]) -> tuple[str, ...]:
+    def _scope(self, hosts: set[int], inside: set[int], changed: int | None = None) -> tuple[str, ...]:
+        """The phrases on ``hosts`` that narrow the value; on the verb ``changed`` whose change
+        the value is, a "from", "to" or "by" phrase is the change's other end, not a scope
+        ("fell 13 percent from the year-ago period")."""
+        tree = self.tree
         return tuple(
             text
             for host in sorted(hosts)
             for members, text in self._scope_phrases(host)
             if members.isdisjoint(inside)
+            and not (host == changed and tree.tokens[min(members)].text.casefold() in _CHANGE)
         )
 
     def key(self, start: int, end: int, *, counted: bool, speaker: str | None = None) -> FactKey:
@@ -727,7 +871,7 @@ class Facts:
                 whole = [place] + [
                     k
                     for child in tree.children[place]
-                    if child not in tree.members(head)
+                    if head not in tree.members(child)
                     and (tree.tokens[child].dep != "prep" or tree.tokens[child].text.casefold() in ("of", "from"))
                     for k in tree.subtree(child)
                 ]
@@ -738,21 +882,47 @@ class Facts:
                     authority=self._authority(head, members),
                 )
         anchor, named = _anchor(tree, head, counted=counted)
-        hosts = self._hosts(head, anchor, named, members)
+        hosts = self._hosts(head, anchor, named, members, counted=counted)
         attribute = (
             speaker if speaker is not None else _attribute(tree, anchor, named, members) or None
         )
+        through = _child_toward(tree, anchor, head) if named is None and counted else None
+        changed = (
+            anchor
+            if through is not None
+            and (tree.tokens[through].dep == "npadvmod" or tree.tokens[through].text.casefold() in _CHANGE)
+            else None
+        )
+        event = _governor(tree, head)
+        if not counted and head in self._timed and event != anchor and tree.tokens[event].pos == "NOUN":
+            hosts = hosts | {event}  # a date on a noun is its event's: "At talks in A on May 6, ..."
         return FactKey(
             attribute=attribute,
-            scope=self._scope(hosts, members | ({named} if named is not None else set())),
-            time=self._time(hosts, members, head),
+            scope=self._scope(hosts, members | ({named} if named is not None else set()), changed),
+            time=self._time(hosts | self._passed(head, anchor, counted=counted), members, head),
             authority=self._authority(head, members) if speaker is None else None,
         )
 
-    def _hosts(self, head: int, anchor: int, named: int | None, inside: set[int]) -> set[int]:
+    def _passed(self, head: int, anchor: int, *, counted: bool) -> set[int]:
+        """The common nouns a date or venue climbed through to its event, whose dates are the
+        event's: "made landfall as a storm on Wednesday near the key" → "storm"."""
+        tree = self.tree
+        if counted:
+            return set()
+        passed, k = set(), _governor(tree, head)
+        while k != anchor and k not in passed and tree.head(k) != k:
+            if tree.tokens[k].pos == "NOUN":
+                passed.add(k)
+            k = _governor(tree, k) if tree.tokens[k].dep == "pobj" else tree.head(k)
+        return passed
+
+    def _hosts(
+        self, head: int, anchor: int, named: int | None, inside: set[int], *, counted: bool
+    ) -> set[int]:
         """The words whose modifiers narrow or date the value: the value, its noun, its verb (or
-        the verb its phrase hangs on), the verbs coordinated with that verb, the participles that
-        describe its noun, and the subject the attribute names."""
+        the verb its phrase hangs on), for a count the verbs coordinated with that verb ("12
+        were killed and 40 hurt in A"; a date or venue is one event's: "found in 1970 and spread
+        to B"), the participles that describe its noun, and the subject the attribute names."""
         tree = self.tree
         hosts = {anchor} if named is None else {anchor, named}
         if tree.tokens[head].dep in ("appos", "conj") and tree.tokens[anchor].pos in (
@@ -769,13 +939,14 @@ class Facts:
                 first = tree.head(first)
             for k in {noun, first}:
                 hosts.update(tree.kids(k, _CLAUSES))
-            if verb is None and tree.tokens[noun].dep == "pobj":
-                up = _governor(tree, noun)
+            if verb is None and tree.tokens[first].dep == "pobj":
+                up = _governor(tree, first)  # "with 14,000 cases and 511 deaths"
                 verb = up if tree.tokens[up].pos in ("VERB", "AUX") else None
         if verb is not None:
             hosts.add(verb)
             hosts.add(_event_verb(tree, verb))
-            hosts.update(k for k in tree.kids(verb, _CONJ) if tree.tokens[k].pos == "VERB")
+            if counted:
+                hosts.update(k for k in tree.kids(verb, _CONJ) if tree.tokens[k].pos == "VERB")
             if tree.tokens[verb].dep == "conj":
                 hosts.add(tree.head(verb))
             subject = _subject(tree, verb, inside)
