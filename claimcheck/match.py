@@ -149,6 +149,7 @@ FEATURES = (
     "same_value",  # equal values (or figures with swapped digits, "R950m" and "R590m")
     "distinct_value",  # …a value a coincidence rarely repeats ("$6 million", "May 1970")
     "value_gap",  # how far apart two figures are, in orders of magnitude (12 and 15: near; $10bn and $2.18: far)
+    "day_gap",  # how far apart two dates are, in orders of magnitude of days ("Dec. 11" and "December 12": near)
     "widely_stated",  # …a value most of the story's origins state: its central day, place, toll
     "dated_alike",  # both dated to the same month or day, or timed to the same hour
     "other_moment",  # dated to different moments, or one outside the news days of the other
@@ -865,6 +866,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "same_value": float(same),
             "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
             "value_gap": _value_gap(ma, mb) if kind is Kind.NUMBER else 0.0,
+            "day_gap": _day_gap(ma, mb) if kind is Kind.DATE else 0.0,
             "widely_stated": len(stated_by[_stated(ma)]) / voices if same else 0.0,
             "dated_alike": float(dated_alike(a, b)),
             "other_moment": float(not same_moment(a, b)),
@@ -948,6 +950,23 @@ def _value_gap(a: Mention, b: Mention) -> float:
     if min(x, y) == 0:
         return 1.0
     return min(1.0, abs(math.log10(x / y)) / VALUE_GAP_DECADES)
+
+
+DAY_GAP_DECADES = 3  # dates a thousand days apart are as far apart as dates get
+
+
+def _day_gap(a: Mention, b: Mention) -> float:
+    """How far apart two dates are, in orders of magnitude of days over ``DAY_GAP_DECADES``
+    (0..1): "Dec. 11" and "December 12" are near (a day: 0.1), 2015 and 2016 farther (0.85), 1968
+    and 2006 far. Dates without a year, or overlapping, are 0."""
+    year = next((int(y) for y in (values.date_parts(m.value)[0] for m in (a, b)) if y), None)
+    ia, ib = values.date_interval(a.value, year), values.date_interval(b.value, year)
+    if ia is None or ib is None:
+        return 0.0
+    if ia[0] <= ib[1] and ib[0] <= ia[1]:
+        return 0.0  # "December" and "Dec. 11"
+    days = abs((ia[0] - ib[0]).days + (ia[1] - ib[1]).days) / 2  # between the middles: 2015 and 2016 are a year apart
+    return min(1.0, math.log10(1 + days) / DAY_GAP_DECADES)
 
 
 def _word_share(a: Sequence[str], b: Sequence[str]) -> float:

@@ -224,13 +224,6 @@ def test_one_outlet_telling_two_things_of_one_day_keeps_them_apart(tmp_path: Pat
     assert burst.claim.id != meeting.claim.id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the fact keys read 'the guns must fall silent' and 'the ceasefire takes effect' as "
-    "values of different things (attribute_apart); paraphrased events need synonyms of events, "
-    "not only of words (it passed under one refit with a looser differ cut, not under the "
-    "one-standard-error cut)",
-)
 def test_the_same_hour_on_another_day_is_a_contradiction(tmp_path: Path) -> None:
     wire = "Under the deal, the ceasefire takes effect at midnight on Sunday.\n"
     report = _report(

@@ -243,3 +243,16 @@ def test_values_in_two_units_of_one_dimension_compare_once_converted(
         return Mention(Kind.NUMBER, value, text, 0, len(text), unit=unit)
 
     assert values.numbers_compatible(mention(*a), mention(*b)) is compatible
+
+
+def test_a_day_apart_is_near_and_decades_apart_is_far() -> None:
+    from claimcheck.match import _day_gap
+
+    def date(value: str) -> Mention:
+        return Mention(Kind.DATE, value, value, 0, len(value))
+
+    assert _day_gap(date("2019-12-11"), date("--12-12")) == pytest.approx(0.1, abs=0.001)
+    assert _day_gap(date("2019-12-11"), date("2019-12")) == 0.0  # the day lies in the month
+    assert 0.8 < _day_gap(date("2015"), date("2016")) < 0.9
+    assert _day_gap(date("1968"), date("2006")) == 1.0
+    assert _day_gap(date("--12-11"), date("--12-12")) == 0.0  # no year to place them
