@@ -287,10 +287,15 @@ RUNNING = frozenset(
 )
 
 
+def _synonym(word: str) -> str | None:
+    """The head word of the synonyms a word (or its stem) belongs to: "died" → "die"."""
+    return FOLDS.get(word) or FOLDS.get(stem(word))
+
+
 def _counted(unit: str | None) -> str | None:
     """A counted noun or unit with synonyms folded: "17 contenders" and "19 candidates" count one
     thing."""
-    return unit if unit is None or " " in unit else FOLDS.get(unit) or FOLDS.get(stem(unit)) or unit
+    return unit if unit is None or " " in unit else _synonym(unit) or unit
 
 
 def context_words(text: str) -> tuple[str, ...]:
@@ -301,7 +306,7 @@ def context_words(text: str) -> tuple[str, ...]:
         word = raw.replace("’", "'").split("'")[0]
         if word in STOPWORDS or word in CALENDAR_WORDS or word.isdigit() or len(word) < 2:
             continue
-        out.append(FOLDS.get(word) or FOLDS.get(stem(word)) or stem(word))
+        out.append(_synonym(word) or stem(word))
     return tuple(out)
 
 
@@ -853,8 +858,8 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
         same_source = ma.source_id == mb.source_id
         ka, kb = a.key, b.key
         same = _same_value(ma, mb) or (not agree and _transposed(ma, mb))
-        counted = _counted(ma.unit)
-        same_unit = counted is not None and counted == _counted(mb.unit)
+        counted, counted_b = _counted(ma.unit), _counted(mb.unit)
+        same_unit = counted is not None and counted == counted_b
         unit_share = 1 / values_of_unit[counted] if counted in values_of_unit else 0.0
         features = {
             "words": raw / 100,
@@ -862,7 +867,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "rare_shared": _rare_overlap(a.words, b.words, rarity),
             "unit_share": unit_share,
             "same_unit": float(same_unit),
-            "unit_apart": float(ma.unit is not None and mb.unit is not None and _counted(ma.unit) != _counted(mb.unit)),
+            "unit_apart": float(counted is not None and counted_b is not None and counted != counted_b),
             "same_value": float(same),
             "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
             "value_gap": _value_gap(ma, mb) if kind is Kind.NUMBER else 0.0,

@@ -143,17 +143,17 @@ BLOCKERS = (MONTH_DATE, NUMERIC_DATE, CLOCK_TIME, PHONE, YEAR_SPAN, LIST_MARKER)
 AGED = re.compile(
     r"\bage[d]?\s+(?P<n>\d{1,3})\b|(?<![\w'’.-])[A-Z][\w'’.-]*,\s(?P<appositive>\d{1,3}),(?=\s)"
 )
-# A number made an adjective with its unit. Matches: "eight-year", "45-year-old", "two-hour",
-# "twenty-five-year-old", "7.1-magnitude", "40-km". Must not match: "two-state", "COVID-19".
 # The words a compound adjective counts or measures in: every form of lang/en/units.txt that is
 # one word, and the nouns news copy counts that way.
 _COMPOUND_NOUNS = sorted(
     {form for form in lang.unit_forms() if form.isalpha()}
-    | {name for name, dimension in lang.units().items() if name.isalpha() and name.islower()}
+    | {name for name in lang.units() if name.isalpha() and name.islower()}
     | {"point", "member", "seat", "nation", "country", "game", "storey", "story", "page", "man",
        "person", "vote"},
     key=lambda word: (-len(word), word),
 )  # fmt: skip
+# A number made an adjective with its unit. Matches: "eight-year", "45-year-old", "two-hour",
+# "twenty-five-year-old", "7.1-magnitude", "40-km". Must not match: "two-state", "COVID-19".
 COMPOUND = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|(?:{'|'.join(TENS)})(?:-(?:{'|'.join(ONES)}))?|"
     rf"(?:{'|'.join(ONES)}))-(?P<u>{'|'.join(_COMPOUND_NOUNS)})s?"
@@ -230,8 +230,8 @@ FROM_BEFORE = re.compile(r"(?<!apart )\bfrom\s+$")
 # "35mph"): the abbreviations and words of measures, longest first ("km/hr" before "km").
 _ATTACHED_UNITS = "|".join(
     re.escape(form)
-    for form in sorted(lang.unit_forms(), key=lambda form: (-len(form), form))
-    if form[:1].isalpha() and " " not in form and lang.units()[lang.unit_forms()[form]] not in ("money", "share")
+    for form, unit in sorted(lang.unit_forms().items(), key=lambda item: (-len(item[0]), item[0]))
+    if form[:1].isalpha() and " " not in form and unit in lang.measures()
 )
 # A number in figures, with its currency, scale or attached unit. Matches: "40,000",
 # "$1.2 billion", "€3m", "5bn", "3.5", "10km". Must not match: "2nd", "G7", "7:19".

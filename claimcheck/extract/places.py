@@ -997,7 +997,7 @@ class _Tree:
         stadium"), not of saying, being or living there ("said in Berlin", "lives in Berlin")."""
         t = self.tokens[k]
         lemma = t.lemma.casefold()
-        return t.pos == "VERB" and lemma not in _NOT_HAPPENINGS and lemma not in lang.words("reporting_verbs") | lang.words("speech_verbs")
+        return t.pos == "VERB" and lemma not in _NOT_HAPPENINGS and lemma not in lang.saying_verbs()
 
     def eventful(self, k: int) -> bool:
         """An event word, or a verb with an event for its subject or object ("made landfall",

@@ -24,7 +24,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.lang.lexicon import groups, unit_forms, unit_words, units, words
+from claimcheck.lang.lexicon import groups, saying_verbs, unit_forms, unit_words, units, words
 from claimcheck.model import Parse, Token
 
 # Dependency labels of a noun that a verb governs as its subject or object.
@@ -329,7 +329,7 @@ def _told_by_relative(tree: _Tree, carrier: int) -> int | None:
     if tree.tokens[carrier].dep != "pobj":
         return None
     for verb in tree.kids(carrier, frozenset({"relcl"})):
-        if tree.tokens[verb].lemma.casefold() in _attributing():
+        if tree.tokens[verb].lemma.casefold() in saying_verbs():
             done = tree.child(verb, frozenset({"xcomp", "ccomp"}))
             if done is not None and tree.tokens[done].pos == "VERB" and tree.subject(done) is None:
                 return done
@@ -345,7 +345,7 @@ def _reported_subject(tree: _Tree, carrier: int) -> int | None:
     if tree.tokens[carrier].dep != "pobj" or tree.children[prep] != [carrier] or prep + 1 != carrier:
         return None
     verb = tree.head(prep)
-    if tree.tokens[verb].lemma.casefold() not in _attributing():
+    if tree.tokens[verb].lemma.casefold() not in saying_verbs():
         return None
     for done in tree.kids(verb, frozenset({"ccomp"})):
         if done > carrier and tree.subject(done) is None:
@@ -418,7 +418,7 @@ def _subject(tree: _Tree, verb: int, inside: set[int]) -> int | None:
 def _event_verb(tree: _Tree, verb: int) -> int:
     """ "were reported killed" → "killed": a passive verb of saying hands over to the verb it reports."""
     if (
-        tree.tokens[verb].lemma.casefold() in _attributing()
+        tree.tokens[verb].lemma.casefold() in saying_verbs()
         and tree.child(verb, frozenset({"nsubjpass"})) is not None
     ):
         done = tree.child(verb, frozenset({"xcomp", "oprd"}))
@@ -460,7 +460,7 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
             bare
             and tree.tokens[bare[0]].tag in ("NN", "JJ")
             and bare[0] not in inside
-            and tree.tokens[anchor].lemma.casefold() not in _attributing()
+            and tree.tokens[anchor].lemma.casefold() not in saying_verbs()
         ):
             # A bare singular object completes the verb: "made landfall" (the parser may tag
             # it an adjective), "took part"; not "told reporters", "visited survivors".
@@ -522,10 +522,6 @@ def _verb_of(tree: _Tree, noun: int) -> int | None:
     return None
 
 
-def _attributing() -> frozenset[str]:
-    return words("speech_verbs") | words("reporting_verbs")
-
-
 def _speaking(tree: _Tree, i: int) -> bool:
     """Whether a verb is somebody saying something: a verb of saying with a speaker and no thing
     for object. "police said on Tuesday" dates the saying; "deaths reported this year" and "the
@@ -533,7 +529,7 @@ def _speaking(tree: _Tree, i: int) -> bool:
     token = tree.tokens[i]
     return (
         token.pos == "VERB"
-        and token.lemma.casefold() in _attributing()
+        and token.lemma.casefold() in saying_verbs()
         and tree.child(i, frozenset({"nsubj"})) is not None
         and not any(tree.tokens[k].pos in ("NOUN", "PROPN") for k in tree.kids(i, frozenset({"dobj"})))
     )
@@ -560,7 +556,7 @@ class Facts:
         self._starts = [t.start for t in parse.tokens]
         self._ends = [t.end for t in parse.tokens]
         self._according = self._find_according()
-        self._verbs = _attributing()
+        self._verbs = saying_verbs()
         self._speaker_from: dict[int, tuple[int, ...]] = {}
         # Date and time entities by the word they hang on, in entity order.
         by_start = {t.start: k for k, t in enumerate(tree.tokens)}

@@ -71,6 +71,17 @@ def number_words() -> frozenset[str]:
 
 
 @functools.cache
+def saying_verbs() -> frozenset[str]:
+    """Base forms of the verbs that attribute words or a figure to a source ("say", "report",
+    "add", "tweet"): reporting_verbs.txt and speech_verbs.txt together.
+
+    >>> {"say", "report", "tweet"} <= saying_verbs()
+    True
+    """
+    return words("reporting_verbs") | words("speech_verbs")
+
+
+@functools.cache
 def units() -> dict[str, str]:
     """Unit names → what they measure, from lang/en/units.txt, the one unit list.
 

@@ -29,8 +29,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck.lang.lexicon import lines, tagged
-from claimcheck.lang.lexicon import words as lexicon_words
+from claimcheck.lang.lexicon import lines, saying_verbs, tagged
 from claimcheck.lang.spelling import to_us
 from claimcheck.model import Document, Mention, Name, Parse, Sentence
 
@@ -531,7 +530,7 @@ def _headed(words: Sequence[str]) -> bool:
 def surnames(parses: Sequence[Parse]) -> frozenset[str]:
     """The words an article uses alone for a person (folded): a lone proper noun that the model
     calls a person, or that is the subject of a verb of saying ("Lyles said")."""
-    speech = lexicon_words("speech_verbs") | lexicon_words("reporting_verbs")
+    speech = saying_verbs()
     found = set()
     for parse in parses:
         labels = _labels(parse)
