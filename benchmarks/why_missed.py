@@ -98,7 +98,7 @@ def _found(claim: GoldClaim, report) -> bool:
 
 
 def _pair_cause(kind, ma, mb, story_of, documents, all_mentions, views, model) -> tuple[str, str]:
-    if kind is Kind.NUMBER and values.dimension(ma) != values.dimension(mb):
+    if kind is Kind.NUMBER and not values.same_dimension(ma, mb):
         return "other dimension", f"({values.dimension(ma)} / {values.dimension(mb)})"
     story = story_of.get(ma.source_id)
     if story not in views:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from claimcheck import lang
 from claimcheck.model import Kind, Mention
@@ -263,22 +264,26 @@ def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 @functools.cache
-def _transcription() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
-    """Contracted forms → their expansion, and the words transcripts keep or drop at will."""
+def _transcription() -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]:
+    """Contracted forms → their expansion, the words transcripts keep or drop at will, and the
+    light words they swap ("the results are" / "the results will be")."""
     expand: dict[str, tuple[str, ...]] = {}
     dropped: set[str] = set()
+    light: set[str] = set()
     for canon, forms in lang.groups("transcription"):
         if canon == "-":
             dropped.update(forms)
+        elif canon == "~":
+            light.update(forms)
         else:
             expand.update({form: tuple(canon.split()) for form in forms})
-    return expand, frozenset(dropped)
+    return expand, frozenset(dropped), frozenset(light)
 
 
 def transcribed(words: tuple[str, ...]) -> tuple[str, ...]:
     """A quotation's words as any transcript would give them: contractions expanded, words such
     as "that" and "um" dropped ("we wont say that it is" → "we will not say it is")."""
-    expand, dropped = _transcription()
+    expand, dropped, _ = _transcription()
     out: list[str] = []
     for word in words:
         if word not in dropped:
@@ -288,13 +293,38 @@ def transcribed(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _within(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """``shorter`` is a run of ``longer``, word for word, once transcribed alike, or once the
-    spaces between words are gone ("fire fighting" and "firefighting")."""
+    spaces between words are gone ("fire fighting" and "firefighting"), or but for light words
+    (``_lightly_reworded``)."""
     if contains_run(longer, shorter) or contains_run(transcribed(longer), transcribed(shorter)):
         return True
-    return len(shorter) >= QUOTE_JOIN_MIN_WORDS and "".join(shorter) in "".join(longer)
+    if len(shorter) >= QUOTE_JOIN_MIN_WORDS and "".join(shorter) in "".join(longer):
+        return True
+    return _lightly_reworded(transcribed(longer), transcribed(shorter))
 
 
 QUOTE_JOIN_MIN_WORDS = 4  # shorter quotations are compared word by word only
+LIGHT_MIN_KEPT = 3  # content words both must share before light words may differ: "in the" is no quotation
+
+
+def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """``shorter`` is a run of ``longer`` but for light words swapped, added or dropped inside it:
+    "the results are good" in "we said the results will be good"; "a private account" and "the
+    private account". Every content word stays, in order: "we will not win" keeps "not"."""
+    if len(longer) > EXCERPT_MAX_WORDS:
+        return False
+    light = _transcription()[2]
+    ops = list(Levenshtein.opcodes(longer, shorter))
+    if ops and ops[0].tag == "delete":
+        ops.pop(0)  # the shorter quotation starts later
+    if ops and ops[-1].tag == "delete":
+        ops.pop()  # …or ends sooner
+    changed = [op for op in ops if op.tag != "equal"]
+    kept = sum(1 for word in shorter if word not in light)
+    return kept >= LIGHT_MIN_KEPT and all(
+        word in light
+        for op in changed
+        for word in (*longer[op.src_start : op.src_end], *shorter[op.dest_start : op.dest_end])
+    )
 
 
 @functools.lru_cache(maxsize=65536)

@@ -180,6 +180,13 @@ def test_a_bare_weekday_agrees_with_the_same_weekday_a_week_away() -> None:
         ("we will not sign", "we will sign", False),  # negation changes the meaning
         ("the judgment is wrong on the law", "the judgment is wrong on the facts", False),
         ("the rapist was caught", "therapist was caught", False),  # too short to join words
+        # light words swapped: an article, a preposition, the tense of "to be"
+        ("the vote is a true reflection of the will of voters", "the vote was the true reflection of the will of voters", True),
+        ("the findings will be published within the month", "findings are published within the month", True),
+        ("grateful for the support of our neighbours", "grateful of the support of our neighbours", True),
+        ("we have a sick child at home", "we have sick children at home", False),  # a content word changed
+        ("we were not told of the risk", "we were told of the risk", False),  # a negation is never light
+        ("in the", "of a", False),  # nothing but light words is no statement
     ],
 )
 def test_quotations_transcribed_differently_are_one_statement(a: str, b: str, same: bool) -> None:
