@@ -42,7 +42,6 @@ the same name but never contradict another place ("in <a town>" and "in <its dis
 
 from __future__ import annotations
 
-import bisect
 import functools
 import hashlib
 import re
@@ -57,6 +56,7 @@ from claimcheck import __version__, lang
 from claimcheck.extract._clause import clause_bounds, context_words
 from claimcheck.extract.base import eligible, title_case
 from claimcheck.lang import cache
+from claimcheck.lang.tree import Tree
 from claimcheck.model import Document, Kind, Mention, Parse, Sentence, Token
 from claimcheck.settings import Settings
 from claimcheck.values import places_compatible
@@ -946,73 +946,33 @@ def _is_event(token: Token) -> bool:
     return token.pos == "VERB" and (lemma in EVENT_TOKENS or EVENT.fullmatch(lemma) is not None)
 
 
-class _Tree:
-    """One sentence's parse, read as a venue needs it: offsets relative to the sentence, and
-    each word's dependents."""
-
-    def __init__(self, parse: Parse, base: int) -> None:
-        self.tokens = parse.tokens
-        self.base = base
-        self.children: list[list[int]] = [[] for _ in parse.tokens]
-        for k, t in enumerate(parse.tokens):
-            if t.head != k:
-                self.children[t.head].append(k)
-        self.starts = [t.start - base for t in parse.tokens]
-        self.ends = {t.end - base: k for k, t in enumerate(parse.tokens)}
-
-    def within(self, start: int, end: int) -> range:
-        """The words inside ``[start, end)``."""
-        first = bisect.bisect_left(self.starts, start)
-        last = first
-        while last < len(self.tokens) and self.tokens[last].end - self.base <= end:
-            last += 1
-        return range(first, last)
-
-    def before(self, pos: int) -> int | None:
-        """The last word that ends at or before ``pos``."""
-        k = bisect.bisect_right(self.starts, pos) - 1
-        while k >= 0 and self.end(k) > pos:
-            k -= 1
-        return k if k >= 0 else None
-
-    def start(self, k: int) -> int:
-        return self.tokens[k].start - self.base
-
-    def end(self, k: int) -> int:
-        return self.tokens[k].end - self.base
-
-    def head(self, k: int) -> int | None:
-        h = self.tokens[k].head
-        return None if h == k else h
-
-    def word(self, k: int) -> str:
-        return self.tokens[k].text.casefold()
-
-    def place_noun(self, k: int) -> bool:
-        t = self.tokens[k]
-        return t.pos in ("NOUN", "PROPN") and t.text.casefold() in lang.words("place_nouns")
-
-    def happening(self, k: int) -> bool:
-        """A verb of something done at a place ("set a record in Berlin", "took bronze at the
-        stadium"), not of saying, being or living there ("said in Berlin", "lives in Berlin")."""
-        t = self.tokens[k]
-        lemma = t.lemma.casefold()
-        return t.pos == "VERB" and lemma not in _NOT_HAPPENINGS and lemma not in lang.saying_verbs()
-
-    def eventful(self, k: int) -> bool:
-        """An event word, or a verb with an event for its subject or object ("made landfall",
-        "the blast caused damage")."""
-        if _is_event(self.tokens[k]):
-            return True
-        if self.tokens[k].lemma == "take" and any(self.word(c) == "place" for c in self.children[k]):
-            return True  # "took place"
-        return self.tokens[k].pos in ("VERB", "AUX") and any(
-            self.tokens[c].dep in ("nsubj", "nsubjpass", "dobj", "attr") and _is_event(self.tokens[c])
-            for c in self.children[k]
-        )
+def _place_noun(tree: Tree, k: int) -> bool:
+    t = tree.tokens[k]
+    return t.pos in ("NOUN", "PROPN") and t.text.casefold() in lang.words("place_nouns")
 
 
-def _candidates(tree: _Tree, text: str, places: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _happening(tree: Tree, k: int) -> bool:
+    """A verb of something done at a place ("set a record in Berlin", "took bronze at the
+    stadium"), not of saying, being or living there ("said in Berlin", "lives in Berlin")."""
+    t = tree.tokens[k]
+    lemma = t.lemma.casefold()
+    return t.pos == "VERB" and lemma not in _NOT_HAPPENINGS and lemma not in lang.saying_verbs()
+
+
+def _eventful(tree: Tree, k: int) -> bool:
+    """An event word, or a verb with an event for its subject or object ("made landfall",
+    "the blast caused damage")."""
+    if _is_event(tree.tokens[k]):
+        return True
+    if tree.tokens[k].lemma == "take" and any(tree.word(c) == "place" for c in tree.children[k]):
+        return True  # "took place"
+    return tree.tokens[k].pos in ("VERB", "AUX") and any(
+        tree.tokens[c].dep in ("nsubj", "nsubjpass", "dobj", "attr") and _is_event(tree.tokens[c])
+        for c in tree.children[k]
+    )
+
+
+def _candidates(tree: Tree, text: str, places: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Spans that may name a place: what the parse tags GPE, LOC or FAC; a gazetteer name on a
     proper noun outside any longer name ("Lusaka" tagged as an organisation); a proper name
     that ends in a place noun ("Tower Bridge") or stands before one ("the Moda neighbourhood")."""
@@ -1028,18 +988,18 @@ def _candidates(tree: _Tree, text: str, places: Sequence[tuple[int, int]]) -> It
         if hit is not None and (hit.end in tree.ends or hit.end + 2 in tree.ends):  # whole words
             yield hit.start, hit.end
     for k, t in enumerate(tokens):
-        h = tree.head(k)
+        h = tree.parent(k)
         if (
             t.pos == "PROPN"
             and t.dep == "pobj"
             and h is not None
             and tree.word(h) == "of"
-            and (owner := tree.head(h)) is not None
-            and tree.place_noun(owner)
+            and (owner := tree.parent(h)) is not None
+            and _place_noun(tree, owner)
         ):  # "the village of Ashby Ford", whatever the parse tags it
             names = [c for c in tree.children[k] if tokens[c].dep == "compound" and c < k]
             yield tree.start(min(names, default=k)), tree.end(k)
-        if not tree.place_noun(k) or k in tagged:
+        if not _place_noun(tree, k) or k in tagged:
             continue
         names = [c for c in tree.children[k] if tokens[c].dep == "compound" and tokens[c].pos == "PROPN" and c < k]
         if not names:
@@ -1051,42 +1011,42 @@ def _candidates(tree: _Tree, text: str, places: Sequence[tuple[int, int]]) -> It
             yield tree.start(first), tree.end(k - 1)  # "Moda" in "the Moda neighbourhood"
 
 
-def _span_head(tree: _Tree, start: int, end: int) -> int | None:
+def _span_head(tree: Tree, start: int, end: int) -> int | None:
     """The word of a span that the rest of the sentence hangs it on."""
     for k in tree.within(start, end):
-        h = tree.head(k)
+        h = tree.parent(k)
         if h is None or not start <= tree.start(h) < end:
             return k
     return None
 
 
-def _described_by(tree: _Tree, k: int, start: int) -> int | None:
+def _described_by(tree: Tree, k: int, start: int) -> int | None:
     """The place noun a name is introduced by: "the capital Lusaka", "the island of Corfu", "the
     Moda neighbourhood", "the streets of Lyon"; None when there is none."""
     tokens = tree.tokens
-    h = tree.head(k)
+    h = tree.parent(k)
     t = tokens[k]
-    if h is not None and tree.place_noun(h) and (
+    if h is not None and _place_noun(tree, h) and (
         t.dep == "poss" or (t.dep in ("appos", "compound", "nmod") and not tokens[h].text[:1].isupper())
     ):
         return h  # "the capital Lusaka", "the Moda neighbourhood", "Lagos's Ikeja district"
     if h is not None and t.dep == "pobj" and tree.word(h) == "of":
-        owner = tree.head(h)
-        if owner is not None and (tree.place_noun(owner) or tree.word(owner) in COMPASS):
+        owner = tree.parent(h)
+        if owner is not None and (_place_noun(tree, owner) or tree.word(owner) in COMPASS):
             return owner  # "the island of Corfu", "centred northeast of Corfu"
     # the word before the name, whatever the parse made of it ("the capital Lusaka")
     j = tree.before(start)
     if j is not None and tree.word(j) in ("of", ",") and j > 0:
         j -= 1
-    return j if j is not None and tree.place_noun(j) and tokens[j].pos == "NOUN" else None
+    return j if j is not None and _place_noun(tree, j) and tokens[j].pos == "NOUN" else None
 
 
-def _anchor(tree: _Tree, k: int) -> tuple[int, bool]:
+def _anchor(tree: Tree, k: int) -> tuple[int, bool]:
     """The word that attaches a place's name to the sentence, and whether a place noun
     introduces the name: "Cairo" in "talks in Doha and Cairo" hangs where "Doha" does, "Corfu"
     in "off the island of Corfu" where "island" does."""
     tokens = tree.tokens
-    while tokens[k].dep == "conj" and (h := tree.head(k)) is not None and tokens[h].pos == "PROPN":
+    while tokens[k].dep == "conj" and (h := tree.parent(k)) is not None and tokens[h].pos == "PROPN":
         k = h
     described = False
     for _ in range(3):  # "the heart of the capital, Lusaka"
@@ -1097,7 +1057,7 @@ def _anchor(tree: _Tree, k: int) -> tuple[int, bool]:
     return k, described
 
 
-def _aside(tree: _Tree, start: int, end: int) -> bool:
+def _aside(tree: Tree, start: int, end: int) -> bool:
     """Whether the parse puts a place in a clause that describes someone or something, with no
     event of its own: "The singer, who grew up in Lagos, performed on Friday". The window of
     the preposition cue reaches past such a clause to the event word after it."""
@@ -1105,44 +1065,44 @@ def _aside(tree: _Tree, start: int, end: int) -> bool:
     if k is None:
         return False
     k, _ = _anchor(tree, k)
-    h = tree.head(k)
+    h = tree.parent(k)
     if tree.tokens[k].dep != "pobj" or h is None or tree.word(h) not in AT:
         return False
-    verb = tree.head(h)
+    verb = tree.parent(h)
     return (
         verb is not None
         and tree.tokens[verb].pos == "VERB"
         and tree.tokens[verb].dep in ("relcl", "acl")
-        and not tree.eventful(verb)
+        and not _eventful(tree, verb)
     )
 
 
-def _modifier(tree: _Tree, start: int, end: int) -> bool:
+def _modifier(tree: Tree, start: int, end: int) -> bool:
     """Whether the parse makes a name a modifier of a thing that is neither a place nor an
     event: "in Olympic history", "in Paris fashion" (not "in a Lyon train collision", nor a
     suffix joined by a hyphen). The preposition cue reads the name alone."""
     k = _span_head(tree, start, end)
-    h = tree.head(k) if k is not None else None
+    h = tree.parent(k) if k is not None else None
     return (
         k is not None
         and h is not None
         and tree.tokens[k].dep in ("amod", "compound", "nmod")
         and tree.tokens[h].pos == "NOUN"
-        and not tree.place_noun(h)
+        and not _place_noun(tree, h)
         and not _is_event(tree.tokens[h])
         and (k + 1 >= len(tree.tokens) or tree.tokens[k + 1].text != "-")  # "Uiseong-gun"
     )
 
 
-def _located(tree: _Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
+def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
     """Whether the parse puts an event at the place whose head word is ``k``."""
     tokens = tree.tokens
     k, described = _anchor(tree, k)
-    t, h = tokens[k], tree.head(k)
+    t, h = tokens[k], tree.parent(k)
     if h is None:
         return False
     if t.dep == "compound":
-        while tokens[h].dep == "compound" and (up := tree.head(h)) is not None:
+        while tokens[h].dep == "compound" and (up := tree.parent(h)) is not None:
             h = up  # "a Kasur train collision"
         return tree.word(h) in LOCATED_EVENTS  # "the Lyon march"
     if t.dep == "dobj" and tokens[h].lemma.casefold() in IMPACT:
@@ -1155,28 +1115,28 @@ def _located(tree: _Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
     prep = tree.word(h)
     if prep not in AT and not (prep in ALONG and (described or unlisted)):
         return False
-    governor = tree.head(h)
+    governor = tree.parent(h)
     # Up from the word the place hangs on, through the nouns between it and the event: "trapped
     # in the wreckage near Daharki", "a meeting of ministers in Luxembourg".
     for _ in range(4):
         if governor is None:
             return False
-        if tree.eventful(governor) or (prep in AT and tree.happening(governor)):
+        if _eventful(tree, governor) or (prep in AT and _happening(tree, governor)):
             return True
         g = tokens[governor]
-        up = tree.head(governor)
+        up = tree.parent(governor)
         if g.pos not in ("NOUN", "PROPN") or up is None:
             return False
         if depth < 2 and g.dep == "appos" and tokens[up].pos == "PROPN":
             # a place inside another place is where that one is: "in Ghotki, a district in Sindh"
             return _located(tree, up, True, depth + 1)
         if g.dep == "pobj" and tree.word(up) in AT | ALONG:
-            governor = tree.head(up)
-        elif g.dep == "pobj" and tree.word(up) == "of" and (c := tree.head(up)) is not None:
+            governor = tree.parent(up)
+        elif g.dep == "pobj" and tree.word(up) == "of" and (c := tree.parent(up)) is not None:
             # "Maine" in "held in Lisbon, 30 miles north of Portland in Maine"
-            governor = tree.head(c) if tree.word(c) in COMPASS else c
+            governor = tree.parent(c) if tree.word(c) in COMPASS else c
         elif g.dep == "dobj" or (g.dep == "pobj" and tree.word(up) == "by"):
-            governor = up if g.dep == "dobj" else tree.head(up)  # "killed by rocks on a trail"
+            governor = up if g.dep == "dobj" else tree.parent(up)  # "killed by rocks on a trail"
         else:
             return False
     return False
@@ -1189,7 +1149,7 @@ def _parsed(text: str, parse: Parse | None, base: int, areas: Areas) -> Iterator
     or before an incident ("the Lyon march"). Places inside quotations are the speaker's."""
     if parse is None:
         return
-    tree = _Tree(parse, base)
+    tree = Tree(parse, text, base)
     # an organisation named after a building is that building: "the Grand Palace", "Jamsil Arena"
     built = {e for e in parse.entities if e.label == "ORG" and _built(e.text)}
     places = [(e.start - base, e.end - base) for e in parse.entities if e.label in PLACE_LABELS or e in built]
@@ -1216,9 +1176,9 @@ def _parsed(text: str, parse: Parse | None, base: int, areas: Areas) -> Iterator
             yield venue
 
 
-def _area_name(tree: _Tree, k: int) -> bool:
+def _area_name(tree: Tree, k: int) -> bool:
     """Whether a name stands before a lower-case noun of an area: "the Moda neighbourhood"."""
-    h = tree.head(k)
+    h = tree.parent(k)
     return (
         h is not None
         and tree.tokens[k].dep in ("compound", "nmod")
@@ -1281,7 +1241,7 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         if areas is None:
             areas = _article_areas(doc)
         seen: dict[tuple[int, int], _Venue] = {}
-        tree = _Tree(parse, sentence.start) if parse is not None else None
+        tree = Tree(parse, sentence.text, sentence.start) if parse is not None else None
         for venue in _venues(text, areas, _place_spans(parse, sentence)):
             if tree is not None and not venue.dateline and (
                 _aside(tree, venue.start, venue.end) or _modifier(tree, venue.start, venue.end)

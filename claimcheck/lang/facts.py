@@ -25,20 +25,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.lang.lexicon import groups, saying_verbs, unit_forms, unit_words, units, words
-from claimcheck.model import Parse, Token
+from claimcheck.lang.tree import NAME_PARTS, SUBJECTS, TIME_LABELS, Tree
+from claimcheck.model import Parse
 
 # Dependency labels of a noun that a verb governs as its subject or object.
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
-# Labels of the words that make a noun phrase's own name ("death toll", "net income").
-_NAME_PARTS = frozenset({"compound", "amod"})
 # Labels of a number that counts or measures the word it hangs on.
 _COUNTING = frozenset({"nummod", "quantmod", "compound"})
-_TIME_LABELS = frozenset({"DATE", "TIME"})
-# Entity labels of a name that says whose a thing is, not what it is: a scope, not an attribute.
-_NAMED = frozenset({"ORG", "PERSON"})
-# Entity labels of the words that place or order a thing rather than name it: "the first
-# direct talks", "the 1997 crash", "a 16-year high" (an adjective still names: "annual meeting").
-_NOT_NAMING = frozenset({"ORDINAL", "CARDINAL"})
 # Entity labels of a value: a phrase whose object is one states another value ("to 5%", "over
 # 800,000"), not where or what the value is of.
 _VALUE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -57,7 +50,6 @@ class FactKey:
     authority: str | None = None
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PREP = frozenset({"prep"})
 _ACL = frozenset({"acl"})
 _CLAUSES = frozenset({"acl", "relcl"})
@@ -68,118 +60,7 @@ _CHANGE = frozenset({"to", "from", "by"})
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "dobj"})
 
 
-class _Tree:
-    """The tokens of one parse with their children, and the text they point into.
-
-    What a lookup finds is kept: one sentence can hold thousands of values, and each of them
-    asks about the same few words (its verb, that verb's subject).
-    """
-
-    def __init__(self, parse: Parse, text: str) -> None:
-        self.tokens: Sequence[Token] = parse.tokens
-        self.text = text
-        self.children: list[list[int]] = [[] for _ in parse.tokens]
-        for i, token in enumerate(parse.tokens):
-            if token.head != i:
-                self.children[token.head].append(i)
-        self.entities = parse.entities
-        # The entity label of each token inside an entity.
-        starts = [t.start for t in parse.tokens]
-        self.label: dict[int, str] = {}
-        self.entity: dict[int, int] = {}
-        for number, entity in enumerate(parse.entities):
-            lo, hi = bisect.bisect_left(starts, entity.start), bisect.bisect_left(starts, entity.end)
-            self.label.update(dict.fromkeys(range(lo, hi), entity.label))
-            self.entity.update(dict.fromkeys(range(lo, hi), number))
-        self._child: dict[tuple[int, frozenset[str]], int | None] = {}
-        self._lemmas: dict[int, str] = {}
-        self._subtree_text: dict[int, str] = {}
-        self._members: dict[int, frozenset[int]] = {}
-        self._roots: dict[int, int] = {}
-        self._kids: dict[tuple[int, frozenset[str]], tuple[int, ...]] = {}
-
-    def head(self, i: int) -> int:
-        return self.tokens[i].head
-
-    def root(self, i: int) -> int:
-        """The root of the tree ``i`` is in (kept for every word on the way: a list of values
-        can be one chain of thousands of words)."""
-        path = []
-        while i not in self._roots and self.head(i) != i:
-            path.append(i)
-            i = self.head(i)
-        top = self._roots.get(i, i)
-        self._roots.update(dict.fromkeys(path, top))
-        self._roots[i] = top
-        return top
-
-    def subtree(self, i: int) -> list[int]:
-        found, stack = [], [i]
-        while stack:
-            k = stack.pop()
-            found.append(k)
-            stack.extend(self.children[k])
-        return sorted(found)
-
-    def span_text(self, indexes: Sequence[int]) -> str:
-        first, last = self.tokens[indexes[0]], self.tokens[indexes[-1]]
-        return self.text[first.start : last.end]
-
-    def members(self, i: int) -> frozenset[int]:
-        if i not in self._members:
-            self._members[i] = frozenset(self.subtree(i))
-        return self._members[i]
-
-    def subtree_text(self, i: int) -> str:
-        if i not in self._subtree_text:
-            self._subtree_text[i] = self.span_text(self.subtree(i))
-        return self._subtree_text[i]
-
-    def phrase_lemmas(self, i: int) -> str:
-        """The lemma of a noun with the words that name it: "death toll", "net income"."""
-        if i not in self._lemmas:
-            parts = [k for k in self.children[i] if self.tokens[k].dep in _NAME_PARTS and k < i]
-            parts = [
-                k
-                for k in parts
-                if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")
-                and self.label.get(k) not in _NOT_NAMING
-                # "the Acme Air plane crash" → "plane crash", but "Bank Rate" is one name
-                and (self.label.get(k) not in _NAMED or self.entity.get(k) == self.entity.get(i))
-                and (self.label.get(k) not in _TIME_LABELS or self.tokens[k].pos == "ADJ")
-            ]
-            self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
-        return self._lemmas[i]
-
-    def kids(self, i: int, labels: frozenset[str]) -> tuple[int, ...]:
-        """The children of ``i`` with one of ``labels``, in order (kept: a root can have thousands)."""
-        if (i, labels) not in self._kids:
-            self._kids[(i, labels)] = tuple(
-                k for k in self.children[i] if self.tokens[k].dep in labels
-            )
-        return self._kids[(i, labels)]
-
-    def subject(self, i: int, labels: frozenset[str] = _SUBJECTS) -> int | None:
-        """The first subject of ``i``."""
-        found = self.kids(i, labels)
-        return found[0] if found else None
-
-    def nearest_subject(self, i: int, labels: frozenset[str]) -> int | None:
-        """The subject of ``i`` nearest before it: a fronted count the parser also makes the
-        subject of a closing "…, a union organizer reported" comes first."""
-        found = self.kids(i, labels)
-        before = [k for k in found if k < i]
-        return before[-1] if before else (found[0] if found else None)
-
-    def child(self, i: int, labels: frozenset[str]) -> int | None:
-        if (i, labels) not in self._child:
-            self._child[(i, labels)] = next(
-                (k for k in self.children[i] if self.tokens[k].dep in labels), None
-            )
-        return self._child[(i, labels)]
-
-
-def _span_head(tree: _Tree, inside: Sequence[int]) -> int:
+def _span_head(tree: Tree, inside: Sequence[int]) -> int:
     members = set(inside)
     for i in inside:
         if tree.head(i) not in members or tree.head(i) == i:
@@ -187,7 +68,7 @@ def _span_head(tree: _Tree, inside: Sequence[int]) -> int:
     return inside[0]
 
 
-def _lasting(tree: _Tree, i: int) -> bool:
+def _lasting(tree: Tree, i: int) -> bool:
     """Whether a date entity's head is a length of time: "for less than two hours", "in years"
     (a plural unit of time that nothing places: not "two weeks ago")."""
     token = tree.tokens[i]
@@ -198,7 +79,7 @@ def _lasting(tree: _Tree, i: int) -> bool:
     return token.tag == "NNS" and token.lemma.casefold() in unit_words() and not placed
 
 
-def _governor(tree: _Tree, i: int) -> int:
+def _governor(tree: Tree, i: int) -> int:
     """The word a phrase hangs on: through a preposition ("rose to 19" → "rose")."""
     head = tree.head(i)
     if tree.tokens[i].dep in ("pobj", "pcomp") and (
@@ -213,13 +94,13 @@ def _governor(tree: _Tree, i: int) -> int:
     return head
 
 
-def _unit(tree: _Tree, i: int) -> bool:
+def _unit(tree: Tree, i: int) -> bool:
     token = tree.tokens[i]
     units = unit_words()
     return token.lemma.casefold() in units or token.text.casefold() in units
 
 
-def _distance_from(tree: _Tree, i: int) -> int | None:
+def _distance_from(tree: Tree, i: int) -> int | None:
     """The direction or preposition a length places something by, which makes the value a
     distance: "70 miles south of the city", "33 km off the coast", "25km south-southeast of the
     hall" → "south", "off", "southeast"."""
@@ -241,7 +122,7 @@ def _distance_from(tree: _Tree, i: int) -> int | None:
     return None
 
 
-def _of_object(tree: _Tree, i: int) -> int | None:
+def _of_object(tree: Tree, i: int) -> int | None:
     """The noun of an "of" phrase on ``i``: "55 percent of teachers", "25 of the victims"."""
     for k in tree.kids(i, _PREP):
         if tree.tokens[k].text.casefold() == "of":
@@ -249,7 +130,7 @@ def _of_object(tree: _Tree, i: int) -> int | None:
     return None
 
 
-def _climb(tree: _Tree, i: int) -> int:
+def _climb(tree: Tree, i: int) -> int:
     """Through the nouns and modifiers a date or place hangs on, up to the word that names the
     event: "collapsed in the town of Izmir" → "collapsed", "found guilty Nov. 2" → "found"."""
     seen = {i}
@@ -269,7 +150,7 @@ def _climb(tree: _Tree, i: int) -> int:
         i = up
 
 
-def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
+def _anchor(tree: Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
     """The content word a value is a value of, and the noun that names what it counts, if any.
 
     A number that counts a noun names it ("70 people"); a number in a unit, or a bare one, is a
@@ -298,7 +179,7 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
     up = tree.head(carrier)
     if tree.tokens[carrier].dep == "pobj" and tree.tokens[up].text.casefold() == "of":
         return tree.head(up), tree.head(up)  # "a depth of 10 km", "a magnitude of 7.1"
-    if tree.tokens[carrier].dep in _NAME_PARTS and tree.tokens[up].pos in ("NOUN", "PROPN"):
+    if tree.tokens[carrier].dep in NAME_PARTS and tree.tokens[up].pos in ("NOUN", "PROPN"):
         return up, up  # "a 90-month sentence"
     if noun is None and token.dep in ("appos", "conj"):
         # A count in a list that leaves out its noun and verb: "six were killed in A, four in B".
@@ -312,7 +193,7 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
         "AUX",
     ):
         anchor = tree.head(anchor)
-    if tree.tokens[carrier].dep in _SUBJECTS:
+    if tree.tokens[carrier].dep in SUBJECTS:
         # "Of the victims, three were in Andong": the counted noun is fronted on the verb.
         first = anchor
         while tree.tokens[first].dep == "conj" and tree.head(first) != first:
@@ -323,7 +204,7 @@ def _anchor(tree: _Tree, head: int, *, counted: bool) -> tuple[int, int | None]:
     return anchor, None
 
 
-def _told_by_relative(tree: _Tree, carrier: int) -> int | None:
+def _told_by_relative(tree: Tree, carrier: int) -> int | None:
     """The verb a relative clause reports a count in a phrase did, its subject left out: "as
     against the 1.5 million they said marched" → "marched"."""
     if tree.tokens[carrier].dep != "pobj":
@@ -336,7 +217,7 @@ def _told_by_relative(tree: _Tree, carrier: int) -> int | None:
     return None
 
 
-def _reported_subject(tree: _Tree, carrier: int) -> int | None:
+def _reported_subject(tree: Tree, carrier: int) -> int | None:
     """The reported verb whose subject a count is when the parser makes its qualifier a
     preposition of the verb of saying: "it estimated around 110,000 were in the square"."""
     if tree.tokens[carrier].dep == "prep" and len(tree.children[carrier]) == 1:
@@ -353,7 +234,7 @@ def _reported_subject(tree: _Tree, carrier: int) -> int | None:
     return None
 
 
-def _opening_of(tree: _Tree, head: int) -> int | None:
+def _opening_of(tree: Tree, head: int) -> int | None:
     """The noun of an "of" phrase that opens the sentence before a bare count, wherever the
     parser hangs it: "Of the victims, two were found in A, three were in B"."""
     first = next((k for k, t in enumerate(tree.tokens) if t.pos != "PUNCT"), None)
@@ -363,7 +244,7 @@ def _opening_of(tree: _Tree, head: int) -> int | None:
     return noun if noun is not None and noun < head else None
 
 
-def _antecedent(tree: _Tree, pronoun: int) -> int:
+def _antecedent(tree: Tree, pronoun: int) -> int:
     """The noun a pronoun counted by a value stands for: "12 people, five of whom were
     children" → "people" (the noun its relative clause hangs on); "800 people took part, 65 of
     them in the capital" → "people" (the nearest plural noun before it)."""
@@ -381,7 +262,7 @@ def _antecedent(tree: _Tree, pronoun: int) -> int:
     return counted[-1] if counted else (before[-1] if before else pronoun)
 
 
-def _child_toward(tree: _Tree, top: int, k: int) -> int | None:
+def _child_toward(tree: Tree, top: int, k: int) -> int | None:
     """The child of ``top`` whose subtree holds ``k``, if any (a walk up from ``k``)."""
     seen = set()
     while tree.head(k) != top:
@@ -392,7 +273,7 @@ def _child_toward(tree: _Tree, top: int, k: int) -> int | None:
     return k if k != top else None
 
 
-def _subject(tree: _Tree, verb: int, inside: set[int]) -> int | None:
+def _subject(tree: Tree, verb: int, inside: set[int]) -> int | None:
     """The noun a verb says something about: its subject, the noun a relative or participle
     clause hangs on ("the campaign, which ended", "the talks held in Istanbul"), or, when the
     subject is the value itself ("31% cast their ballots"), its object."""
@@ -415,7 +296,7 @@ def _subject(tree: _Tree, verb: int, inside: set[int]) -> int | None:
     return subject
 
 
-def _event_verb(tree: _Tree, verb: int) -> int:
+def _event_verb(tree: Tree, verb: int) -> int:
     """ "were reported killed" → "killed": a passive verb of saying hands over to the verb it reports."""
     if (
         tree.tokens[verb].lemma.casefold() in saying_verbs()
@@ -427,7 +308,7 @@ def _event_verb(tree: _Tree, verb: int) -> int:
     return verb
 
 
-def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) -> str:
+def _attribute(tree: Tree, anchor: int, named: int | None, inside: set[int]) -> str:
     if named is not None:
         verb = _verb_of(tree, anchor)
         if tree.tokens[named].pos == "PRON":
@@ -471,7 +352,7 @@ def _attribute(tree: _Tree, anchor: int, named: int | None, inside: set[int]) ->
     return f"{phrase} {tree.tokens[verb].lemma.casefold()}" if verb is not None else phrase
 
 
-def _holder(tree: _Tree, noun: int) -> int | None:
+def _holder(tree: Tree, noun: int) -> int | None:
     """The noun whose "of" phrase ``noun`` is: "the deaths of 151 passengers" → "deaths"."""
     up = tree.head(noun)
     if tree.tokens[noun].dep == "pobj" and tree.tokens[up].text.casefold() == "of" and tree.head(up) != up:
@@ -486,7 +367,7 @@ def _fate_words() -> frozenset[str]:
     return frozenset(word for _, forms in groups("fates") for word in forms)
 
 
-def _verb_word(tree: _Tree, verb: int) -> str:
+def _verb_word(tree: Tree, verb: int) -> str:
     """A verb's lemma, but a fate keeps its name: "three others missing" is "missing", not "miss"."""
     token = tree.tokens[verb]
     if token.lemma.casefold() == "be":
@@ -498,7 +379,7 @@ def _verb_word(tree: _Tree, verb: int) -> str:
     return token.text.casefold() if token.text.casefold() in names else token.lemma.casefold()
 
 
-def _verb_of(tree: _Tree, noun: int) -> int | None:
+def _verb_of(tree: Tree, noun: int) -> int | None:
     """The verb a noun is an argument of ("70 people were killed"), or the participle that
     describes it ("524 deaths reported this year")."""
     if tree.tokens[noun].pos in ("VERB", "AUX"):
@@ -522,7 +403,7 @@ def _verb_of(tree: _Tree, noun: int) -> int | None:
     return None
 
 
-def _speaking(tree: _Tree, i: int) -> bool:
+def _speaking(tree: Tree, i: int) -> bool:
     """Whether a verb is somebody saying something: a verb of saying with a speaker and no thing
     for object. "police said on Tuesday" dates the saying; "deaths reported this year" and "the
     fire claimed 24 lives on Monday" date the deaths."""
@@ -552,7 +433,7 @@ class Facts:
     """
 
     def __init__(self, parse: Parse, text: str) -> None:
-        self.tree = tree = _Tree(parse, text)
+        self.tree = tree = Tree(parse, text)
         self._starts = [t.start for t in parse.tokens]
         self._ends = [t.end for t in parse.tokens]
         self._according = self._find_according()
@@ -567,7 +448,7 @@ class Facts:
         self._name_of: dict[int, int] = {}
         spans = []
         for order, entity in enumerate(tree.entities):
-            if entity.label not in _TIME_LABELS or (entity.text.isdigit() and len(entity.text) < 4):
+            if entity.label not in TIME_LABELS or (entity.text.isdigit() and len(entity.text) < 4):
                 continue  # a bare short number is an age or a count: "Lan, 67,"
             members = self._covered(entity.start, entity.end)
             self._timed.update(members)
@@ -584,7 +465,7 @@ class Facts:
             self._time_at.update(dict.fromkeys(members, found))
         self._valued: dict[int, str] = {}
         for number, entity in enumerate(tree.entities):
-            if entity.label not in _TIME_LABELS:
+            if entity.label not in TIME_LABELS:
                 self._name_of.update(dict.fromkeys(self._covered(entity.start, entity.end), number))
             if entity.label in _VALUE_LABELS:
                 self._valued.update(dict.fromkeys(self._covered(entity.start, entity.end), entity.label))

@@ -1,0 +1,172 @@
+"""One sentence's dependency parse as a tree to walk: each word's head and dependents, its
+entity, its subtree, and the words inside a stretch of text.
+
+Fact keys, venues and quotation speakers all walk the same tree; this is the one reading of it.
+What a lookup finds is kept: one sentence can hold thousands of values, and each of them asks
+about the same few words (its verb, that verb's subject).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from claimcheck.model import Parse, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Labels of the words that make a noun phrase's own name ("death toll", "net income").
+NAME_PARTS = frozenset({"compound", "amod"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entity labels of a name that says whose a thing is, not what it is: "the Acme Air plane crash".
+_NAMED = frozenset({"ORG", "PERSON"})
+# Entity labels of the words that place or order a thing rather than name it: "the first
+# direct talks", "the 1997 crash", "a 16-year high" (an adjective still names: "annual meeting").
+_NOT_NAMING = frozenset({"ORDINAL", "CARDINAL"})
+
+
+class Tree:
+    """The tokens of one parse with their dependents, and the text their offsets point into.
+
+    ``text`` starts at offset ``base`` of the source: the source text with ``base`` 0, or one
+    sentence's text with ``base`` at its start (``start``, ``end``, ``within`` and ``before``
+    count from there).
+    """
+
+    def __init__(self, parse: Parse, text: str, base: int = 0) -> None:
+        self.tokens: Sequence[Token] = parse.tokens
+        self.text = text
+        self.base = base
+        self.entities = parse.entities
+        self.children: list[list[int]] = [[] for _ in parse.tokens]
+        for i, token in enumerate(parse.tokens):
+            if token.head != i:
+                self.children[token.head].append(i)
+        self.starts = [t.start - base for t in parse.tokens]
+        self.ends = {t.end - base: k for k, t in enumerate(parse.tokens)}
+        # The entity label and number of each token inside an entity.
+        self.label: dict[int, str] = {}
+        self.entity: dict[int, int] = {}
+        for number, entity in enumerate(parse.entities):
+            lo = bisect.bisect_left(self.starts, entity.start - base)
+            hi = bisect.bisect_left(self.starts, entity.end - base)
+            self.label.update(dict.fromkeys(range(lo, hi), entity.label))
+            self.entity.update(dict.fromkeys(range(lo, hi), number))
+        self._child: dict[tuple[int, frozenset[str]], int | None] = {}
+        self._lemmas: dict[int, str] = {}
+        self._subtree_text: dict[int, str] = {}
+        self._members: dict[int, frozenset[int]] = {}
+        self._roots: dict[int, int] = {}
+        self._kids: dict[tuple[int, frozenset[str]], tuple[int, ...]] = {}
+
+    # -- offsets
+
+    def start(self, k: int) -> int:
+        return self.starts[k]
+
+    def end(self, k: int) -> int:
+        return self.tokens[k].end - self.base
+
+    def within(self, start: int, end: int) -> range:
+        """The words inside ``[start, end)``."""
+        first = bisect.bisect_left(self.starts, start)
+        last = first
+        while last < len(self.tokens) and self.end(last) <= end:
+            last += 1
+        return range(first, last)
+
+    def before(self, pos: int) -> int | None:
+        """The last word that ends at or before ``pos``."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        while k >= 0 and self.end(k) > pos:
+            k -= 1
+        return k if k >= 0 else None
+
+    def word(self, k: int) -> str:
+        return self.tokens[k].text.casefold()
+
+    def lemma(self, k: int) -> str:
+        return self.tokens[k].lemma.casefold()
+
+    def span_text(self, indexes: Sequence[int]) -> str:
+        return self.text[self.start(indexes[0]) : self.end(indexes[-1])]
+
+    # -- the tree
+
+    def head(self, i: int) -> int:
+        """The head of ``i``; a root is its own head."""
+        return self.tokens[i].head
+
+    def parent(self, i: int) -> int | None:
+        """The head of ``i``, or None for a root."""
+        h = self.tokens[i].head
+        return None if h == i else h
+
+    def root(self, i: int) -> int:
+        """The root of the tree ``i`` is in (kept for every word on the way: a list of values
+        can be one chain of thousands of words)."""
+        path = []
+        while i not in self._roots and self.head(i) != i:
+            path.append(i)
+            i = self.head(i)
+        top = self._roots.get(i, i)
+        self._roots.update(dict.fromkeys(path, top))
+        self._roots[i] = top
+        return top
+
+    def subtree(self, i: int) -> list[int]:
+        found, stack = [], [i]
+        while stack:
+            k = stack.pop()
+            found.append(k)
+            stack.extend(self.children[k])
+        return sorted(found)
+
+    def members(self, i: int) -> frozenset[int]:
+        if i not in self._members:
+            self._members[i] = frozenset(self.subtree(i))
+        return self._members[i]
+
+    def subtree_text(self, i: int) -> str:
+        if i not in self._subtree_text:
+            self._subtree_text[i] = self.span_text(self.subtree(i))
+        return self._subtree_text[i]
+
+    def kids(self, i: int, labels: frozenset[str]) -> tuple[int, ...]:
+        """The children of ``i`` with one of ``labels``, in order (kept: a root can have thousands)."""
+        if (i, labels) not in self._kids:
+            self._kids[(i, labels)] = tuple(k for k in self.children[i] if self.tokens[k].dep in labels)
+        return self._kids[(i, labels)]
+
+    def child(self, i: int, labels: frozenset[str]) -> int | None:
+        """The first child of ``i`` with one of ``labels``."""
+        if (i, labels) not in self._child:
+            self._child[(i, labels)] = next((k for k in self.children[i] if self.tokens[k].dep in labels), None)
+        return self._child[(i, labels)]
+
+    def subject(self, i: int, labels: frozenset[str] = SUBJECTS) -> int | None:
+        """The first subject of ``i``."""
+        found = self.kids(i, labels)
+        return found[0] if found else None
+
+    def nearest_subject(self, i: int, labels: frozenset[str]) -> int | None:
+        """The subject of ``i`` nearest before it: a fronted count the parser also makes the
+        subject of a closing "…, a union organizer reported" comes first."""
+        found = self.kids(i, labels)
+        before = [k for k in found if k < i]
+        return before[-1] if before else (found[0] if found else None)
+
+    def phrase_lemmas(self, i: int) -> str:
+        """The lemma of a noun with the words that name it: "death toll", "net income"."""
+        if i not in self._lemmas:
+            parts = [k for k in self.children[i] if self.tokens[k].dep in NAME_PARTS and k < i]
+            parts = [
+                k
+                for k in parts
+                if self.tokens[k].pos in ("NOUN", "PROPN", "ADJ")
+                and self.label.get(k) not in _NOT_NAMING
+                # "the Acme Air plane crash" → "plane crash", but "Bank Rate" is one name
+                and (self.label.get(k) not in _NAMED or self.entity.get(k) == self.entity.get(i))
+                and (self.label.get(k) not in TIME_LABELS or self.tokens[k].pos == "ADJ")
+            ]
+            self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
+        return self._lemmas[i]
