@@ -98,8 +98,12 @@ AREA_NOUNS = frozenset(
 LOCATED_EVENTS = frozenset(
     """march marches protest protests rally demonstration explosion blast bombing attack attacks
     shooting crash collision accident derailment court courtroom hearing trial landslide
-    landslides fire fires flood floods quake earthquake""".split()
+    landslides fire fires flood floods quake earthquake collapse race marathon olympics games
+    final""".split()
 )
+# Verbs of a thing's own undoing: its owner's place is where it happened ("Lyon's bridge
+# collapsed"), where a person's place is only where they come from ("Lyon's mayor arrived").
+UNDOING = frozenset("collapse explode burn sink derail capsize crash flood".split())
 # Words of a disaster's or an incident's course that the clause-window list lacks, read from one
 # word of the parse: "made landfall near", "was centred off", "were trapped in".
 EVENT_TOKENS = frozenset(
@@ -642,15 +646,17 @@ def _resolve(
 
 
 def _place_at(
-    text: str, hit: _Hit, *, after_article: bool, areas: Areas = frozenset()
+    text: str, hit: _Hit, *, after_article: bool, areas: Areas = frozenset(), parsed: bool = False
 ) -> tuple[Place, int] | None:
-    """Resolve a hit, reading a qualifier after it; the place and where its surface ends."""
+    """Resolve a hit, reading a qualifier after it; the place and where its surface ends. With
+    ``parsed``, the parse has already said what a possessive owns ("Lyon's blast"), so the
+    surface test for one is not needed."""
     qual = _qualifier(text, hit)
     if qual is not None:
         place = _resolve(hit.places, [qual.places], prefer_city=False)
         if place is not None:
             return place, qual.end
-    if not _ends_name(text, hit):
+    if not (parsed and hit.possessive) and not _ends_name(text, hit):
         return None
     if UNKNOWN_QUALIFIER.match(text, hit.end) and len({p.value for p in hit.places}) > 1:
         return None  # "London, Ontario": qualified by a region we cannot read; do not guess
@@ -935,7 +941,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 # Verbs of a state, not of something done, at a place: "who lives in Lagos", "based in Geneva".
-_NOT_HAPPENINGS = frozenset("be have live reside base work study grow hail come own know call name remain".split())
+_NOT_HAPPENINGS = frozenset("be have live reside base work study grow hail come own know call name remain locate situate".split())
 
 
 def _is_event(token: Token) -> bool:
@@ -1105,6 +1111,12 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
         while tokens[h].dep == "compound" and (up := tree.parent(h)) is not None:
             h = up  # "a Kasur train collision"
         return tree.word(h) in LOCATED_EVENTS  # "the Lyon march"
+    if t.dep == "poss" and not described:
+        return _undone(tree, h)  # "Lyon's deadly blast"
+    if described and tree.tokens[k].pos == "NOUN" and _undone(tree, k):
+        return True  # "Lyon's collapsed bridge", "the bridge of Lyon collapsed"
+    if tree.word(k) in COMPASS and described and (_eventful(tree, h) or _happening(tree, h)):
+        return True  # "struck 10 km north of Lyon", "the epicentre was 18 km south of Lyon"
     if t.dep == "dobj" and tokens[h].lemma.casefold() in IMPACT:
         subjects = [c for c in tree.children[h] if tokens[c].dep == "nsubj"]
         if tokens[h].dep == "relcl" and any(tree.word(c) in ("that", "which") for c in subjects):
@@ -1113,9 +1125,13 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
     if t.dep != "pobj":
         return False
     prep = tree.word(h)
+    governor = tree.parent(h)
+    if prep == "from" and governor is not None and _measured_from(tree, governor, h):
+        # "struck eight kilometres from the town of Lyon", not "flew 300 km from Lyon"
+        verb = tree.parent(governor) if _length(tree, governor) else governor
+        return verb is not None and _eventful(tree, verb)
     if prep not in AT and not (prep in ALONG and (described or unlisted)):
         return False
-    governor = tree.parent(h)
     # Up from the word the place hangs on, through the nouns between it and the event: "trapped
     # in the wreckage near Daharki", "a meeting of ministers in Luxembourg".
     for _ in range(4):
@@ -1140,6 +1156,32 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
         else:
             return False
     return False
+
+
+def _length(tree: Tree, k: int) -> bool:
+    """Whether a word is a unit of length: "kilometres", "miles"."""
+    unit = lang.unit_forms().get(tree.word(k), tree.word(k))
+    return lang.unit_sizes().get(unit, ("",))[0] == "length"
+
+
+def _measured_from(tree: Tree, governor: int, prep: int) -> bool:
+    """Whether "from" gives a distance from a place ("eight kilometres from Lyon"): it hangs on
+    a unit of length, or on a verb that one also hangs on ("struck 8 km from Lyon")."""
+    return _length(tree, governor) or any(
+        c != prep and _length(tree, c) and c < prep for c in tree.children[governor]
+    )
+
+
+def _undone(tree: Tree, k: int) -> bool:
+    """Whether the thing a place owns is an event, or came undone there: "Lyon's blast",
+    "Lyon's collapsed bridge", "Lyon's bridge collapsed"."""
+    tokens = tree.tokens
+    if tree.word(k) in LOCATED_EVENTS:
+        return True
+    if any(tokens[c].dep == "amod" and tokens[c].lemma.casefold() in UNDOING for c in tree.children[k]):
+        return True
+    h = tree.parent(k)
+    return tokens[k].dep in ("nsubj", "nsubjpass") and h is not None and tokens[h].lemma.casefold() in UNDOING
 
 
 def _parsed(text: str, parse: Parse | None, base: int, areas: Areas) -> Iterator[_Venue]:
@@ -1202,7 +1244,7 @@ def _read_span(text: str, start: int, end: int, areas: Areas) -> _Venue | None:
     hit = _lookup(text, pos)
     stop = _trim(text, pos, end)
     if hit is not None and hit.end >= stop:
-        found = _place_at(text, hit, after_article=pos > start, areas=areas)
+        found = _place_at(text, hit, after_article=pos > start, areas=areas, parsed=True)
         if found is None:
             return None
         place, stop = found
