@@ -170,3 +170,77 @@ class Tree:
             ]
             self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
         return self._lemmas[i]
+
+
+# How a verb of saying without a subject of its own continues a verb that has one: "…,
+# adding that", "was quoted as saying", "paused and said", "went on to say".
+_CONTINUING = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+# Dependents that describe a speaker rather than name it: "the farmer, whose family has worked
+# the land for generations, said", "Smith, speaking after the vote, said".
+_ASIDES = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
+
+
+def sayer(tree: Tree, verb: int, *, inverted: bool = False) -> tuple[int, int] | None:
+    """Who a verb of saying reports as speaking, and the verb that names them: the verb's
+    nominal subject, before it ("Smith said") or after it ("said Smith"); the agent of a passive
+    ("was announced by the ministry"); for a verb without a subject, the subject of the verb it
+    continues ("Smith was quoted as saying", "…, adding that"); for a relative clause, the noun
+    it describes ("the minister, who said"; also a participle the parser hangs on a name: "Jane
+    Smith, the captain, posted on X:"). An ``inverted`` verb (right after the quotation it
+    reports) has its speaker after it even where the parser calls it an object ("…,” replied his
+    rival"). None when the parse names nobody (a passive without agent: "the plan was
+    announced")."""
+    climbed = False
+    for _ in range(3):
+        subject = tree.subject(verb, frozenset({"nsubj"}))
+        dep = tree.tokens[verb].dep
+        if subject is not None:
+            relative = dep == "relcl" and tree.tokens[subject].tag in ("WP", "WDT")
+            return (tree.head(verb), verb) if relative else (subject, verb)
+        if dep in ("relcl", "acl") and tree.tokens[tree.head(verb)].pos in ("NOUN", "PROPN"):
+            return tree.head(verb), verb
+        if inverted and not climbed:
+            done = [k for k in tree.kids(verb, frozenset({"dobj"})) if k > verb]
+            if done:
+                return done[0], verb
+        agent = tree.child(verb, frozenset({"agent"}))
+        if agent is not None:
+            named = tree.child(agent, frozenset({"pobj"}))
+            return (named, verb) if named is not None else None
+        passive = tree.subject(verb, frozenset({"nsubjpass"}))
+        if passive is not None:
+            return (passive, verb) if climbed else None
+        up = tree.parent(verb)
+        if up is None or dep not in _CONTINUING:
+            return None
+        if tree.tokens[up].pos == "ADP" and tree.parent(up) is not None:
+            up = tree.head(up)  # "quoted as saying"
+        if tree.tokens[up].pos not in ("VERB", "AUX"):
+            return None
+        verb, climbed = up, True
+    return None
+
+
+def name_span(tree: Tree, k: int) -> tuple[int, int]:
+    """The first and last word of the phrase that names ``k``: its compounds, titles, determiners,
+    possessives and appositions ("Chile's deputy mining minister", "Tomas Berglund, a farmer"),
+    and the phrases that place them ("a spokesperson for the ministry", "the delegation head in
+Sudan, Amira Saleh"), without the clauses that describe them (see ``_ASIDES``)."""
+    kept = {k}
+    stack = [k]
+    while stack:
+        for c in tree.children[stack.pop()]:
+            dep = tree.tokens[c].dep
+            # An apposition's comma stays; a clause about the person goes.
+            if dep in _ASIDES and not (dep == "punct" and tree.word(c) == ","):
+                continue
+            kept.add(c)
+            stack.append(c)
+    first = last = k
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
+    while last > first and tree.tokens[last].pos == "PUNCT":
+        last -= 1
+    return first, last
