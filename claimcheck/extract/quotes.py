@@ -816,7 +816,13 @@ def _said(
     ]
     first = next((j for j in tree.within(lo, hi) if tree.tokens[j].pos != "PUNCT"), None)
     for k in found if after else reversed(found):
-        said = sayer(tree, k, inverted=after and k == first)
+        if after and tree.kids(k, frozenset({"mark"})):
+            continue  # "…,” though he said": a clause of its own
+        said = sayer(tree, k, inverted=after and k == first, apart=lambda j: not quoted(tree.start(j)))
+        if said is None and after and quote is not None:
+            # The parser lost the subject between the quotation and its verb ("…,” Jane Smith,
+            # 21, told reporters"): the words there are the speaker when they are one phrase.
+            return _between(tree.text, quote.close + 1, tree.start(k), words)
         if said is None or quoted(tree.start(said[0])):
             continue
         subject, verb = said
@@ -833,6 +839,17 @@ def _said(
         if who is not None:
             return who
     return None
+
+
+def _between(text: str, start: int, end: int, words: Spans) -> Who | None:
+    """The speaker phrase that fills ``text[start:end]`` (after a comma), if one does."""
+    toks = _tokens(text, start, end, words)
+    i = 1 if toks and toks[0].text == "," else 0
+    who, j = _phrase(toks, i, text)
+    if who is None or who.kind == "pronoun":
+        return None
+    j, role = _appositive_role(toks, j, text)
+    return _with_role(who, role) if j == len(toks) else None
 
 
 def _named_after(toks: Sequence[Token], text: str) -> Who | None:

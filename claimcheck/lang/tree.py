@@ -9,7 +9,7 @@ about the same few words (its verb, that verb's subject).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from claimcheck.model import Parse, Token
 
@@ -177,10 +177,12 @@ class Tree:
 _CONTINUING = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 # Dependents that describe a speaker rather than name it: "the farmer, whose family has worked
 # the land for generations, said", "Smith, speaking after the vote, said".
-_ASIDES = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
+_ASIDES = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
 
 
-def sayer(tree: Tree, verb: int, *, inverted: bool = False) -> tuple[int, int] | None:
+def sayer(
+    tree: Tree, verb: int, *, inverted: bool = False, apart: Callable[[int], bool] = lambda _k: True
+) -> tuple[int, int] | None:
     """Who a verb of saying reports as speaking, and the verb that names them: the verb's
     nominal subject, before it ("Smith said") or after it ("said Smith"); the agent of a passive
     ("was announced by the ministry"); for a verb without a subject, the subject of the verb it
@@ -189,18 +191,20 @@ def sayer(tree: Tree, verb: int, *, inverted: bool = False) -> tuple[int, int] |
     Smith, the captain, posted on X:"). An ``inverted`` verb (right after the quotation it
     reports) has its speaker after it even where the parser calls it an object ("…,” replied his
     rival"). None when the parse names nobody (a passive without agent: "the plan was
-    announced")."""
+    announced"). Only words ``apart`` can speak: the parser sometimes makes the subject of a
+    quotation's first clause a second subject of the verb that reports it."""
     climbed = False
-    for _ in range(3):
-        subject = tree.subject(verb, frozenset({"nsubj"}))
+    for _ in range(4):
+        subjects = [k for k in tree.kids(verb, frozenset({"nsubj"})) if apart(k)]
+        subject = min(subjects, key=lambda k: abs(k - verb)) if subjects else None
         dep = tree.tokens[verb].dep
         if subject is not None:
             relative = dep == "relcl" and tree.tokens[subject].tag in ("WP", "WDT")
             return (tree.head(verb), verb) if relative else (subject, verb)
-        if dep in ("relcl", "acl") and tree.tokens[tree.head(verb)].pos in ("NOUN", "PROPN"):
+        if not climbed and dep in ("relcl", "acl") and tree.tokens[tree.head(verb)].pos in ("NOUN", "PROPN"):
             return tree.head(verb), verb
         if inverted and not climbed:
-            done = [k for k in tree.kids(verb, frozenset({"dobj"})) if k > verb]
+            done = [k for k in tree.kids(verb, frozenset({"dobj"})) if k > verb and apart(k)]
             if done:
                 return done[0], verb
         agent = tree.child(verb, frozenset({"agent"}))
@@ -208,13 +212,16 @@ def sayer(tree: Tree, verb: int, *, inverted: bool = False) -> tuple[int, int] |
             named = tree.child(agent, frozenset({"pobj"}))
             return (named, verb) if named is not None else None
         passive = tree.subject(verb, frozenset({"nsubjpass"}))
-        if passive is not None:
+        if passive is not None and apart(passive):
             return (passive, verb) if climbed else None
         up = tree.parent(verb)
-        if up is None or dep not in _CONTINUING:
+        if up is None or dep not in _CONTINUING | {"acl"}:
             return None
-        if tree.tokens[up].pos == "ADP" and tree.parent(up) is not None:
-            up = tree.head(up)  # "quoted as saying"
+        # Through a phrase to its verb: "quoted as saying", "called for efforts to help ...".
+        for _ in range(3):
+            if tree.tokens[up].pos in ("VERB", "AUX") or tree.tokens[up].dep not in ("prep", "pobj", "pcomp"):
+                break
+            up = tree.head(up)
         if tree.tokens[up].pos not in ("VERB", "AUX"):
             return None
         verb, climbed = up, True
@@ -231,8 +238,7 @@ Sudan, Amira Saleh"), without the clauses that describe them (see ``_ASIDES``)."
     while stack:
         for c in tree.children[stack.pop()]:
             dep = tree.tokens[c].dep
-            # An apposition's comma stays; a clause about the person goes.
-            if dep in _ASIDES and not (dep == "punct" and tree.word(c) == ","):
+            if dep in _ASIDES:
                 continue
             kept.add(c)
             stack.append(c)
@@ -243,4 +249,6 @@ Sudan, Amira Saleh"), without the clauses that describe them (see ``_ASIDES``)."
         last += 1
     while last > first and tree.tokens[last].pos == "PUNCT":
         last -= 1
+    while first < last and tree.tokens[first].pos == "PUNCT":
+        first += 1
     return first, last
