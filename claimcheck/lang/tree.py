@@ -9,7 +9,7 @@ about the same few words (its verb, that verb's subject).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from claimcheck.model import Parse, Token
 
@@ -170,3 +170,85 @@ class Tree:
             ]
             self._lemmas[i] = " ".join(self.tokens[k].lemma.casefold() for k in [*parts, i])
         return self._lemmas[i]
+
+
+# How a verb of saying without a subject of its own continues a verb that has one: "…,
+# adding that", "was quoted as saying", "paused and said", "went on to say".
+_CONTINUING = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+# Dependents that describe a speaker rather than name it: "the farmer, whose family has worked
+# the land for generations, said", "Smith, speaking after the vote, said".
+_ASIDES = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
+
+
+def sayer(
+    tree: Tree, verb: int, *, inverted: bool = False, apart: Callable[[int], bool] = lambda _k: True
+) -> tuple[int, int] | None:
+    """Who a verb of saying reports as speaking, and the verb that names them: the verb's
+    nominal subject, before it ("Smith said") or after it ("said Smith"); the agent of a passive
+    ("was announced by the ministry"); for a verb without a subject, the subject of the verb it
+    continues ("Smith was quoted as saying", "…, adding that"); for a relative clause, the noun
+    it describes ("the minister, who said"; also a participle the parser hangs on a name: "Jane
+    Smith, the captain, posted on X:"). An ``inverted`` verb (right after the quotation it
+    reports) has its speaker after it even where the parser calls it an object ("…,” replied his
+    rival"). None when the parse names nobody (a passive without agent: "the plan was
+    announced"). Only words ``apart`` can speak: the parser sometimes makes the subject of a
+    quotation's first clause a second subject of the verb that reports it."""
+    climbed = False
+    for _ in range(4):
+        subjects = [k for k in tree.kids(verb, frozenset({"nsubj"})) if apart(k)]
+        subject = min(subjects, key=lambda k: abs(k - verb)) if subjects else None
+        dep = tree.tokens[verb].dep
+        if subject is not None:
+            relative = dep == "relcl" and tree.tokens[subject].tag in ("WP", "WDT")
+            return (tree.head(verb), verb) if relative else (subject, verb)
+        if not climbed and dep in ("relcl", "acl") and tree.tokens[tree.head(verb)].pos in ("NOUN", "PROPN"):
+            return tree.head(verb), verb
+        if inverted and not climbed:
+            done = [k for k in tree.kids(verb, frozenset({"dobj"})) if k > verb and apart(k)]
+            if done:
+                return done[0], verb
+        agent = tree.child(verb, frozenset({"agent"}))
+        if agent is not None:
+            named = tree.child(agent, frozenset({"pobj"}))
+            return (named, verb) if named is not None else None
+        passive = tree.subject(verb, frozenset({"nsubjpass"}))
+        if passive is not None and apart(passive):
+            return (passive, verb) if climbed else None
+        up = tree.parent(verb)
+        if up is None or dep not in _CONTINUING | {"acl"}:
+            return None
+        # Through a phrase to its verb: "quoted as saying", "called for efforts to help ...".
+        for _ in range(3):
+            if tree.tokens[up].pos in ("VERB", "AUX") or tree.tokens[up].dep not in ("prep", "pobj", "pcomp"):
+                break
+            up = tree.head(up)
+        if tree.tokens[up].pos not in ("VERB", "AUX"):
+            return None
+        verb, climbed = up, True
+    return None
+
+
+def name_span(tree: Tree, k: int) -> tuple[int, int]:
+    """The first and last word of the phrase that names ``k``: its compounds, titles, determiners,
+    possessives and appositions ("Chile's deputy mining minister", "Tomas Berglund, a farmer"),
+    and the phrases that place them ("a spokesperson for the ministry", "the delegation head in
+Sudan, Amira Saleh"), without the clauses that describe them (see ``_ASIDES``)."""
+    kept = {k}
+    stack = [k]
+    while stack:
+        for c in tree.children[stack.pop()]:
+            dep = tree.tokens[c].dep
+            if dep in _ASIDES:
+                continue
+            kept.add(c)
+            stack.append(c)
+    first = last = k
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
+    while last > first and tree.tokens[last].pos == "PUNCT":
+        last -= 1
+    while first < last and tree.tokens[first].pos == "PUNCT":
+        first += 1
+    return first, last
