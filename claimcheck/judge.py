@@ -170,8 +170,14 @@ def _moves_with_time(groups: Sequence[Sequence[Mention]], published: dict[str, s
     latest = [(_latest_day(g, published), values.number_range(g[0].value)) for g in groups]
     if len({day for day, _ in latest}) < 2 or any(bounds is None for _, bounds in latest):
         return False
-    # a magnitude or a distance revised is a correction, not a running figure
-    return values.dimension(groups[0][0]) in ("count", "percent")
+    return _counted(groups)
+
+
+def _counted(groups: Sequence[Sequence[Mention]]) -> bool:
+    """Whether a claim's values are counts or shares. A magnitude or a distance revised is a
+    correction, not a running figure; any value of the claim written as a reading ("7.0", "16
+    km") says so for the bare ones ("a magnitude 7 quake")."""
+    return all(values.dimension(m) in ("count", "percent") for g in groups for m in g)
 
 
 @functools.cache
@@ -182,7 +188,9 @@ def _fate_words() -> frozenset[str]:
 def _tally(groups: Sequence[Sequence[Mention]]) -> bool:
     """Whether the values count people by their fate ("killed", "missing", "evacuated"): a tally
     that rises as news comes in, so outlets that differ are mostly a report behind."""
-    return any(set(WORD.findall((m.attribute or "").casefold())) & _fate_words() for g in groups for m in g)
+    return _counted(groups) and any(
+        set(WORD.findall((m.attribute or "").casefold())) & _fate_words() for g in groups for m in g
+    )
 
 
 def _authority_of(group: Sequence[Mention]) -> str:

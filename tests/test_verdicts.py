@@ -338,3 +338,15 @@ def test_another_count_on_the_same_day_is_a_contradiction() -> None:
     )
     verdict = _typed([a, b], [_mention(a, Kind.NUMBER, "1,200", "1200", unit="passenger"), _mention(b, Kind.NUMBER, "1,600", "1600", unit="passenger")])
     assert verdict.disagreement == "contradiction"
+
+
+def test_a_reading_revised_between_reports_is_no_update_even_in_a_deadly_clause() -> None:
+    # "a magnitude 7 quake that killed 12": the fate words are the quake's, the value a reading
+    a = Mention(Kind.NUMBER, "6.7", "6.7", 0, 3, source_id="a", attribute="magnitude")
+    b = Mention(Kind.NUMBER, "7", "7.0", 0, 3, source_id="b", attribute="magnitude quake kill")
+    c = Mention(Kind.NUMBER, "7", "7", 0, 1, source_id="c", attribute="quake kill")
+    published = {"a": "2024-03-04", "b": "2024-03-07", "c": "2024-03-07"}
+    assert judge.disagreement([[b, c], [a]], published) == "contradiction"
+    # the same clause with counts of people is a tally that rose
+    counts = [[dataclasses.replace(m, value=v, text=v) for m in g] for g, v in (([b, c], "19"), ([a], "12"))]
+    assert judge.disagreement(counts, published) == "update"
