@@ -520,7 +520,9 @@ def _ends_before_space(
     if abbr is _Abbr.ETC or abbr is _Abbr.NUMBERED:
         return True
     if abbr is _Abbr.TIME:
-        return kind == "open" or _word_at(text, word, end) not in _TIME_FOLLOWERS
+        if kind == "open":  # `at 9 a.m. “We made it”` starts a sentence; `7:30 a.m. (0630 GMT)` does not
+            return text[nx] not in "([{"
+        return _word_at(text, word, end) not in _TIME_FOLLOWERS
     if abbr is _Abbr.STATE and _after_comma(text, ps, start):
         # AP style sets a state off with commas mid-sentence ("Paradise, Calif., officials
         # said"), so "Paradise, Calif. Officials" starts a new sentence.
