@@ -884,7 +884,8 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | Note | None:
             return None
         prev, more = _words_before(text, core.start)
         # A capital on the first word of a sentence says nothing ("A 100,000-strong force").
-        named = more and any(ch.isupper() for ch in prev) and not prev.endswith(":")  # "Chile: 12"
+        # A name does not run on past a comma: "in Lyon, 35 coffins" (nor a colon: "Chile: 12").
+        named = more and any(ch.isupper() for ch in prev) and not prev.endswith((":", ",", ";"))
         if (
             named
             and not title
