@@ -387,14 +387,15 @@ NOT_PLURAL = frozenset(
     """gas bias atlas canvas alias news physics economics politics lens chaos cosmos ethos
     thermos""".split()
 )
-# A word before a number that names what it measures: "a magnitude 6.8 earthquake".
-UNIT_BEFORE = {"magnitude": "magnitude"}
+# A word before a number that names what it measures: "a magnitude 6.8 earthquake", "a
+# Category 4 hurricane" (a storm's category is a reading of a scale, as a magnitude is).
+UNIT_BEFORE = {"magnitude": "magnitude", "category": "category"}
 # A word before a number that makes it a name or a label: "Article 5", "page 12", "No. 10".
 LABELS = frozenset(
     """article section paragraph clause chapter page pages no number item rule grade level phase
     stage round game week day flight route highway gate room platform terminal version model
     series season episode part volume vol issue resolution amendment title annex protocol
-    category tier class row seat figure fig step act verse line exit ward precinct unit zone
+    tier class row seat figure fig step act verse line exit ward precinct unit zone
     sector block building floor apartment apt suite box channel lot batch code id ref bill""".split()
 )
 # Capitalised words that may stand right before a number without making it a name.
@@ -879,7 +880,7 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | Note | None:
     opening = opening or FRESH_START.search(text, max(0, core.start - 6), core.start) is not None
     if "capital?" in core.flags and not title and not opening:
         return None  # "the Group of Seven", "Formula One"
-    if "label?" in core.flags:
+    if "label?" in core.flags and before not in UNIT_BEFORE:
         if before in LABELS:
             return None
         prev, more = _words_before(text, core.start)
