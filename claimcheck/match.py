@@ -58,8 +58,10 @@ MIN_CLAUSE_WORDS = 2  # a clause with fewer content words says too little about 
 # instead of the whole sentence (issue 12, bug 4).
 SENTENCE_REACH = 500
 SHARED_CAP = 6  # shared context words beyond this many add nothing more
-# Pairs are scored only above these rapidfuzz scores. On the labelled sets no pair of mentions of
-# one fact scores lower (`python benchmarks/fit_matcher.py --prefilter` measures it).
+# Pairs are scored only above these rapidfuzz scores. Few pairs of one fact in the labelled sets
+# score lower (`python benchmarks/why_missed.py fixtures/news-*` lists them as "prefilter"), and a
+# lower cut finds more false conflicts than real ones: PREFILTER 20 measured (leave one set out,
+# 37 published sets) conflict recall 0.520 -> 0.554, conflict precision 0.779 -> 0.724.
 PREFILTER = 30.0
 PREFILTER_DATED = 15.0  # …when both sides are dated, a shared date can stand in for words
 QUOTE_PREFILTER = 60.0  # partial_ratio of two quotations
