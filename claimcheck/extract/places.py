@@ -14,7 +14,9 @@ it is pickled into ``Settings.cache_dir`` on first use and loaded from there aft
 Values:
     * a city: "Vienna, Austria"; a US city also names its state, so that "Paris, Texas" and
       "Paris, Tennessee" differ and a city stays inside its state: "Austin, Texas, United States";
-    * a US state: "Texas, United States"; a country: "Switzerland" (GeoNames' own names).
+    * a US state: "Texas, United States"; a country: "Switzerland" (GeoNames' own names);
+    * a town that lies inside a city of a million people or more (``DISTRICT_KM``) names that
+      city: "Kensington, London, United Kingdom", so that it agrees with "London".
 
 ``places_compatible`` reads values from the widest area inwards, so a city is compatible with its
 country and with its state.
@@ -30,8 +32,9 @@ Rules for ambiguous names:
     * datelines name cities, so a city comes first there ("NEW YORK —" is New York City);
     * the other places an article names settle the rest: a town named where its state or
       country is named too ("Athens ... in Georgia's Clarke County", "Paris, 100 miles from
-      Dallas") is that one, not a larger namesake elsewhere; only a city of a million people
-      or more keeps its name against them (``CONTEXT_IMMUNE``).
+      Dallas") is that one, not a larger namesake elsewhere, and a district named where its
+      city is named is that city's; only a city of a million people or more keeps its name
+      against them (``CONTEXT_IMMUNE``).
 
 Places the gazetteer lacks (a village, a township, an estate, a stadium) are venues too when the
 parse tags them GPE, LOC or FAC where a venue stands ("held in Wheeler Township"), or when the
@@ -44,11 +47,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -71,6 +76,13 @@ EVENT_WINDOW = 80  # characters either side of a place within which its event wo
 # A city this large is the one meant by its bare name, whatever else the article names: "talks
 # in London" stay in England in a story about Kentucky (London, Kentucky has 8,000 people).
 CONTEXT_IMMUNE = 1_000_000
+# A town whose centre lies this close to the centre of a larger city of CONTEXT_IMMUNE people or
+# more, in one country (and US state), is a district of it: GeoNames lists London's Kensington,
+# New York's Brooklyn and the Saint-Denis of the Stade de France as towns of their own, so "north
+# Kensington" and "west London" would read as two venues. A district's value names its city
+# ("Kensington, London, United Kingdom"), so that the two agree.
+DISTRICT_KM = 12.0
+KM_PER_DEGREE = 111.2
 # Entity labels of the parse that name a place (spaCy: countries and cities, other locations,
 # buildings and facilities).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -269,9 +281,10 @@ class Place:
     state: str  # US state code, "" elsewhere
     population: int
     article: bool  # takes "the": "the Netherlands", "The Hague"
+    metro: str = ""  # the value of the large city a district lies in: "London, United Kingdom"
 
 
-Row = tuple[str, str, str, str, int, bool]  # Place's fields, in order
+Row = tuple[str, str, str, str, int, bool, str]  # Place's fields, in order
 
 
 @functools.lru_cache(maxsize=65536)
@@ -280,7 +293,7 @@ def _place(row: Row) -> Place:
 
 
 def _row(place: Place) -> Row:
-    return (place.value, place.kind, place.country, place.state, place.population, place.article)
+    return (place.value, place.kind, place.country, place.state, place.population, place.article, place.metro)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,7 +404,7 @@ def town_names(min_population: int) -> frozenset[str]:
     gaz = _gazetteer()
     return frozenset(
         value.split(",")[0].lower()
-        for value, kind, _, _, population, _ in gaz.rows
+        for value, kind, _, _, population, _, _ in gaz.rows
         if kind == "state" or (kind == "city" and population >= min_population)
     )
 
@@ -452,19 +465,28 @@ def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dic
         state_codes[code.casefold()] = place
         add(s["name"], (2, 0), place)
 
-    for city in gc.get_cities().values():
+    def city_value(city: dict[str, Any]) -> str:
+        cc, name = city["countrycode"], city["name"]
+        state = city.get("admin1code") or ""
+        if cc == "US" and state in states:
+            return f"{name}, {states[state]['name']}, {countries[cc]['name']}"
+        return f"{name}, {countries[cc]['name']}"
+
+    cities = [c for c in gc.get_cities().values() if c["countrycode"] in countries]
+    metros = _metros(cities, capitals)
+    for city in cities:
         cc = city["countrycode"]
-        country = countries.get(cc)
-        if country is None:
-            continue
         name = city["name"]
         state = (city.get("admin1code") or "") if cc == "US" else ""
-        if cc == "US" and state in states:
-            value = f"{name}, {states[state]['name']}, {country['name']}"
-        else:
-            value = f"{name}, {country['name']}"
+        value = city_value(city)
+        metro = metros.get(id(city))
+        if metro is not None:
+            value = f"{name}, {city_value(metro)}"  # "Kensington, London, United Kingdom"
         population = int(city["population"])
-        place = Place(value, "city", cc, state, population, name.startswith("The "))
+        place = Place(
+            value, "city", cc, state, population, name.startswith("The "),
+            city_value(metro) if metro is not None else "",
+        )
         capital = (cc, name) in capitals
         add(name, (1 if capital else 3, -population), place)
         add(name.removeprefix("The "), (1 if capital else 3, -population), place)
@@ -489,8 +511,41 @@ def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dic
     max_words = min(MAX_NAME_WORDS, max(len(key.split()) for key in names))
     state_rows = {code: _row(place) for code, place in state_codes.items()}
     table = tuple(rows)
-    area_words = frozenset(key.split()[0] for key, found in names.items() if table[found[0]][1] != "city")
+    area_words = frozenset(
+        key.split()[0]
+        for key, found in names.items()
+        if table[found[0]][1] != "city" or table[found[0]][4] >= CONTEXT_IMMUNE
+    )
     return names, table, state_rows, max_words, area_words
+
+
+def _metros(cities: Sequence[dict[str, Any]], capitals: set[tuple[str, str]]) -> dict[int, dict[str, Any]]:
+    """The large city each district lies in (``DISTRICT_KM``), by ``id`` of the district's row:
+    the nearest city of ``CONTEXT_IMMUNE`` people or more, larger than the district, in its
+    country and its first-level region (a state, a province: a town across a regional border
+    is its own). A national capital is nobody's district ("New Delhi" stays itself beside
+    Delhi)."""
+    large: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for city in cities:
+        if int(city["population"]) >= CONTEXT_IMMUNE:
+            large.setdefault((city["countrycode"], city.get("admin1code") or ""), []).append(city)
+    found: dict[int, dict[str, Any]] = {}
+    for city in cities:
+        if (city["countrycode"], city["name"]) in capitals:
+            continue
+        best, nearest = None, DISTRICT_KM
+        for metro in large.get((city["countrycode"], city.get("admin1code") or ""), ()):
+            if metro is city or int(metro["population"]) <= int(city["population"]):
+                continue
+            lat = math.radians((float(city["latitude"]) + float(metro["latitude"])) / 2)
+            dx = (float(city["longitude"]) - float(metro["longitude"])) * math.cos(lat)
+            dy = float(city["latitude"]) - float(metro["latitude"])
+            km = KM_PER_DEGREE * math.hypot(dx, dy)
+            if km <= nearest:
+                best, nearest = metro, km
+        if best is not None:
+            found[id(city)] = best
+    return found
 
 
 def _promote_respelling(
@@ -592,13 +647,18 @@ def _qualifier(text: str, hit: _Hit) -> _Hit | None:
 
 
 def _inside(place: Place, area: Place) -> bool:
+    if area.kind == "city":
+        return place.metro == area.value  # a district of that city
     if area.kind == "country":
         return place.country == area.country and place.kind != "country"
     return area.kind == "state" and place.kind == "city" and place.state == area.state
 
 
 def _in_areas(place: Place, areas: Areas) -> int:
-    """How closely the areas an article names hold a place: 2 its state, 1 its country, 0."""
+    """How closely the areas an article names hold a place: 3 the large city it is a district
+    of, 2 its state, 1 its country, 0."""
+    if place.metro and ("metro", place.metro) in areas:
+        return 3
     if place.state and ("state", place.state) in areas:
         return 2
     return 1 if ("country", place.country) in areas else 0
@@ -631,7 +691,8 @@ def _resolve(
             )  # stable: population order within a tie
             # US towns share names across states, so only the state settles one of them.
             wanted = 2 if ranked[0].country == "US" else 1
-            if _in_areas(ranked[0], areas) >= wanted > _in_areas(best, areas):
+            closest = _in_areas(ranked[0], areas)
+            if closest >= wanted and closest > _in_areas(best, areas):
                 return ranked[0]
     if prefer_city:
         city = next((p for p in candidates if p.kind == "city"), None)
@@ -895,6 +956,8 @@ def _add_areas(text: str, pos: int, found: set[tuple[str, str]]) -> None:
     kinds = {p.kind for p in places}
     if "country" in kinds and "state" in kinds:
         return  # "Georgia" says nothing until something else does
+    if places[0].kind == "city" and places[0].population >= CONTEXT_IMMUNE:
+        found.add(("metro", places[0].value))  # "London" is London wherever it is named
     if places[0].kind != "city":
         places = places[:1]  # a country or state name means that area, not a town named after it
     elif _word_before(text, pos) not in AREA_PREPOSITIONS:
