@@ -12,7 +12,7 @@ import multiprocessing
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol, TextIO, TypeVar
+from typing import Any, Protocol, TextIO, TypeVar
 
 from claimcheck import cache, extract, ingest, judge, lang, match, origins, segment, stories
 from claimcheck.errors import InputError
@@ -81,10 +81,19 @@ def _chunks(sources: Sequence[Source], size: int) -> list[Sequence[Source]]:
 _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
-def _start_worker() -> None:
+# A worker's work: the function and every item, given once when the worker starts (inherited
+# by a forked worker, pickled once for a spawned one), so that each task sent down the pool's
+# pipe is a pair of indices. A task larger than the pipe's buffer (a chunk of articles) could
+# leave Pool.terminate waiting forever on Ctrl-C: its task thread blocks in mid-write to workers
+# that are gone, and the parent joins that thread (measured: one Ctrl-C in three hung under load).
+_WORK: list[tuple[Callable[[Sequence[Any]], Any], Sequence[Any]]] = []
+
+
+def _start_worker(function: Callable[[Sequence[Any]], Any], items: Sequence[Any]) -> None:
     """In a worker: Ctrl-C goes to the whole process group, and only the parent acts on it;
     SIGTERM (what Pool.terminate sends) ends the worker at once, whatever the parent's handler.
     The worker was forked with both signals blocked, so none is lost before this runs."""
+    _WORK[:] = [(function, items)]
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # not on Windows
@@ -103,23 +112,31 @@ def _restore(mask: set[int] | None) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
+def _run_chunk(bounds: tuple[int, int]) -> Any:
+    """In a worker: the worker's function over ``items[start:end]``."""
+    function, items = _WORK[0]
+    return function(items[bounds[0] : bounds[1]])
+
+
 def _in_workers(function: Callable[[Sequence[T]], R], items: Sequence[T], workers: int) -> Iterator[R]:
     """``function`` over chunks of ``items`` in ``workers`` forked processes: one result per
     chunk, in input order (so the output never depends on which worker finished first)."""
     # Each worker gets several chunks, so one that draws short articles is not left idle.
     size = max(1, min(READ_CHUNK, math.ceil(len(items) / (workers * CHUNKS_PER_WORKER))))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    chunks = [(i, min(i + size, len(items))) for i in range(0, len(items), size)]
     # Block Ctrl-C and SIGTERM while the workers are forked: they inherit the mask and set
     # their own handlers, and one that arrives meanwhile waits for the `try` below.
     blocked = _block_stops()
     try:
-        pool = multiprocessing.Pool(min(workers, len(chunks)), initializer=_start_worker)
+        pool = multiprocessing.Pool(
+            min(workers, len(chunks)), initializer=_start_worker, initargs=(function, items)
+        )
     except BaseException:
         _restore(blocked)
         raise
     try:
         _restore(blocked)
-        yield from pool.imap(function, chunks)
+        yield from pool.imap(_run_chunk, chunks)
         pool.close()
     except BaseException:  # an error, Ctrl-C or SIGTERM: stop the workers, leave none behind
         pool.terminate()
