@@ -19,8 +19,6 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from rapidfuzz.distance import Levenshtein
-
 from claimcheck import lang, values
 from claimcheck.extract.quotes import fold_invisible
 from claimcheck.lang.names import speakers_compatible
@@ -50,25 +48,6 @@ def _rivals(groups: Sequence[Sequence[Mention]]) -> set[int]:
     if not any(0 in s for s in stance.values()):
         return set()
     return {i for s in stance.values() if 0 not in s for i in s}
-
-
-def word_diff(canonical: str, other: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Words ``other`` adds to and drops from ``canonical``, ignoring what a partial quotation
-    leaves out at either end."""
-    src, dst = canonical.split(), other.split()
-    ops = list(Levenshtein.opcodes(src, dst))
-    while ops and ops[0].tag == "delete":
-        ops.pop(0)
-    while ops and ops[-1].tag == "delete":
-        ops.pop()
-    added: list[str] = []
-    dropped: list[str] = []
-    for op in ops:
-        if op.tag in ("replace", "delete"):
-            dropped += src[op.src_start : op.src_end]
-        if op.tag in ("replace", "insert"):
-            added += dst[op.dest_start : op.dest_end]
-    return tuple(added), tuple(dropped)
 
 
 def _surface(text: str) -> str:
@@ -138,7 +117,7 @@ def disagreement(groups: Sequence[Sequence[Mention]], published: dict[str, str |
     apart = len(authorities) >= 2 and all(not a & b for i, a in enumerate(authorities) for b in authorities[i + 1 :])
     if apart and _one_source_gives_both(groups):
         return ATTRIBUTION
-    if groups[0][0].kind is Kind.NUMBER and (_moves_with_time(groups, published) or _tally(groups)):
+    if _running(groups) and (_moves_with_time(groups, published) or _tally(groups)):
         return UPDATE
     return ATTRIBUTION if apart else CONTRADICTION
 
@@ -168,16 +147,14 @@ def _moves_with_time(groups: Sequence[Sequence[Mention]], published: dict[str, s
     if any(published.get(m.source_id) is None for g in groups for m in g):
         return False
     latest = [(_latest_day(g, published), values.number_range(g[0].value)) for g in groups]
-    if len({day for day, _ in latest}) < 2 or any(bounds is None for _, bounds in latest):
-        return False
-    return _counted(groups)
+    return len({day for day, _ in latest}) >= 2 and all(bounds is not None for _, bounds in latest)
 
 
-def _counted(groups: Sequence[Sequence[Mention]]) -> bool:
-    """Whether a claim's values are counts or shares. A magnitude or a distance revised is a
-    correction, not a running figure; any value of the claim written as a reading ("7.0", "16
-    km") says so for the bare ones ("a magnitude 7 quake")."""
-    return all(values.dimension(m) in ("count", "percent") for g in groups for m in g)
+def _running(groups: Sequence[Sequence[Mention]]) -> bool:
+    """Whether a claim's values can be a running figure: numbers, every one a count or a share.
+    A magnitude or a distance revised is a correction, not a running figure; any value of the
+    claim written as a reading ("7.0", "16 km") says so for the bare ones ("a magnitude 7 quake")."""
+    return all(m.kind is Kind.NUMBER and values.dimension(m) in ("count", "percent") for g in groups for m in g)
 
 
 @functools.cache
@@ -188,9 +165,7 @@ def _fate_words() -> frozenset[str]:
 def _tally(groups: Sequence[Sequence[Mention]]) -> bool:
     """Whether the values count people by their fate ("killed", "missing", "evacuated"): a tally
     that rises as news comes in, so outlets that differ are mostly a report behind."""
-    return _counted(groups) and any(
-        set(WORD.findall((m.attribute or "").casefold())) & _fate_words() for g in groups for m in g
-    )
+    return any(set(WORD.findall((m.attribute or "").casefold())) & _fate_words() for g in groups for m in g)
 
 
 def _authority_of(group: Sequence[Mention]) -> str:
@@ -223,7 +198,11 @@ def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, st
         blamed = {id(m) for m in misattributed}
         for mention in claim.mentions:
             integrity = quote_integrity(canonical, mention)
-            added, dropped = word_diff(canonical.value, mention.value) if integrity == ALTERED else ((), ())
+            added, dropped = (
+                values.word_diff(values.quote_words(canonical.value), values.quote_words(mention.value))
+                if integrity == ALTERED
+                else ((), ())
+            )
             if id(mention) in blamed:
                 integrity = MISATTRIBUTED
             differences.append(

@@ -295,11 +295,14 @@ def _within(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """``shorter`` is a run of ``longer``, word for word, once transcribed alike, or once the
     spaces between words are gone ("fire fighting" and "firefighting"), or but for light words
     (``_lightly_reworded``)."""
-    if contains_run(longer, shorter) or contains_run(transcribed(longer), transcribed(shorter)):
+    if contains_run(longer, shorter):
+        return True
+    said_longer, said_shorter = transcribed(longer), transcribed(shorter)
+    if contains_run(said_longer, said_shorter):
         return True
     if len(shorter) >= QUOTE_JOIN_MIN_WORDS and "".join(shorter) in "".join(longer):
         return True
-    return _lightly_reworded(transcribed(longer), transcribed(shorter))
+    return _lightly_reworded(said_longer, said_shorter)
 
 
 QUOTE_JOIN_MIN_WORDS = 4  # shorter quotations are compared word by word only
@@ -313,18 +316,27 @@ def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool
     if len(longer) > EXCERPT_MAX_WORDS:
         return False
     light = _transcription()[2]
-    ops = list(Levenshtein.opcodes(longer, shorter))
-    if ops and ops[0].tag == "delete":
-        ops.pop(0)  # the shorter quotation starts later
-    if ops and ops[-1].tag == "delete":
-        ops.pop()  # …or ends sooner
-    changed = [op for op in ops if op.tag != "equal"]
+    added, dropped = word_diff(longer, shorter)
     kept = sum(1 for word in shorter if word not in light)
-    return kept >= LIGHT_MIN_KEPT and all(
-        word in light
-        for op in changed
-        for word in (*longer[op.src_start : op.src_end], *shorter[op.dest_start : op.dest_end])
-    )
+    return kept >= LIGHT_MIN_KEPT and light.issuperset(added) and light.issuperset(dropped)
+
+
+def word_diff(canonical: Sequence[str], other: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words ``other`` adds to and drops from ``canonical``, ignoring what a partial quotation
+    leaves out at either end."""
+    ops = list(Levenshtein.opcodes(canonical, other))
+    while ops and ops[0].tag == "delete":
+        ops.pop(0)
+    while ops and ops[-1].tag == "delete":
+        ops.pop()
+    added: list[str] = []
+    dropped: list[str] = []
+    for op in ops:
+        if op.tag in ("replace", "delete"):
+            dropped += canonical[op.src_start : op.src_end]
+        if op.tag in ("replace", "insert"):
+            added += other[op.dest_start : op.dest_end]
+    return tuple(added), tuple(dropped)
 
 
 @functools.lru_cache(maxsize=65536)

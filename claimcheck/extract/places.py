@@ -478,15 +478,10 @@ def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dic
         cc = city["countrycode"]
         name = city["name"]
         state = (city.get("admin1code") or "") if cc == "US" else ""
-        value = city_value(city)
-        metro = metros.get(id(city))
-        if metro is not None:
-            value = f"{name}, {city_value(metro)}"  # "Kensington, London, United Kingdom"
+        metro = city_value(metros[id(city)]) if id(city) in metros else ""
+        value = f"{name}, {metro}" if metro else city_value(city)  # "Kensington, London, United Kingdom"
         population = int(city["population"])
-        place = Place(
-            value, "city", cc, state, population, name.startswith("The "),
-            city_value(metro) if metro is not None else "",
-        )
+        place = Place(value, "city", cc, state, population, name.startswith("The "), metro)
         capital = (cc, name) in capitals
         add(name, (1 if capital else 3, -population), place)
         add(name.removeprefix("The "), (1 if capital else 3, -population), place)
@@ -1223,8 +1218,7 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
 
 def _length(tree: Tree, k: int) -> bool:
     """Whether a word is a unit of length: "kilometres", "miles"."""
-    unit = lang.unit_forms().get(tree.word(k), tree.word(k))
-    return lang.unit_sizes().get(unit, ("",))[0] == "length"
+    return lang.units().get(lang.unit_forms().get(tree.word(k), tree.word(k))) == "length"
 
 
 def _measured_from(tree: Tree, governor: int, prep: int) -> bool:
@@ -1247,19 +1241,18 @@ def _undone(tree: Tree, k: int) -> bool:
     return tokens[k].dep in ("nsubj", "nsubjpass") and h is not None and tokens[h].lemma.casefold() in UNDOING
 
 
-def _parsed(text: str, parse: Parse | None, base: int, areas: Areas) -> Iterator[_Venue]:
-    """Venues read from the parse: a place attached to an event by a preposition of place
-    ("killed in a crash near Daharki"), through the noun that introduces it ("off the island of
-    Corfu", "in the capital Lusaka"), as the object of a disaster ("an explosion rocked Lusaka")
-    or before an incident ("the Lyon march"). Places inside quotations are the speaker's."""
-    if parse is None:
-        return
-    tree = Tree(parse, text, base)
+def _parsed(tree: Tree, areas: Areas) -> Iterator[_Venue]:
+    """Venues read from a sentence's parse: a place attached to an event by a preposition of
+    place ("killed in a crash near Daharki"), through the noun that introduces it ("off the
+    island of Corfu", "in the capital Lusaka"), as the object of a disaster ("an explosion
+    rocked Lusaka") or before an incident ("the Lyon march"). Places inside quotations are the
+    speaker's."""
+    text, base = tree.text, tree.base
     # an organisation named after a building is that building: "the Grand Palace", "Jamsil Arena"
-    built = {e for e in parse.entities if e.label == "ORG" and _built(e.text)}
-    places = [(e.start - base, e.end - base) for e in parse.entities if e.label in PLACE_LABELS or e in built]
+    built = {e for e in tree.entities if e.label == "ORG" and _built(e.text)}
+    places = [(e.start - base, e.end - base) for e in tree.entities if e.label in PLACE_LABELS or e in built]
     # the other name each word is part of ("the New York Times"), and the quoted words
-    named = {k: (e.start - base, e.end - base) for e in parse.entities if e.label not in PLACE_LABELS
+    named = {k: (e.start - base, e.end - base) for e in tree.entities if e.label not in PLACE_LABELS
              and e not in built for k in tree.within(e.start - base, e.end - base)}  # fmt: skip
     quoted = {k for a, b in _quoted(text) for k in tree.within(a, b)}
     for start, end in dict.fromkeys(_candidates(tree, text, places)):
@@ -1353,7 +1346,7 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
             ):
                 continue
             seen.setdefault((venue.start, venue.end), venue)
-        for venue in _parsed(text, parse, sentence.start, areas):
+        for venue in _parsed(tree, areas) if tree is not None else ():
             seen.setdefault((venue.start, venue.end), venue)
         inner = _nested(seen)
         for (start, end), venue in sorted(seen.items()):

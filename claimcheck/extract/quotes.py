@@ -788,6 +788,13 @@ def _who(tree: Tree, k: int, words: Spans) -> Who | None:
     return _with_role(who, role)
 
 
+@functools.cache
+def _saying_or_naming() -> frozenset[str]:
+    """The verbs that may introduce a quotation before it: of saying, or of naming ("called
+    it"), built once rather than on every quotation."""
+    return saying_verbs() | lang.words("naming_verbs")
+
+
 def _said(
     tree: Tree,
     lo: int,
@@ -808,7 +815,7 @@ def _said(
     is another statement. Without ``quote``, the last speaker of the stretch ("Smith said the
     plan would work." introduces the quotation of the next paragraph).
     """
-    verbs = saying_verbs() if after else saying_verbs() | lang.words("naming_verbs")
+    verbs = saying_verbs() if after else _saying_or_naming()
     found = [
         k
         for k in tree.within(lo, hi)
