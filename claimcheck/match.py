@@ -161,6 +161,7 @@ FEATURES = (
     "same_fate",  # counts of people with a fate in common ("killed")
     "running_update",  # a running count, in articles of different days
     "source_knows_both",  # one side's source itself states the other value as closely
+    "sole_values",  # each source gives one value only for what its mention is a value of: its toll, its day
     "dateline",  # the filing date of a dateline
     "both_said",  # two days on which somebody spoke
     "cannot_conflict",  # one side is too vague to contradict (a month against a day, "dozens")
@@ -849,6 +850,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
         stated_by[_stated(item.mention)].add(item.origin)
     voices = len({item.origin for item in items})
     values_of_unit = _values_of_unit(items) if kind is Kind.NUMBER else {}
+    said_by_source = _said_by_source(items)
     # units that every count of the story gives the same value ("four helicopters")
     lone_units = frozenset(unit for unit, n in values_of_unit.items() if n == 1)
     for i, j, raw in _candidate_pairs(kind, items, workers):
@@ -887,6 +889,10 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "source_knows_both": float(
                 not agree
                 and (_states_value(items, by_source, a, b, raw) or _states_value(items, by_source, b, a, raw))
+            ),
+            "sole_values": float(
+                len(said_by_source.get((ma.source_id, ka.attribute), ())) == 1
+                and len(said_by_source.get((mb.source_id, kb.attribute), ())) == 1
             ),
             "dateline": float(a.dateline or b.dateline),
             "both_said": float(a.speech and b.speech and kind is Kind.DATE),
@@ -929,6 +935,17 @@ def never_one_fact(a: _Item, b: _Item) -> str | None:
     if ma.source_id == mb.source_id and not _apart(a.key.authority, b.key.authority):
         return "one outlet"  # an outlet does not contradict itself, unless it quotes two authorities
     return None
+
+
+def _said_by_source(items: Sequence[_Item]) -> dict[tuple[str, frozenset[str]], set[object]]:
+    """The values each source gives for each thing its mentions are values of: a source that
+    gives one death toll and another that gives one death toll are likely giving the same toll,
+    where a source giving three (one per district) is not."""
+    said: defaultdict[tuple[str, frozenset[str]], set[object]] = defaultdict(set)
+    for item in items:
+        if item.key.attribute:
+            said[(item.mention.source_id, item.key.attribute)].add(_stated(item.mention))
+    return said
 
 
 def _values_of_unit(items: Sequence[_Item]) -> dict[str, int]:
