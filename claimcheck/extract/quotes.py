@@ -770,6 +770,8 @@ def _with_role(who: Who, other: Who | None) -> Who:
 def _who(tree: Tree, k: int, words: Spans) -> Who | None:
     """The speaker the phrase that names word ``k`` gives ("Mayor Elena Castillo", "a
     spokesperson for the ministry", "said Smith, the minister")."""
+    if tree.tokens[k].text.casefold() in STOP - PRONOUNS and tree.tokens[k].pos != "PROPN":
+        return None  # "It was hailed by Smith, who said …": "it" and "this" name nobody
     text = tree.text
     first, last = name_span(tree, k)
     start, end = tree.start(first), tree.end(last)
