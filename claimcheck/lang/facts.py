@@ -24,7 +24,15 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.lang.lexicon import groups, saying_verbs, unit_forms, unit_words, units, words
+from claimcheck.lang.lexicon import (
+    groups,
+    saying_verbs,
+    tagged,
+    unit_forms,
+    unit_words,
+    units,
+    words,
+)
 from claimcheck.lang.tree import NAME_PARTS, SUBJECTS, TIME_LABELS, Tree
 from claimcheck.model import Parse
 
@@ -683,7 +691,7 @@ class Facts:
             opening
             and target is not None
             and any(tree.tokens[k].lemma.casefold() == "a" for k in tree.children[target])
-            and tree.tokens[target].lemma.casefold() not in words("place_nouns")
+            and tree.tokens[target].lemma.casefold() not in tagged("place_nouns")
             and all(tree.tokens[k].pos not in ("PROPN", "NUM") for k in members)
         )
 

@@ -237,8 +237,10 @@ def groups(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(found)
 
 
+@functools.cache
 def tagged(name: str, tag: str | None = None) -> frozenset[str]:
     """The words of a lexicon written "word<TAB>tags"; with ``tag``, only those carrying it.
+    A line without a tab is a word with no tags.
 
     >>> "foreign" in tagged("titles"), "foreign" in tagged("titles", "person")
     (True, False)
