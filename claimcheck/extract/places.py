@@ -1060,6 +1060,8 @@ def _anchor(tree: Tree, k: int) -> tuple[int, bool]:
         noun = _described_by(tree, k, tree.start(k))
         if noun is None or noun == k:
             break
+        if tree.parent(noun) == k:  # "shook the capital Beirut": the name still hangs the pair
+            return k, True
         k, described = noun, True
     return k, described
 
@@ -1106,8 +1108,16 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
     tokens = tree.tokens
     k, described = _anchor(tree, k)
     t, h = tokens[k], tree.parent(k)
+    if _struck(tree, k):
+        return True  # "the quake-hit town of Lyon", "the worst-affected Lyon"
     if h is None:
         return False
+    if (
+        t.dep in ("nsubj", "attr")
+        and tokens[h].lemma == "be"
+        and any(c != k and tokens[c].dep in ("nsubj", "attr") and _struck(tree, c) for c in tree.children[h])
+    ):
+        return True  # "the worst-hit town was Lyon", "Lyon was the hardest hit"
     if t.dep == "compound":
         while tokens[h].dep == "compound" and (up := tree.parent(h)) is not None:
             h = up  # "a Kasur train collision"
@@ -1131,6 +1141,8 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
         # "struck eight kilometres from the town of Lyon", not "flew 300 km from Lyon"
         verb = tree.parent(governor) if _length(tree, governor) else governor
         return verb is not None and _eventful(tree, verb)
+    if prep == "to" and described and tree.word(k) == "streets" and governor is not None:
+        return tokens[governor].lemma == "take"  # "took to the streets of Lyon": protested there
     if prep not in AT and not (prep in ALONG and (described or unlisted)):
         return False
     # Up from the word the place hangs on, through the nouns between it and the event: "trapped
@@ -1157,6 +1169,21 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
         else:
             return False
     return False
+
+
+def _struck(tree: Tree, k: int) -> bool:
+    """Whether a word is, or is described as, the place a disaster struck hardest or struck at
+    all: "worst-hit", "hardest hit", "quake-struck", "flood-ravaged" (a participle of a verb of
+    impact, under a superlative or an event word)."""
+
+    def hit(j: int) -> bool:
+        return (
+            tree.tokens[j].tag == "VBN"
+            and tree.tokens[j].lemma.casefold() in IMPACT
+            and any(tree.tokens[c].tag in ("RBS", "JJS") or _is_event(tree.tokens[c]) for c in tree.children[j])
+        )
+
+    return hit(k) or any(tree.tokens[c].dep == "amod" and hit(c) for c in tree.children[k])
 
 
 def _length(tree: Tree, k: int) -> bool:
