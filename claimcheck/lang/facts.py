@@ -64,6 +64,8 @@ _CLAUSES = frozenset({"acl", "relcl"})
 _CONJ = frozenset({"conj"})
 # The prepositions of a change: "cut rates to 5%", "from 5.25%", "by a quarter point".
 _CHANGE = frozenset({"to", "from", "by"})
+# Prepositions by which a verb places a figure on its object: "put the toll at 63".
+_PLACING = frozenset({"at", "as"})
 # How a reported clause hangs on its verb of saying ("police said [12 died]", "[12 died], police said").
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "dobj"})
 
@@ -343,6 +345,9 @@ def _attribute(tree: Tree, anchor: int, named: int | None, inside: set[int]) -> 
             and not _unit(tree, changed)  # "fell four per cent to $9bn": the change is no thing
         ):
             subject = changed  # "cut interest rates to 5%", "raised the toll to 55"
+        placed = _placed(tree, anchor, through, inside)
+        if placed is not None:
+            subject = placed  # "put the death toll at 63": a toll, not whoever put it
         lemma = _verb_word(tree, anchor)
         bare = [k for k in tree.kids(anchor, frozenset({"dobj"})) if not tree.children[k]]
         if (
@@ -354,10 +359,37 @@ def _attribute(tree: Tree, anchor: int, named: int | None, inside: set[int]) -> 
             # A bare singular object completes the verb: "made landfall" (the parser may tag
             # it an adjective), "took part"; not "told reporters", "visited survivors".
             lemma = f"{lemma} {tree.tokens[bare[0]].lemma.casefold()}"
-        return f"{tree.phrase_lemmas(subject)} {lemma}" if subject is not None else lemma
+        return f"{_thing_lemmas(tree, subject)} {lemma}" if subject is not None else lemma
     phrase = tree.phrase_lemmas(anchor)
     verb = _verb_of(tree, anchor)
     return f"{phrase} {tree.tokens[verb].lemma.casefold()}" if verb is not None else phrase
+
+
+def _thing_lemmas(tree: Tree, noun: int) -> str:
+    """A noun's name, and for a figure of something ("the number of injured") what it counts."""
+    phrase = tree.phrase_lemmas(noun)
+    if tree.tokens[noun].lemma.casefold() in words("quantity_nouns"):
+        of = next((k for k in tree.kids(noun, _PREP) if tree.tokens[k].text.casefold() == "of"), None)
+        counted = tree.child(of, frozenset({"pobj"})) if of is not None else None
+        if counted is not None:
+            return f"{phrase} {tree.phrase_lemmas(counted)}"
+    return phrase
+
+
+def _placed(tree: Tree, verb: int, through: int | None, inside: set[int]) -> int | None:
+    """The object a value is the figure of, where a verb places it "at" or "as" the value: "put
+    the death toll at 63", "gave the magnitude as 6.8", "estimated the crowd at 5,000"; a
+    pronoun object stands for the noun before it ("put it at 7.0" names nothing: None)."""
+    if through is None or tree.tokens[through].text.casefold() not in _PLACING:
+        return None
+    if tree.child(through, frozenset({"pobj"})) not in inside:
+        return None  # the value is the figure itself, not inside a phrase: "at talks on May 6"
+    placed = tree.child(verb, frozenset({"dobj"}))
+    if placed is None or placed in inside:
+        return None
+    if tree.tokens[placed].pos == "PRON":
+        return None
+    return placed
 
 
 def _holder(tree: Tree, noun: int) -> int | None:
@@ -559,6 +591,8 @@ class Facts:
         tree = self.tree
         subjects = [k for k in self._attributed(head) if inside.isdisjoint(tree.members(k))]
         if not subjects:
+            subjects = self._figure_giver(head, inside)
+        if not subjects:
             # A sentence closed by its main verb, one of saying, is said whole by its subject,
             # even where the parse hangs a phrase elsewhere: "A court jailed A for a $3bn
             # fraud, state media said."
@@ -574,6 +608,19 @@ class Facts:
         named = [k for k in subjects if self.tree.tokens[k].pos != "PRON"]
         chosen = named[0] if named else (subjects[0] if subjects else None)
         return self.tree.subtree_text(chosen) if chosen is not None else None
+
+    def _figure_giver(self, head: int, inside: set[int]) -> list[int]:
+        """Who gives the value as a figure of something: the subject of "put the toll at 63"
+        (``figure_verbs``), the value being what "at" or "as" places."""
+        tree = self.tree
+        through = tree.head(head)
+        if tree.tokens[head].dep != "pobj" or tree.tokens[through].text.casefold() not in _PLACING:
+            return []
+        verb = tree.head(through)
+        if tree.tokens[verb].pos != "VERB" or tree.tokens[verb].lemma.casefold() not in words("figure_verbs"):
+            return []
+        subject = tree.child(verb, frozenset({"nsubj"}))
+        return [subject] if subject is not None and inside.isdisjoint(tree.members(subject)) else []
 
     def _time(self, hosts: set[int], inside: set[int], own: int) -> str | None:
         best: _TimeEntity | None = None

@@ -20,6 +20,31 @@ from claimcheck.settings import Settings
 
 ROWS = [
     pytest.param(
+        "A police spokesman put the death toll at 63.", "63", True,
+        FactKey("death toll put", (), None, "A police spokesman"),
+        id="figure-placed-at: what is put is the attribute, who puts it the authority",
+    ),
+    pytest.param(
+        "The ministry put the number of injured at 120.", "120", True,
+        FactKey("number injure put", (), None, "The ministry"),
+        id="number-of: a figure of something names what it counts",
+    ),
+    pytest.param(
+        "The number of dead rose to 63 on Tuesday.", "63", True,
+        FactKey("number dead rise", (), "Tuesday", None),
+        id="number-of-subject",
+    ),
+    pytest.param(
+        "The firm priced its shares at 32 dollars.", "32 dollars", True,
+        FactKey("share price", (), None, None),
+        id="trap: a subject that sets a figure is no authority",
+    ),
+    pytest.param(
+        "The sentencing took place at the old courthouse in Lyon.", "Lyon", False,
+        FactKey("sentencing take place", (), None, None),
+        id="trap: a place inside the at-phrase is not a placed figure",
+    ),
+    pytest.param(
         "At least 70 people were killed in the northern district, police said on Tuesday.", "70", True,
         FactKey("people kill", ("in the northern district",), None, "police"),
         id="count-fate-scope-authority; the day police spoke is not the time",
