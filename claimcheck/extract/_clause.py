@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from claimcheck import lang
+
 # Where a clause ends inside a sentence: semicolons, colons, brackets, quote marks, dashes, and
 # a comma that opens a new clause.
 # Matches: "; ", " — ", ", while", ", followed". Must not match: the comma in "Vienna, Austria".
@@ -24,13 +26,9 @@ CLAUSE_BREAK = re.compile(
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 
 # Function words carry no event: dropping them leaves "talks will held" for "the talks will be
-# held in". Modal verbs and negations stay, because they tell a plan from a fact.
-STOPWORDS = frozenset(
-    """a an the of to in on at for by with from into onto upon over as and or nor but so than then
-    is are was were be been being am it its this that these those there here which who whom whose
-    what he she they we you i him her them us me his hers their theirs our ours your my mine
-    also very just""".split()
-)
+# held in". Modal verbs and negations stay, because they tell a plan from a fact
+# (lang/en/function_words.txt, "clause").
+STOPWORDS = lang.tagged("function_words", "clause")
 
 CONTEXT_WORDS = 12  # matching needs the nearest words, not the whole sentence
 

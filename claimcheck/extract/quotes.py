@@ -76,7 +76,7 @@ TOKEN = re.compile(
 )
 
 # Words that open no name: function words, time words and page furniture.
-STOP = lang.words("function_words")
+STOP = lang.tagged("function_words", "name")
 CALENDAR = lang.calendar_words() | lang.words("holidays")
 
 # A capitalised run that names a town this large is a place, not a person. GeoNames' 15,000
