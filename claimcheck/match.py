@@ -81,23 +81,15 @@ CLAUSE_BREAK = re.compile(
     r"\s(?=(?:after|before|since|until)\s+(?:a|an|the|its|his|her|their)\s+\w+(?:\s+\w+)?\s+\w+ed\b)"
 )
 
-STOPWORDS = frozenset(
-    """a an the of to in on at for and or but by with from as into over about after before is are
-    was were be been being will would shall should can could may might must has have had do does
-    did that this these those it its their them his her they he she we our us you your i me my not
-    no than then there here which who whom whose what when where while also said says say saying
-    told tell according just only very more most some such other another any each all both up out
-    so if because per via s""".split()
-)
+STOPWORDS = lang.tagged("function_words", "match")
 CALENDAR_WORDS = lang.calendar_words() | lang.words("relative_days")
 
 
-# A verb of saying: a date in a clause with one is the date of a statement.
+# A verb of saying: a date in a clause with one is the date of a statement
+# (lang/en/speech_forms.txt, "statement").
 # Matches: "told AFP on Monday", "confirmed the date on December 28". Must not match: "sailed".
 SPEECH = re.compile(
-    r"\b(?:said|says?|saying|told|tells?|quoted|confirm(?:s|ed|ing)?|announc(?:e|es|ed|ing)|"
-    r"stated|tweeted|wrote|writes|added|comments?|commented|reported|statement)\b",
-    re.IGNORECASE,
+    rf"\b(?:{lang.alternation(lang.tagged('speech_forms', 'statement'))})\b", re.IGNORECASE
 )
 
 
@@ -284,10 +276,8 @@ FOLDS = _folds("synonyms")
 FATE_OF = _folds("fates")
 FATE_REACH = 3  # words either side of a count that can name its fate
 # Words that call a count a running tally, true on the day it was written ("the death toll rose
-# to 19", "400 are still in shelters").
-RUNNING = frozenset(
-    "still remain remains remaining currently now toll tally rose risen climbed climbs reached".split()
-)
+# to 19", "400 are still in shelters"; lang/en/count_words.txt).
+RUNNING = lang.tagged("count_words", "running")
 
 
 def _synonym(word: str) -> str | None:
