@@ -57,7 +57,7 @@ from claimcheck.lang.names import (
     person_key,
     role_noun,
 )
-from claimcheck.lang.spelling import to_us, wordset
+from claimcheck.lang.spelling import to_us
 from claimcheck.lang.tree import Tree, name_span, sayer
 from claimcheck.model import Document, Kind, Mention, Region, Role, Sentence
 from claimcheck.settings import Settings
@@ -150,13 +150,10 @@ PERCENT = re.compile(r"\s*%|\bper\s+cent\b", re.IGNORECASE)
 # Verbs that attribute words to a speaker, as base forms; ``_inflect`` adds -s and -ed forms.
 SPEECH_BASES = lang.words("speech_verbs")
 
-# Base forms that are also common nouns ("the official note", "a post") are not used bare.
-BARE_SPEECH = wordset(
-    """say tell write add warn argue ask explain agree insist predict suggest urge admit
-    confirm concede complain recall declare announce observe testify tweet acknowledge
-    maintain"""
-)
-IRREGULAR_SPEECH = wordset("""said says told tells wrote writes""")
+# Base forms that are also common nouns ("the official note", "a post") are not used bare
+# (lang/en/speech_forms.txt: "bare" forms are, "irregular" ones are inflections _inflect cannot make).
+BARE_SPEECH = lang.tagged("speech_forms", "bare")
+IRREGULAR_SPEECH = lang.tagged("speech_forms", "irregular")
 
 
 def _inflect(base: str) -> tuple[str, ...]:
@@ -182,35 +179,17 @@ SPEECH_VERBS = (
 )
 # Verbs that name something in someone's words (lang/en/naming_verbs.txt), as written.
 NAMING_VERBS = frozenset(form for base in lang.words("naming_verbs") for form in (base, *_inflect(base)))
-# Adverbs and auxiliaries, which modify no role ("Smith later told officials").
-ADVERBS = wordset(
-    """also later then again previously recently earlier further repeatedly once
-              separately publicly privately flatly firmly bluntly quietly angrily simply only
-              still has had have would will did does do reportedly initially subsequently
-              finally immediately last herself himself themselves"""
-)
-DETERMINERS = wordset(
-    """a an the one another some several two three four five many other most both his her
-    their its"""
-)
-PRONOUNS = frozenset({"he", "she", "they"})
-# Lower-case words that cannot modify a role ("the talks official" is no speaker).
-NOT_MODIFIERS = (
-    STOP
-    | SPEECH_VERBS
-    | NAMING_VERBS
-    | ADVERBS
-    | wordset("""who which that whose is are was were be been being""")
-)
+# Words before a role noun that are no part of the role ("the two officials"), and the pronouns a
+# speaker may be (lang/en/function_words.txt).
+DETERMINERS = lang.tagged("function_words", "determiner")
+PRONOUNS = lang.tagged("function_words", "pronoun")
+# Lower-case words that cannot modify a role ("the talks official" is no speaker): besides
+# the stop words and verbs, adverbs, auxiliaries and relative words ("role" in function_words.txt).
+NOT_MODIFIERS = STOP | SPEECH_VERBS | NAMING_VERBS | lang.tagged("function_words", "role")
 # Words before a quoted name that mark it as a title of a work or a nickname, not speech.
-TITLE_CUES = wordset(
-    """film movie song album book novel memoir show series sitcom drama documentary
-                 play musical opera podcast episode single track poem painting exhibition
-                 exhibit headline titled entitled named nicknamed dubbed column essay article
-                 game programme program hit anthem campaign hashtag slogan brand operation code
-                 codenamed"""
-)
-PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in"})
+TITLE_CUES = lang.words("title_cues")
+# Prepositions that join a role to what it belongs to ("minister of finance").
+PREPOSITIONS = lang.tagged("function_words", "preposition")
 # How many tokens before its role noun a role phrase may start ("Ana Ruiz, Chile’s deputy
 # mining minister" starts seven tokens before "minister").
 ROLE_REACH = 10
@@ -222,11 +201,7 @@ SPOKEN_FORMS = {
 }
 # A word of the context. Matches: "chile’s", "talks". Must not match: "—".
 CONTEXT_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-STOPWORDS = STOP | wordset(
-    """is are was were be been being will would shall should can could may
-                           might must has have had do does did that which who whom whose what
-                           there here than s said says say told according"""
-)
+STOPWORDS = STOP | lang.tagged("function_words", "quote")
 
 
 @dataclass(frozen=True, slots=True)
