@@ -54,13 +54,11 @@ ABBREVIATED_SCALES = lang.cardinals("abbreviation")  # "k", "m", "mn", "bn", "tn
 DENOMINATORS = lang.fractions()  # "half" → 2, "thirds" → 3 (lang/en/fractions.txt)
 VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
           "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3}  # fmt: skip
-# Vague plurals: the order of magnitude they name (see the module docstring).
-VAGUE = {
-    "dozens": (24, 143), "hundreds": (10**2, 10**3 - 1), "thousands": (10**3, 10**4 - 1),
-    "millions": (10**6, 10**7 - 1), "billions": (10**9, 10**10 - 1),
-    "lakhs": (10**5, 10**7 - 1), "crores": (10**7, 10**9 - 1),
-}  # fmt: skip
-VAGUE_MULTIPLIERS = {"tens": 10, "hundreds": 100}
+# Vague plurals: the order of magnitude they name (see the module docstring), and the words that
+# multiply some of them, "tens of thousands" (lang/en/vague_numbers.txt).
+VAGUE = {row[0]: (int(row[1]), int(row[2])) for row in lang.rows("vague_numbers") if len(row) > 2}
+MULTIPLIED = [row[0] for row in lang.rows("vague_numbers") if row[3:] == ("+",)]
+VAGUE_MULTIPLIERS = {row[0]: int(row[1]) for row in lang.rows("vague_numbers") if len(row) == 2}
 # ISO 4217 codes of currencies that news copy writes before an amount ("CHF 3 million",
 # "VND673 trillion"): the money units of lang/en/units.txt named by three capitals.
 ISO_CODES = sorted(
@@ -148,8 +146,7 @@ AGED = re.compile(
 _COMPOUND_NOUNS = sorted(
     {form for form in lang.unit_forms() if form.isalpha()}
     | {name for name in lang.units() if name.isalpha() and name.islower()}
-    | {"point", "member", "seat", "nation", "country", "game", "storey", "story", "page", "man",
-       "person", "vote"},
+    | lang.tagged("count_words", "compound"),
     key=lambda word: (-len(word), word),
 )  # fmt: skip
 # A number made an adjective with its unit. Matches: "eight-year", "45-year-old", "two-hour",
@@ -170,8 +167,9 @@ MAGNITUDE_FIRST = re.compile(r"\bmagnitude-(?P<n>\d{1,2}(?:\.\d{1,2})?)(?![\w.])
 # A vague plural. Matches: "thousands", "tens of thousands", "hundreds of millions", "dozens".
 # Must not match: "thousand", "hundreds-strong".
 VAGUE_PLURAL = re.compile(
-    r"\b(?:(?P<mul>tens|hundreds)\s+of\s+(?=(?:thousands|millions|billions)\b))?"
-    r"(?P<base>dozens|hundreds|thousands|millions|billions|lakhs|crores)\b(?!-)",
+    rf"\b(?:(?P<mul>{lang.alternation(VAGUE_MULTIPLIERS)})\s+of\s+"
+    rf"(?=(?:{lang.alternation(MULTIPLIED)})\b))?"
+    rf"(?P<base>{lang.alternation(VAGUE)})\b(?!-)",
     re.IGNORECASE,
 )
 # Half of a round number. Matches: "half a dozen", "half a million". Must not match: "half an hour".
@@ -285,30 +283,19 @@ LIST_HEADING = re.compile(r"^\W*(?P<heading>[^\W\d_][\w'’ ]{0,38}?):\s")
 # Whether a sentence can hold a number at all (most cannot: skip them cheaply).
 # Matches: "3", "three", "half", "thousands". Must not match: "threefold", "someone".
 ANY_NUMBER = re.compile(
-    rf"\d|[½¼¾⅓⅔]|\b(?:{_WORD_NUMBERS}|half|thirds?|quarters?|fifths?|tenths?|dozens|hundreds|"
-    r"thousands|millions|billions|lakhs|crores)\b",
+    rf"\d|[½¼¾⅓⅔]|\b(?:{_WORD_NUMBERS}|{lang.alternation(DENOMINATORS)}|"
+    rf"{lang.alternation(VAGUE)})\b",
     re.IGNORECASE,
 )
 
+# What a hedge says of its number (lang/en/hedges.txt): "some 300" is "about" 300.
+QUALIFIERS = {
+    hedge: qualifier for hedge, _, qualifier in (line.partition("\t") for line in lang.lines("hedges"))
+}
 # The hedge right before a number. Matches: "some ", "more than ", "an estimated ", "at least ".
 # Must not match: "handsome ".
-HEDGE = re.compile(
-    r"\b(?P<h>no\s+more\s+than|more\s+than|about|around|approximately|roughly|some|"
-    r"an\s+estimated|estimated|nearly|almost|close\s+to|just\s+under|upwards\s+of|"
-    r"in\s+excess\s+of|just\s+over|over|at\s+least|less\s+than|fewer\s+than|under|up\s+to|"
-    r"as\s+many\s+as|as\s+much\s+as|at\s+most|as\s+few\s+as)\s+$",
-    re.IGNORECASE,
-)
-QUALIFIERS = {
-    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "as few as": "about",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "more than": "more than", "over": "more than", "upwards of": "more than",
-    "in excess of": "more than", "just over": "more than", "at least": "at least",
-    "less than": "less than", "fewer than": "less than", "under": "less than",
-    "up to": "up to", "as many as": "up to", "as much as": "up to", "at most": "up to",
-    "no more than": "up to",
-}  # fmt: skip
+_HEDGES = lang.alternation(QUALIFIERS).replace("\\ ", r"\s+")
+HEDGE = re.compile(rf"\b(?P<h>{_HEDGES})\s+$", re.IGNORECASE)
 
 # A percent sign or word, or points of one, after a number. Matches: "%", " percent",
 # " per cent", "per cent" (glued), "pc", " percentage points", " basis points". Must not
@@ -330,18 +317,8 @@ ARTICLE = re.compile(r"\s+(?:a|an|the)(?=\s)")
 # The next word after a number. Matches: " troops", " Ethiopian", " eight-year". Must not match: ",".
 NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 
-NOUN_STOP = frozenset(
-    """a an the of to in on at for by with from into over under about after before during since
-    until and or but nor as than that this these those which who whom whose what when where while
-    is are was were be been being has have had do does did will would shall should can could may
-    might must it its they them their he she his her we our you your i more less fewer most least
-    each every per so such not no also only just ago later earlier already still yet again away
-    back up down out off across along around against between among amid via within without
-    through toward towards always perhaps besides afterwards sometimes thus yes says said
-    according including like plus minus respectively apiece either neither both whereas went
-    came fell rose took gave made got left lost won ran saw became began grew kept held met paid
-    sent spent stood brought bought fought thought caught remain remained""".split()
-)
+# Words after a number that are no noun it counts (lang/en/function_words.txt).
+NOUN_STOP = lang.tagged("function_words", "noun")
 # Rainfall in litres per square metre. Matches: " of rain per square metre", " per sq m",
 # "/m²". Must not match: " of water a day".
 PER_SQUARE_METER = re.compile(
@@ -361,62 +338,34 @@ CURRENCY_UNITS = frozenset(CURRENCIES.values()) | {
     unit for unit in UNIT_WORDS.values() if unit.isupper()
 }
 # Words after an amount that say when, not what: "over $5 million last year".
-TIME_AFTER = frozenset("last this next a an per each every".split())
+TIME_AFTER = lang.tagged("count_words", "when")  # lang/en/count_words.txt, as the lists below
 # What makes a stretch of time an offset from another event, right after it. Matches: " after",
 # " ago", " later". Must not match: " before" ("burned for 12 hours before crews contained it"
 # is how long it burned), " of".
 TIME_OFFSET = re.compile(r"\s+(?:after|later|ago|earlier)\b")
 # Counted nouns that outlets use for one count: "300 people" and "300 residents" were rescued.
-SAME_COUNT = {
-    "resident": "person", "inhabitant": "person", "villager": "person", "local": "person",
-    "individual": "person", "house": "home", "dwelling": "home", "detainee": "prisoner",
-    "captive": "prisoner", "inmate": "prisoner",
-}  # fmt: skip
-IRREGULAR_PLURALS = {
-    "people": "person", "persons": "person", "children": "child", "men": "man",
-    "women": "woman", "police": "police", "personnel": "personnel", "staff": "staff",
-    "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
-    "knives": "knife", "thieves": "thief", "wolves": "wolf", "halves": "half",
-    "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "deer": "deer",
-    "cattle": "cattle", "series": "series", "species": "species", "data": "data",
-    "crew": "crew",
-}  # fmt: skip
+SAME_COUNT = {noun: head for head, nouns in lang.groups("same_count") for noun in nouns}
+# Plurals the "-s" rule does not undo (lang/en/plurals.txt).
+IRREGULAR_PLURALS = {plural: singular for plural, singular in lang.rows("plurals")}
 
 # Singular nouns that end in "s" like a plural.
-NOT_PLURAL = frozenset(
-    """gas bias atlas canvas alias news physics economics politics lens chaos cosmos ethos
-    thermos""".split()
-)
+NOT_PLURAL = lang.tagged("count_words", "singular")
 # A word before a number that names what it measures: "a magnitude 6.8 earthquake", "a
 # Category 4 hurricane" (a storm's category is a reading of a scale, as a magnitude is).
-UNIT_BEFORE = {"magnitude": "magnitude", "category": "category"}
+UNIT_BEFORE = {word: word for word in lang.tagged("count_words", "unit")}
 # A word before a number that makes it a name or a label: "Article 5", "page 12", "No. 10".
-LABELS = frozenset(
-    """article section paragraph clause chapter page pages no number item rule grade level phase
-    stage round game week day flight route highway gate room platform terminal version model
-    series season episode part volume vol issue resolution amendment title annex protocol
-    tier class row seat figure fig step act verse line exit ward precinct unit zone
-    sector block building floor apartment apt suite box channel lot batch code id ref bill""".split()
-)
+LABELS = lang.tagged("count_words", "label")
 # Capitalised words that may stand right before a number without making it a name.
-CAPITALISED_OK = frozenset(
-    """the some about around nearly almost more over only just roughly approximately at in by
-    on for all another another every each with from after before since during up to as and
-    but or of this these those its their his her our all both at least""".split()
-) | frozenset(lang.month_names() + lang.weekday_names())
+CAPITALISED_OK = lang.tagged("count_words", "capitalised") | frozenset(
+    lang.month_names() + lang.weekday_names()
+)
 # A year reads as a count only when it counts something ("2000 people"), never after these.
-YEAR_PREPOSITIONS = frozenset(
-    """in since by until till from of before after during to between and through early late mid
-    the circa spring summer autumn fall winter year season fiscal""".split()
-)
+YEAR_PREPOSITIONS = lang.tagged("count_words", "year")
 # "one" is a pronoun before these, or after these: "one of the", "no one", "the one that".
-ONE_IDIOMS = frozenset(
-    """of another day time point way thing hand side more such anything something other too by
-    after on another""".split()
-)
-ONE_PRONOUN_AFTER = frozenset("no the any every each this that which".split())
+ONE_IDIOMS = lang.tagged("count_words", "one_idiom")
+ONE_PRONOUN_AFTER = lang.tagged("count_words", "one_after")
 # "the second half" is a part of a match or a year, not a fraction.
-ORDINALS = frozenset("first second third fourth final last other latter former better".split())
+ORDINALS = lang.tagged("count_words", "part")
 
 
 @dataclass(frozen=True, slots=True)
