@@ -66,14 +66,19 @@ _WEEKDAYS = lang.weekday_names()
 
 # Month names that are also given names: with a capitalized word right before them
 # ("Theresa May 10", "Carter June 2021") they are names, not dates.
-_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
+_NAME_MONTHS = lang.tagged("date_words", "given_name")  # lang/en/date_words.txt
 
 # "a week", "three days": the counts a relative date takes, one to twelve.
 _NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, **{w: n for w, n in lang.cardinals("unit").items() if 1 <= n <= 12}
 }
 
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# Seasons and the month each starts in (lang/en/seasons.txt), and their first letters.
+_SEASON_START = {season: int(month) for season, month in lang.rows("seasons")}
+_SEASON_INITIALS = "".join(dict.fromkeys(season[0] for season in _SEASON_START))
+# Words for an edge of a period and the part they name: "the end of June" is late June
+# (lang/en/period_edges.txt).
+_EDGE_PART = {edge: part for edge, part in lang.rows("period_edges")}
 
 
 def _cased(words: Iterable[str]) -> str:
@@ -82,6 +87,17 @@ def _cased(words: Iterable[str]) -> str:
     words = tuple(words)  # read twice
     forms = {w.title() for w in words} | {w.upper() for w in words}
     return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+def _initial_either(words: Iterable[str]) -> str:
+    """An alternation of lower-case words whose first letter may be upper case too, in order:
+    "[Ss]pring|[Ss]ummer"."""
+    return "|".join(f"[{word[0].upper()}{word[0]}]{word[1:]}" for word in words)
+
+
+def _first_letters(words: Iterable[str]) -> str:
+    """The first letters of lower-case words in both cases, once each, for a lookahead: "SsAa"."""
+    return "".join(c.upper() + c for c in dict.fromkeys(word[0] for word in words))
 
 
 _MONTH = rf"(?:(?:{_cased(_FULL_MONTHS)})(?![A-Za-z])|(?:{_cased(_ABBR_MONTHS)})(?![A-Za-z])\.?)"
@@ -170,9 +186,8 @@ _RELATIVE_PERIOD = re.compile(
 # Counted distance back in time. Matches: "two days ago", "a year ago", "3 months ago".
 # Must not match: "a few days ago" (no count), "30 days" (no "ago").
 _AGO = re.compile(
-    r"(?=[AaOoTtFfSsEeNn\d])(?<![\w-])"
-    r"(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
-    r"[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago(?![\w-])"
+    rf"(?=[{_first_letters(_NUMBER_WORDS)}\d])(?<![\w-])"
+    rf"(?P<n>{_initial_either(_NUMBER_WORDS)}|\d{{1,2}})\s+(?P<unit>day|week|month|year)s?\s+ago(?![\w-])"
 )
 
 # A day named by its distance from a date mentioned just before. Matches: "the next day",
@@ -191,8 +206,8 @@ _ANCHORED_DAY = re.compile(
 # "summer"), "last winter", "this autumn". Must not match: "springtime". "Arab Spring" and
 # "prices fall" match, and code drops a season with neither a year nor a relative word.
 _SEASON = re.compile(
-    rf"(?=[LlNnTtSsAaWwFf])(?<![\w-])(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
-    rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
+    rf"(?=[LlNnTt{_first_letters(_SEASON_START)}])(?<![\w-])"
+    rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<season>{_initial_either(_SEASON_START)})"
     rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d))?(?![\w-])"
 )
 
@@ -216,7 +231,7 @@ _DEICTIC_GATE = re.compile(
 # On the lower-cased sentence. Matches: "month", "year". Must not match: "mouth".
 _PERIOD_GATE = re.compile(r"(?=[my])(?:month|year)")
 # On the lower-cased sentence. Matches: "spring", "fall". Must not match: "sprint".
-_SEASON_GATE = re.compile(r"(?=[sawf])(?:spring|summer|autumn|winter|fall)")
+_SEASON_GATE = re.compile(rf"(?=[{_SEASON_INITIALS}])(?:{'|'.join(_SEASON_START)})")
 
 # --------------------------------------------------------------------------------------------
 # Context around a candidate (applied to the text just before or after it).
@@ -226,9 +241,8 @@ _SEASON_GATE = re.compile(r"(?=[sawf])(?:spring|summer|autumn|winter|fall)")
 # Must not match: "earlier " ("earlier this month" is no part).
 _PART_BEFORE = re.compile(
     r"(?:(?<![\w-])(?P<part>[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)|"
-    r"(?<![\w-])(?:[Tt]he\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+)?)$"
+    rf"(?<![\w-])(?:[Tt]he\s+)?(?P<edge>{'|'.join(_EDGE_PART)})\s+of\s+(?:the\s+)?)$"
 )
-_EDGE_PART = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}
 
 # A weekday right before an explicit date. Matches: "Friday, " (Friday, May 6, 2022),
 # "Friday (" (Friday (3 November)), "Friday " (Friday 5 November).
@@ -258,7 +272,7 @@ _MONTH_AND_BEFORE = re.compile(rf"{_FULL_MONTH}\s+(?:and|or|to)\s+$")
 # whole sentence before it, for every month, only cost time ("May " repeated: issue 12). Longer
 # than "September and " with any ordinary spacing.
 _EDGE_REACH = 80
-_EDGE_OF_BEFORE = re.compile(r"(?:end|beginning|start|middle|month)\s+of\s+$")
+_EDGE_OF_BEFORE = re.compile(rf"(?:{'|'.join([*_EDGE_PART, 'month'])})\s+of\s+$")
 # A part joined by a hyphen before a year. Matches: "mid-" (mid-2022);
 # must not match: "A350-" (A350-1000).
 _PART_HYPHEN_BEFORE = re.compile(r"(?:^|\W)(?:[Mm]id|[Ee]arly|[Ll]ate)-$")
@@ -276,72 +290,24 @@ _DURATION_BEFORE = re.compile(r"(?:\bthe|\bpast|\bover)\s+$")
 _NEXT_TOKEN = re.compile(r"\s+(\S+)")
 
 # Units and counted nouns: a number before one of them is a quantity, not a day or a year.
-# fmt: off
-_COUNTED = frozenset({
-    "people", "persons", "troops", "soldiers", "residents", "civilians", "refugees",
-    "migrants", "workers", "employees", "jobs", "students", "children", "women", "men",
-    "members", "votes", "voters", "cases", "deaths", "homes", "houses", "buildings", "units",
-    "vehicles", "cars", "copies", "tonnes", "tons", "barrels", "miles", "kilometres",
-    "kilometers", "km", "metres", "meters", "feet", "acres", "hectares", "dollars", "euros",
-    "pounds", "points", "percent", "per", "calories", "pages", "words", "signatures",
-    "tickets", "seats", "flights", "passengers", "patients", "beds", "doses", "rounds",
-    "shares", "households", "families", "protesters", "demonstrators", "delegates",
-    "participants", "visitors", "fans", "runners", "marchers", "pilgrims", "hours", "minutes",
-    "seconds", "days", "weeks", "months", "years", "km/h", "mph", "kg"
-})
-# fmt: on
+_COUNTED = lang.tagged("count_words", "counted")  # lang/en/count_words.txt
 
 # Event nouns: a bare year right before one is a date ("the 2016 referendum").
-# fmt: off
-_EVENT_NOUNS = frozenset({
-    "invasion", "annexation", "election", "elections", "vote", "referendum", "summit", "war",
-    "campaign", "crisis", "attack", "attacks", "revolution", "uprising", "coup", "protests",
-    "protest", "olympics", "games", "cup", "championship", "championships", "season",
-    "budget", "census", "agreement", "accord", "deal", "treaty", "talks", "meeting",
-    "conference", "report", "survey", "study", "law", "act", "visit", "tour", "deadline",
-    "earthquake", "quake", "floods", "flood", "hurricane", "storm", "fire", "fires",
-    "pandemic", "outbreak", "ceremony", "festival", "final", "finals", "midterms", "crash",
-    "disaster", "massacre", "bombing", "bombings", "ruling", "verdict", "trial", "decision",
-    "merger", "takeover", "ipo", "launch", "ceasefire", "truce", "offensive", "withdrawal",
-    "evacuation", "shutdown", "lockdown", "reforms", "reform", "ban", "sanctions", "contest",
-    "race", "primary", "primaries", "inauguration", "speech"
-})
-# fmt: on
+_EVENT_NOUNS = lang.tagged("events", "dated")  # lang/en/events.txt
 
 # Prepositions and words that make the next month or year a date ("in June", "since 1998").
-# fmt: off
-_MONTH_TRIGGERS = frozenset({
-    "in", "since", "until", "till", "by", "from", "during", "through", "throughout", "before",
-    "after", "between", "for", "late", "early", "mid", "last", "next", "this", "around"
-})
-# fmt: on
-# fmt: off
-_YEAR_TRIGGERS = frozenset({
-    "in", "since", "until", "till", "by", "from", "of", "before", "after", "during",
-    "through", "throughout", "between", "circa", "year", "around"
-})
-# fmt: on
+_MONTH_TRIGGERS = lang.tagged("date_words", "month")  # lang/en/date_words.txt, as below
+_YEAR_TRIGGERS = lang.tagged("date_words", "year")
 # Prepositions after which a number is often a count ("of 2000 troops").
-_COUNT_PREPOSITIONS = frozenset({"of", "by", "from", "to", "about", "around", "and", "between"})
+_COUNT_PREPOSITIONS = lang.tagged("date_words", "count")
 
 # A determiner or possessive before "<Month> <event noun>" ("their June summit").
-_DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its", "our", "this", "that"})
+_DETERMINERS = lang.tagged("date_words", "determiner")
 
 # Words before a weekday that make it a name ("Black Friday", "Super Tuesday").
-# fmt: off
-_WEEKDAY_NAMES_BEFORE = frozenset({
-    "black", "good", "super", "ash", "holy", "cyber", "bloody", "maundy", "easter", "palm",
-    "whit", "shrove", "giving", "blue", "manic", "plough"
-})
-# fmt: on
+_WEEKDAY_NAMES_BEFORE = lang.tagged("date_words", "day_name")
 # Words after a weekday that make it a title ("Sunday Times", "Monday Night Football").
-# fmt: off
-_WEEKDAY_NAMES_AFTER = frozenset({
-    "Times", "Telegraph", "Mirror", "Express", "Post", "Herald", "Independent", "Tribune",
-    "Star", "Sport", "Night", "Mail", "People", "Observer", "Review", "Morning", "Club",
-    "School", "Service"
-})
-# fmt: on
+_WEEKDAY_NAMES_AFTER = lang.tagged("date_words", "day_title")
 
 # --------------------------------------------------------------------------------------------
 # Tense markers
@@ -357,111 +323,33 @@ class _Tense(Enum):
     UNKNOWN = "unknown"
 
 
-# fmt: off
-_FUTURE_WORDS = frozenset({
-    "will", "shall", "would", "won't", "wont", "scheduled", "slated", "upcoming", "planned",
-    "expected", "proposed", "due", "intends", "intend", "aims", "plans", "plan", "hopes",
-    "hope", "set", "tomorrow", "soon", "could", "might", "likely", "threatened", "threatens",
-    "threaten"
-})
-# fmt: on
+_FUTURE_WORDS = lang.tagged("tense_words", "future")  # lang/en/tense_words.txt, as below
 # "set", "plans", "due" and kin say future only before "to" or "for" ("set to meet", not
 # "a set of talks").
 _FUTURE_NEEDS_NEXT = {
-    "set": {"to", "for"},
-    "plans": {"to"},
-    "plan": {"to"},
-    "due": {"to", "for"},
-    "hopes": {"to"},
-    "hope": {"to"},
-    "aims": {"to"},
-    "intends": {"to"},
-    "intend": {"to"},
-    "likely": {"to"},
-    "threatened": {"to"},
-    "threatens": {"to"},
-    "threaten": {"to"},
-}  # fmt: skip
-# fmt: off
-_PAST_WORDS = frozenset({
-    "was", "were", "had", "did", "met", "held", "took", "made", "came", "went", "gave",
-    "began", "left", "sent", "spoke", "wrote", "won", "lost", "saw", "found", "fell", "rose",
-    "struck", "broke", "brought", "bought", "fought", "caught", "chose", "drew", "drove",
-    "flew", "froze", "grew", "knew", "led", "paid", "ran", "rang", "sat", "sold", "shot",
-    "stood", "stole", "threw", "became", "ago", "earlier", "yesterday", "last", "previously"
-})
-# fmt: on
-# fmt: off
-_REPORTING = frozenset({
-    "said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "states",
-    "noted", "notes", "wrote", "writes", "tweeted", "declared", "explained", "insisted",
-    "argued", "claimed", "confirmed", "reported", "quoted"
-})
-# fmt: on
-_BE = frozenset({"be", "been", "being", "is", "are", "am", "s", "re"})
+    word: {after for after in ("to", "for") if word in lang.tagged("tense_words", after)}
+    for word in lang.tagged("tense_words", "to") | lang.tagged("tense_words", "for")
+}
+_PAST_WORDS = lang.tagged("tense_words", "past")
+_REPORTING = lang.tagged("speech_forms", "tense")  # lang/en/speech_forms.txt
+_BE = lang.tagged("tense_words", "be")
 # Participles and adjectives in -ed that are not past-tense verbs.
-# fmt: off
-_ED_NOT_PAST = frozenset({
-    "hundred", "united", "indeed", "naked", "wicked", "sacred", "beloved", "alleged", "armed",
-    "limited", "advanced", "concerned", "interested", "based", "related", "detailed",
-    "unprecedented", "unexpected", "unidentified", "unnamed", "named", "so-called"
-})
-# fmt: on
+_ED_NOT_PAST = lang.tagged("tense_words", "not_past")
 # Base verbs after "to" that make an infinitive of intent ("a proposal to commence talks").
-# fmt: off
-_INTENT_VERBS = frozenset({
-    "be", "hold", "meet", "begin", "start", "resume", "launch", "visit", "discuss", "sign",
-    "attend", "host", "travel", "open", "close", "vote", "decide", "announce", "present",
-    "release", "publish", "hear", "rule", "review", "debate", "consider", "introduce",
-    "return", "end", "finish", "complete", "take", "make", "give", "deliver", "join",
-    "commence", "convene", "reconvene", "hand", "submit", "file", "testify", "appear",
-    "stand", "run", "step", "leave", "arrive", "face", "talk", "negotiate", "reopen",
-    "unveil", "celebrate", "mark", "inaugurate", "elect", "choose", "pick", "name", "sentence"
-})
-# fmt: on
+_INTENT_VERBS = lang.tagged("tense_words", "intent")
 # Words that may stand between a reporting verb and the date of the report ("said in a
 # statement on Monday", "told journalists Tuesday").
-# fmt: off
-_FRAME_WORDS = frozenset({
-    "on", "in", "at", "a", "an", "the", "late", "early", "last", "this", "statement",
-    "interview", "reporters", "journalists", "press", "conference", "briefing", "news",
-    "agency", "agencies"
-})
-# fmt: on
+_FRAME_WORDS = lang.tagged("date_words", "frame")
 # Words that may stand between the start of a clause and a date at its head ("On Tuesday,").
-# fmt: off
-_CLAUSE_HEAD = frozenset({
-    "on", "in", "at", "by", "since", "from", "until", "early", "late", "last", "next", "this",
-    "the", "a", "an", "its", "their", "his", "her", "and", "but", "then", "also"
-})
-# fmt: on
+_CLAUSE_HEAD = lang.tagged("date_words", "head")
 
 # --------------------------------------------------------------------------------------------
 # Context words
 
-# fmt: off
-_STOPWORDS = frozenset({
-    "a", "an", "the", "of", "in", "on", "at", "for", "to", "by", "with", "from", "and", "or",
-    "but", "nor", "that", "which", "who", "whom", "whose", "this", "these", "those", "it",
-    "its", "as", "into", "about", "than", "then", "also", "there", "their", "they", "them",
-    "he", "she", "his", "her", "him", "we", "our", "us", "you", "your", "i", "me", "my", "be",
-    "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "do", "does",
-    "did", "said", "says", "say", "told", "tells", "added", "according", "so", "such", "just",
-    "still", "even", "only", "already", "very", "when", "where", "while", "what", "how", "if",
-    "upon", "over", "under", "up", "out", "off", "per", "via", "s", "between", "until",
-    "till", "since", "during", "after", "before", "through", "within", "among", "around",
-    "across", "amid", "next", "earlier", "later"
-})
-# fmt: on
+_STOPWORDS = lang.tagged("function_words", "date")  # lang/en/function_words.txt
 
 # First words of a phrase fronted before the subject ("On Friday, ...", "Earlier, ...").
-# fmt: off
-_FRONTED = frozenset({
-    "in", "on", "at", "by", "for", "from", "after", "before", "during", "since", "until",
-    "earlier", "later", "last", "this", "meanwhile", "however", "separately", "also", "yet",
-    "still", "now", "then", "today", "yesterday"
-})
-# fmt: on
+_FRONTED = lang.tagged("date_words", "fronted")
 
 # Punctuation that may end a clause, for context (a bare character class is the fastest
 # pattern to scan for; ``_breaks`` drops "1,200", "06:45" and "Franco-German").
@@ -476,12 +364,7 @@ _RIGHT_BREAK_WORDS = re.compile(r"(?:that|and\s+(?:will|would|was|were|is|are))\
 
 _NOT_CONTENT = _STOPWORDS | _MONTH_NUMBERS.keys() | frozenset(_WEEKDAYS)
 
-# fmt: off
-_AUXILIARIES = frozenset({
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "is", "are",
-    "was", "were", "has", "have", "had", "'ll", "do", "does", "did"
-})
-# fmt: on
+_AUXILIARIES = lang.tagged("tense_words", "auxiliary")
 _MAX_CONTEXT_WORDS = 12
 
 # Slack for copy dated a little after (or before) the events it describes in the wrong tense.
