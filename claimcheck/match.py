@@ -76,8 +76,8 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Must not match: the comma in "Vienna, Austria", nor ", which" (a relative clause belongs
 # to the noun before it: "handed to the co-accused, which was lower than the 18 years").
 CLAUSE_BREAK = re.compile(
-    r"[;:—–()\[\]“”\"]|\s-\s|,\s+(?=(?:while|whereas|but|and|or|followed|after|before|as|"
-    r"where|when|although|though|saying|adding|amid|including|following|then)\b)|"
+    r"[;:—–()\[\]“”\"]|\s-\s|"
+    rf",\s+(?=(?:{lang.alternation(lang.tagged('clause_openers', 'match'))})\b)|"
     r"\s(?=(?:after|before|since|until)\s+(?:a|an|the|its|his|her|their)\s+\w+(?:\s+\w+)?\s+\w+ed\b)"
 )
 
@@ -106,11 +106,9 @@ STATEMENT_BEFORE = re.compile(rf"(?:{SPEECH.pattern})\W+(?:[^\W\d_]+\W+){{0,3}}$
 PERIOD_START = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?(?:[^\W\d_]+\s+of\s+)?$", re.IGNORECASE)
 
 # A word that opens another clause between a value and a date, so the date belongs to that
-# clause. Matches: "that", "following". Must not match: "then".
+# clause (lang/en/clause_openers.txt). Matches: "that", "following". Must not match: "then".
 SUBORDINATE = re.compile(
-    r"\b(?:that|which|who|whose|whom|where|when|after|before|following|since|until|while|"
-    r"because|although|though|if)\b",
-    re.IGNORECASE,
+    rf"\b(?:{lang.alternation(lang.tagged('clause_openers', 'subordinate'))})\b", re.IGNORECASE
 )
 
 # What follows a date whose own event the rest of the sentence tells. Matches: ", when ".

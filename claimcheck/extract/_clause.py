@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from claimcheck import lang
 
 # Where a clause ends inside a sentence: semicolons, colons, brackets, quote marks, dashes, and
-# a comma that opens a new clause.
+# a comma that opens a new clause (lang/en/clause_openers.txt).
 # Matches: "; ", " — ", ", while", ", followed". Must not match: the comma in "Vienna, Austria".
 CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]\"“”—–]|\s-\s|,(?=\s+(?:while|whereas|but|and|or|followed|after|before|as|which|"
-    r"who|where|when|although|though|because|saying|adding|amid|including|following|then|according)\b)"
+    r"[;:()\[\]\"“”—–]|\s-\s|"
+    rf",(?=\s+(?:{lang.alternation(lang.tagged('clause_openers', 'clause'))})\b)"
 )
 
 # A word for the context: letters and digits, with inner apostrophes, hyphens and dots.

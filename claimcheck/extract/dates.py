@@ -355,9 +355,10 @@ _FRONTED = lang.tagged("date_words", "fronted")
 # pattern to scan for; ``_breaks`` drops "1,200", "06:45" and "Franco-German").
 # Matches: "," ";" "—" "(" "-" (in " - "). Must not match: "." (sentences end there).
 _CLAUSE_BREAK = re.compile(r"[;:,()\[\]—–-]")
-# Words that end a clause, on the lower-cased sentence. Matches: "while" (..., while the
-# unions will vote), "followed by". Must not match: "butter".
-_BREAK_WORDS = re.compile(r"(?:while|whereas|but|although|though|because|followed\s+by)\b")
+# Words that end a clause, on the lower-cased sentence (lang/en/clause_openers.txt). Matches:
+# "while" (..., while the unions will vote), "followed by". Must not match: "butter".
+_BREAKERS = lang.alternation(lang.tagged("clause_openers", "date")).replace("\\ ", r"\s+")
+_BREAK_WORDS = re.compile(rf"(?:{_BREAKERS})\b")
 # Words that end a clause only to the right of a date, on the lower-cased sentence.
 # Matches: "that" (said on Monday that talks would...), "and will". Must not match: "thatch".
 _RIGHT_BREAK_WORDS = re.compile(r"(?:that|and\s+(?:will|would|was|were|is|are))\b")
