@@ -838,7 +838,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
         stated_by[_stated(item.mention)].add(item.origin)
     voices = len({item.origin for item in items})
     values_of_unit = _values_of_unit(items) if kind is Kind.NUMBER else {}
-    said_by_source = _said_by_source(items)
+    sole = _sole_values(items)
     # units that every count of the story gives the same value ("four helicopters")
     lone_units = frozenset(unit for unit, n in values_of_unit.items() if n == 1)
     for i, j, raw in _candidate_pairs(kind, items, workers):
@@ -878,10 +878,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
                 not agree
                 and (_states_value(items, by_source, a, b, raw) or _states_value(items, by_source, b, a, raw))
             ),
-            "sole_values": float(
-                len(said_by_source.get((ma.source_id, ka.attribute), ())) == 1
-                and len(said_by_source.get((mb.source_id, kb.attribute), ())) == 1
-            ),
+            "sole_values": float(sole[i] and sole[j]),
             "dateline": float(a.dateline or b.dateline),
             "both_said": float(a.speech and b.speech and kind is Kind.DATE),
             "cannot_conflict": float(not _conflictable(a, b)),
@@ -925,15 +922,19 @@ def never_one_fact(a: _Item, b: _Item) -> str | None:
     return None
 
 
-def _said_by_source(items: Sequence[_Item]) -> dict[tuple[str, frozenset[str]], set[object]]:
-    """The values each source gives for each thing its mentions are values of: a source that
-    gives one death toll and another that gives one death toll are likely giving the same toll,
-    where a source giving three (one per district) is not."""
+def _sole_values(items: Sequence[_Item]) -> list[bool]:
+    """For each mention, whether its source gives one value only for what it is a value of: a
+    source that gives one death toll and another that gives one death toll are likely giving the
+    same toll, where a source giving three (one per district) is not. A mention without an
+    attribute is never sole."""
     said: defaultdict[tuple[str, frozenset[str]], set[object]] = defaultdict(set)
     for item in items:
         if item.key.attribute:
             said[(item.mention.source_id, item.key.attribute)].add(_stated(item.mention))
-    return said
+    return [
+        bool(item.key.attribute) and len(said[(item.mention.source_id, item.key.attribute)]) == 1
+        for item in items
+    ]
 
 
 def _values_of_unit(items: Sequence[_Item]) -> dict[str, int]:

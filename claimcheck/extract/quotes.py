@@ -183,6 +183,8 @@ NAMING_VERBS = frozenset(form for base in lang.words("naming_verbs") for form in
 # speaker may be (lang/en/function_words.txt).
 DETERMINERS = lang.tagged("function_words", "determiner")
 PRONOUNS = lang.tagged("function_words", "pronoun")
+# Function words that name nobody when the parse makes one a speaker ("It was hailed by …").
+NOT_SPEAKERS = STOP - PRONOUNS
 # Lower-case words that cannot modify a role ("the talks official" is no speaker): besides
 # the stop words and verbs, adverbs, auxiliaries and relative words ("role" in function_words.txt).
 NOT_MODIFIERS = STOP | SPEECH_VERBS | NAMING_VERBS | lang.tagged("function_words", "role")
@@ -745,7 +747,7 @@ def _with_role(who: Who, other: Who | None) -> Who:
 def _who(tree: Tree, k: int, words: Spans) -> Who | None:
     """The speaker the phrase that names word ``k`` gives ("Mayor Elena Castillo", "a
     spokesperson for the ministry", "said Smith, the minister")."""
-    if tree.tokens[k].text.casefold() in STOP - PRONOUNS and tree.tokens[k].pos != "PROPN":
+    if tree.tokens[k].text.casefold() in NOT_SPEAKERS and tree.tokens[k].pos != "PROPN":
         return None  # "It was hailed by Smith, who said …": "it" and "this" name nobody
     text = tree.text
     first, last = name_span(tree, k)

@@ -376,14 +376,22 @@ def _thing_lemmas(tree: Tree, noun: int) -> str:
     return phrase
 
 
+def _places_value(tree: Tree, through: int | None, inside: set[int]) -> bool:
+    """Whether ``through`` is an "at" or "as" whose object is the value itself ("put the toll
+    [at 63]"), not a phrase with the value inside it ("at talks on May 6")."""
+    return (
+        through is not None
+        and tree.tokens[through].text.casefold() in _PLACING
+        and tree.child(through, frozenset({"pobj"})) in inside
+    )
+
+
 def _placed(tree: Tree, verb: int, through: int | None, inside: set[int]) -> int | None:
     """The object a value is the figure of, where a verb places it "at" or "as" the value: "put
     the death toll at 63", "gave the magnitude as 6.8", "estimated the crowd at 5,000"; a
     pronoun object stands for the noun before it ("put it at 7.0" names nothing: None)."""
-    if through is None or tree.tokens[through].text.casefold() not in _PLACING:
+    if not _places_value(tree, through, inside):
         return None
-    if tree.child(through, frozenset({"pobj"})) not in inside:
-        return None  # the value is the figure itself, not inside a phrase: "at talks on May 6"
     placed = tree.child(verb, frozenset({"dobj"}))
     if placed is None or placed in inside:
         return None
@@ -614,7 +622,7 @@ class Facts:
         (``figure_verbs``), the value being what "at" or "as" places."""
         tree = self.tree
         through = tree.head(head)
-        if tree.tokens[head].dep != "pobj" or tree.tokens[through].text.casefold() not in _PLACING:
+        if tree.tokens[head].dep != "pobj" or not _places_value(tree, through, inside):
             return []
         verb = tree.head(through)
         if tree.tokens[verb].pos != "VERB" or tree.tokens[verb].lemma.casefold() not in words("figure_verbs"):
