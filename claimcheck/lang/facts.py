@@ -66,6 +66,10 @@ _CONJ = frozenset({"conj"})
 _CHANGE = frozenset({"to", "from", "by"})
 # Prepositions by which a verb places a figure on its object: "put the toll at 63".
 _PLACING = frozenset({"at", "as"})
+# The prepositions of a path: where a motion goes to or comes from.
+_PATH = frozenset({"to", "into", "onto", "from", "toward", "towards"})
+# The prepositions that make a compass point a region: "in the south", "across the north".
+_REGION = frozenset({"in", "at", "across", "throughout", "around", "over", "within", "inside"})
 # How a reported clause hangs on its verb of saying ("police said [12 died]", "[12 died], police said").
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "dobj"})
 
@@ -682,6 +686,7 @@ class Facts:
                     or self._one_name(host, members)
                     or self._states_value(k)
                     or self._state(members)
+                    or self._path(host, members)
                 ):
                     continue
                 found.append((frozenset(members), self.tree.span_text(members)))
@@ -750,6 +755,35 @@ class Facts:
             and all(tree.tokens[k].pos not in ("PROPN", "NUM") for k in members)
         )
 
+    def _path(self, host: int, members: Sequence[int]) -> bool:
+        """Whether a phrase is a direction ("to the south", "a mile north"; but "in the south"
+        and "across the US northeast" are regions) or the path of a motion (``motion_verbs``) that names no place, body or
+        number ("pulled from under the rubble", "moved to another site"; but "moved to shelters
+        in A" names a place, and "from each side" divides the count)."""
+        tree = self.tree
+        preposition = tree.tokens[members[0]].text.casefold()
+        target = tree.child(members[0], frozenset({"pobj"}))
+        inner = tree.child(members[0], _PREP)
+        if target is None and inner is not None:  # "from under the rubble"
+            target = tree.child(inner, frozenset({"pobj"}))
+        if target is None:
+            return False
+        if (
+            tree.tokens[target].lemma.casefold() in words("compass")
+            and preposition not in _REGION
+            and _of_object(tree, target) is None
+            and all(tree.tokens[k].pos != "PROPN" for k in members)
+        ):
+            return True
+        if preposition not in _PATH or tree.tokens[host].lemma.casefold() not in words("motion_verbs"):
+            return False
+        return not any(
+            tree.tokens[k].pos in ("PROPN", "NUM")
+            or k in self._name_of
+            or tree.tokens[k].lemma.casefold() in ("each", "every", "per")
+            for k in members[1:]
+        )
+
     def _one_name(self, host: int, members: Sequence[int]) -> bool:
         """Whether a phrase is part of its host's name: "the Bank of England", "prisoners of war"."""
         tree = self.tree
@@ -779,17 +813,22 @@ class Facts:
         ] + [place]
         return frozenset(members), tree.span_text(members)
 
-    def _scope(self, hosts: set[int], inside: set[int], changed: int | None = None) -> tuple[str, ...]:
+    def _scope(
+        self, hosts: set[int], inside: set[int], changed: int | None = None, gapped: int | None = None
+    ) -> tuple[str, ...]:
         """The phrases on ``hosts`` that narrow the value; on the verb ``changed`` whose change
         the value is, a "from", "to" or "by" phrase is the change's other end, not a scope
-        ("fell 13 percent from the year-ago period")."""
+        ("fell 13 percent from the year-ago period"). A ``gapped`` count with a phrase of its own
+        leaves the phrases before it to the clause it follows: "six died in A and four in B"."""
         tree = self.tree
+        own = gapped is not None and any(members.isdisjoint(inside) for members, _ in self._scope_phrases(gapped))
         return tuple(
             text
             for host in sorted(hosts)
             for members, text in self._scope_phrases(host)
             if members.isdisjoint(inside)
             and not (host == changed and tree.tokens[min(members)].text.casefold() in _CHANGE)
+            and not (own and host != gapped and max(members) < min(inside))
         )
 
     def key(self, start: int, end: int, *, counted: bool, speaker: str | None = None) -> FactKey:
@@ -836,9 +875,14 @@ class Facts:
         event = _governor(tree, head)
         if not counted and head in self._timed and event != anchor and tree.tokens[event].pos == "NOUN":
             hosts = hosts | {event}  # a date on a noun is its event's: "At talks in A on May 6, ..."
+        gapped = (
+            head
+            if tree.tokens[head].dep in ("appos", "conj") and tree.tokens[anchor].pos in ("VERB", "AUX")
+            else None
+        )
         return FactKey(
             attribute=attribute,
-            scope=self._scope(hosts, members | ({named} if named is not None else set()), changed),
+            scope=self._scope(hosts, members | ({named} if named is not None else set()), changed, gapped),
             time=self._time(hosts | self._passed(head, anchor, counted=counted), members, head),
             authority=self._authority(head, members) if speaker is None else None,
         )

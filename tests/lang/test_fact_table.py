@@ -14,7 +14,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 # Per field, over all rows (worked-on and held-out together).
-FLOORS = {"attribute": 0.91, "scope": 0.88, "time": 0.95, "authority": 0.91}
+FLOORS = {"attribute": 0.91, "scope": 0.90, "time": 0.95, "authority": 0.91}
 
 
 def _eval() -> Any:

@@ -280,6 +280,46 @@ ROWS = [
         id="trap: a phrase holding another, gapped count is not this one's scope",
     ),
     pytest.param(
+        "Eight were killed in Northvale and 12 in Southvale.", "12", True,
+        FactKey("kill", ("in Southvale",), None, None),
+        id="a gapped count with a place of its own leaves the place before it to the first clause",
+    ),
+    pytest.param(
+        "Eight were killed in Northvale and 12 in Southvale.", "Eight", True,
+        FactKey("kill", ("in Northvale",), None, None),
+        id="the first clause keeps its place",
+    ),
+    pytest.param(
+        "Rescuers said 40 people had been pulled from under the rubble.", "40", True,
+        FactKey("people pull", (), None, "Rescuers"),
+        id="trap: the path of a motion is no scope",
+    ),
+    pytest.param(
+        "About 300 inmates were moved to another prison overnight.", "300", True,
+        FactKey("inmate move", (), None, None),
+        id="trap: where a motion went, naming nothing, is no scope",
+    ),
+    pytest.param(
+        "About 300 inmates were moved to a camp near Eastport.", "300", True,
+        FactKey("inmate move", ("to a camp near Eastport",), None, None),
+        id="a path that names a place narrows the count",
+    ),
+    pytest.param(
+        "No fewer than 500 prisoners will come from each side.", "500", True,
+        FactKey("prisoner come", ("from each side",), None, None),
+        id="a path on each side divides the count",
+    ),
+    pytest.param(
+        "The storm, packing winds of 120 mph, tracked to the north overnight.", "120 mph", True,
+        FactKey("wind pack", (), None, None),
+        id="trap: a direction is no place",
+    ),
+    pytest.param(
+        "Floods killed 14 people in the south on Monday.", "14", True,
+        FactKey("people kill", ("in the south",), "Monday", None),
+        id="a compass point after 'in' is a region",
+    ),
+    pytest.param(
         "More than 2,000 people marched through the city, 300 of them in the old town, organisers reported.",
         "300", True,
         FactKey("people march", ("in the old town",), None, "organisers"),
