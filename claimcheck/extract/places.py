@@ -51,7 +51,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,13 @@ EVENT_WINDOW = 80  # characters either side of a place within which its event wo
 # A city this large is the one meant by its bare name, whatever else the article names: "talks
 # in London" stay in England in a story about Kentucky (London, Kentucky has 8,000 people).
 CONTEXT_IMMUNE = 1_000_000
+# ... unless a namesake at least a tenth its size lies in a country the article names: "floods
+# in Valencia" in a story on Spain are in Spain's Valencia, not Venezuela's larger one.
+RIVAL_SHARE = 10
+# A town this small, in a country the article never names while it names others, is a namesake
+# the gazetteer offers, not the place meant: "Andalusia" in a story on Spain is the region, not
+# a town in Alabama. It is kept as an unlisted venue, named by its text.
+STRANGER_MAX = 100_000
 # A town whose centre lies this close to the centre of a larger city of CONTEXT_IMMUNE people or
 # more, in one country (and US state), is a district of it: GeoNames lists London's Kensington,
 # New York's Brooklyn and the Saint-Denis of the Stade de France as towns of their own, so "north
@@ -602,6 +609,17 @@ def _in_areas(place: Place, areas: Areas) -> int:
     return 1 if ("country", place.country) in areas else 0
 
 
+def _stranger(place: Place, areas: Areas) -> bool:
+    """Whether a town is a namesake from elsewhere: small, and in none of the countries the
+    article names, while it names some (``STRANGER_MAX``)."""
+    return (
+        place.kind == "city"
+        and place.population < STRANGER_MAX
+        and any(kind == "country" for kind, _ in areas)
+        and not _in_areas(place, areas)
+    )
+
+
 def _resolve(
     candidates: Sequence[Place],
     qualifiers: Sequence[Sequence[Place]],
@@ -623,14 +641,17 @@ def _resolve(
             if len({p.value for p in held}) == 1:
                 return held[0]
         best = candidates[0]
-        if best.kind == "city" and best.population < CONTEXT_IMMUNE:
+        if best.kind == "city":
             ranked = sorted(
                 (p for p in candidates if p.kind == "city"), key=lambda p: -_in_areas(p, areas)
             )  # stable: population order within a tie
             # US towns share names across states, so only the state settles one of them.
             wanted = 2 if ranked[0].country == "US" else 1
             closest = _in_areas(ranked[0], areas)
-            if closest >= wanted and closest > _in_areas(best, areas):
+            # A great city keeps its name against a small namesake, not against a city of
+            # its own rank in a country the article names.
+            rival = best.population < CONTEXT_IMMUNE or ranked[0].population * RIVAL_SHARE >= best.population
+            if rival and closest >= wanted and closest > _in_areas(best, areas):
                 return ranked[0]
     if prefer_city:
         city = next((p for p in candidates if p.kind == "city"), None)
@@ -866,7 +887,8 @@ def _trim(text: str, start: int, end: int) -> int:
 def _article_areas(doc: Document) -> Areas:
     """The countries and US states an article names without doubt: its country and state names,
     and the towns after a preposition ("south of Dallas") whose every namesake lies in one
-    country (and one state). Headlines are left out: their capitals name nothing."""
+    country (and one state) and that are not small (``STRANGER_MAX``). Headlines are left out:
+    their capitals name nothing."""
     found: set[tuple[str, str]] = set()
     text = doc.source.text
     for sentence in doc.sentences:
@@ -900,6 +922,8 @@ def _add_areas(text: str, pos: int, found: set[tuple[str, str]]) -> None:
         places = places[:1]  # a country or state name means that area, not a town named after it
     elif _word_before(text, pos) not in AREA_PREPOSITIONS:
         return  # a capitalised word that is also some town's name ("Summit", "Meet")
+    elif places[0].population < STRANGER_MAX:
+        return  # a village's name says little of the country: it may be a namesake
     if len({p.country for p in places}) == 1:
         found.add(("country", places[0].country))
         if len({p.state for p in places}) == 1 and places[0].state:
@@ -1322,6 +1346,8 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention]:
         for (start, end), venue in sorted(seen.items()):
             if (start, end) in inner:
                 continue  # "Vienna" inside "Vienna, Austria", found by two rules
+            if venue.place is not None and not venue.dateline and _stranger(venue.place, areas):
+                venue = replace(venue, place=None)
             yield Mention(
                 kind=Kind.VENUE,
                 value=venue.place.value if venue.place is not None else " ".join(text[start:end].split()),
