@@ -135,11 +135,15 @@ BLOCKERS = (MONTH_DATE, NUMERIC_DATE, CLOCK_TIME, PHONE, YEAR_SPAN, LIST_MARKER)
 # ---- The forms of a number, tried in this order; a later form never takes text an earlier one
 # took.
 
-# An age. Matches: "aged 45", "age 58" ("Tomas Brenner (age 58)"), and "41" set off by commas
-# after a capitalised name ("Marta Olsen, 41, was sentenced"), as news English gives a person's
-# age. Must not match: "aged cheese", "14" in "lines 4, 14, and 16" (no name before it).
+# An age. Matches: "aged 45", "age 58" ("Tomas Brenner (age 58)"), "41" set off by commas
+# after a capitalised name ("Marta Olsen, 41, was sentenced"), and "17" after a noun for one
+# person and "of" ("a boy of 17"; lang/en/age_nouns.txt), as news English gives a person's age.
+# Must not match: "aged cheese", "14" in "lines 4, 14, and 16" (no name before it), "a family
+# of five", "a boy of 17 years" (the unit reads it).
 AGED = re.compile(
     r"\bage[d]?\s+(?P<n>\d{1,3})\b|(?<![\w'’.-])[A-Z][\w'’.-]*,\s(?P<appositive>\d{1,3}),(?=\s)"
+    rf"|\b(?i:{'|'.join(sorted(lang.words('age_nouns'), key=lambda w: (-len(w), w)))})\s+of\s+"
+    r"(?P<of>\d{1,3})\b(?!\s*(?:years?|months?|weeks?|days?)\b)"
 )
 # The words a compound adjective counts or measures in: every form of lang/en/units.txt that is
 # one word, and the nouns news copy counts that way.
@@ -495,6 +499,9 @@ class _Taken:
 
 
 def _read_aged(m: re.Match[str], text: str) -> _Core | None:
+    if m["of"]:
+        start, end = m.span("of")
+        return _Core(start, end, Decimal(m["of"]), unit="age", noun="none", rule="aged")
     if m["appositive"]:
         start, end = m.span("appositive")
         return _Core(start, end, Decimal(m["appositive"]), unit="age", noun="none", rule="aged")
