@@ -93,6 +93,7 @@ def _sources_phrase(mentions: Iterable[Mention]) -> str:
 
 CONTRADICTION, UPDATE, ATTRIBUTION = "contradiction", "update", "attribution"
 WORD = re.compile(r"[^\W\d_]+")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _authorities(group: Sequence[Mention]) -> frozenset[str]:
@@ -117,7 +118,9 @@ def disagreement(groups: Sequence[Sequence[Mention]], published: dict[str, str |
     apart = len(authorities) >= 2 and all(not a & b for i, a in enumerate(authorities) for b in authorities[i + 1 :])
     if apart and _one_source_gives_both(groups):
         return ATTRIBUTION
-    if _running(groups) and (_moves_with_time(groups, published) or _tally(groups)):
+    if _running(groups) and not _of_years_before(groups, published) and (
+        _moves_with_time(groups, published) or _tally(groups)
+    ):
         return UPDATE
     return ATTRIBUTION if apart else CONTRADICTION
 
@@ -148,6 +151,18 @@ def _moves_with_time(groups: Sequence[Sequence[Mention]], published: dict[str, s
         return False
     latest = [(_latest_day(g, published), values.number_range(g[0].value)) for g in groups]
     return len({day for day, _ in latest}) >= 2 and all(bounds is not None for _, bounds in latest)
+
+
+def _of_years_before(groups: Sequence[Sequence[Mention]], published: dict[str, str | None]) -> bool:
+    """Whether some value is dated to a year before its report's ("77 people were killed in
+    2005"): the toll of a past event no longer runs, so outlets that differ on it contradict
+    each other whatever day they wrote."""
+    for group in groups:
+        for mention in group:
+            day = published.get(mention.source_id)
+            if day and any(year < day[:4] for year in YEAR.findall(mention.time or "")):
+                return True
+    return False
 
 
 def _running(groups: Sequence[Sequence[Mention]]) -> bool:

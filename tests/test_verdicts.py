@@ -350,3 +350,15 @@ def test_a_reading_revised_between_reports_is_no_update_even_in_a_deadly_clause(
     # the same clause with counts of people is a tally that rose
     counts = [[dataclasses.replace(m, value=v, text=v) for m in g] for g, v in (([b, c], "19"), ([a], "12"))]
     assert judge.disagreement(counts, published) == "update"
+
+
+def test_the_toll_of_an_event_years_before_does_not_run() -> None:
+    # "the 2011 floods killed 40": a past event's toll is settled, so outlets a day apart that
+    # give it differently contradict each other
+    a = Mention(Kind.NUMBER, "40", "40", 0, 2, source_id="a", attribute="flood kill", time="2011")
+    b = Mention(Kind.NUMBER, "46", "46", 0, 2, source_id="b", attribute="flood kill", time="2011")
+    published = {"a": "2024-03-04", "b": "2024-03-05"}
+    assert judge.disagreement([[b], [a]], published) == "contradiction"
+    # the same tolls of this year's event, a day apart, are an update
+    now = [[dataclasses.replace(m, time=None)] for m in (b, a)]
+    assert judge.disagreement(now, published) == "update"
