@@ -93,14 +93,20 @@ KM_PER_DEGREE = 111.2
 # Entity labels of the parse that name a place (spaCy: countries and cities, other locations,
 # buildings and facilities).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# ... and those of words that are no place's name, even before a place noun: a date, a time,
+# a nationality or a language ("a Christmas market", "a Thai cave").
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "NORP", "LANGUAGE"})
 UNLISTED = "unlisted"  # the qualifier of a venue the gazetteer lacks
 
 # Prepositions of a place (lang/en/place_prepositions.txt): "at" puts an event at it ("met
 # in"); "along" only a street, a bridge or a coast ("marched across Tower Bridge", not "sanctions
-# on Tehran"); "area" makes a town's name a place when an article's areas are read.
+# on Tehran"); "area" makes a town's name a place when an article's areas are read; "link" carries
+# a venue through the noun it governs up to the event ("collided with a plane at Lyon airport").
 AT = lang.tagged("place_prepositions", "at")
 ALONG = lang.tagged("place_prepositions", "along")
 AREA_PREPOSITIONS = lang.tagged("place_prepositions", "area")
+LINKS = lang.tagged("place_prepositions", "link")
+PLACE_LINKS = lang.tagged("place_prepositions", "link-place")
 COMPASS = lang.words("compass")
 # Nouns of an area inside a country or a city: "the Big Bend region", "the Moda neighbourhood".
 AREA_NOUNS = lang.tagged("place_nouns", "area")
@@ -1036,6 +1042,10 @@ def _candidates(tree: Tree, text: str, places: Sequence[tuple[int, int]]) -> Ite
         if not names:
             continue
         first = min(names)
+        while first and tokens[first - 1].pos == "PROPN" and first <= tokens[first - 1].head < k:
+            first -= 1  # "Al" in "the Al Noor mosque", which hangs on "Noor"
+        if any(tree.label.get(j) in NOT_PLACE_LABELS for j in range(first, k)):
+            continue  # "a Christmas market", "a Thai cave": a time or a people, not a name
         if t.text[:1].isupper():
             yield tree.start(first), tree.end(k)  # "Tower Bridge"
         elif tokens[k - 1].pos == "PROPN":
@@ -1188,11 +1198,21 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
         elif g.dep == "pobj" and tree.word(up) == "of" and (c := tree.parent(up)) is not None:
             # "Maine" in "held in Lisbon, 30 miles north of Portland in Maine"
             governor = tree.parent(c) if tree.word(c) in COMPASS else c
-        elif g.dep == "dobj" or (g.dep == "pobj" and tree.word(up) == "by"):
+        elif g.dep == "dobj" or (g.dep == "pobj" and _carries(tree, up, governor)):
             governor = up if g.dep == "dobj" else tree.parent(up)  # "killed by rocks on a trail"
         else:
             return False
     return False
+
+
+def _carries(tree: Tree, prep: int, noun: int) -> bool:
+    """Whether a preposition carries the venue of the noun after it up to what it hangs on:
+    "killed by rocks on a trail", "collided with a plane at Lyon airport", "rescued from a cave
+    in Lyon" (``LINKS``; ``PLACE_LINKS`` only through a place: not "freed from prisons in Lyon")."""
+    word = tree.word(prep)
+    return word in LINKS or (
+        word in PLACE_LINKS and (_place_noun(tree, noun) or tree.label.get(noun) in PLACE_LABELS)
+    )
 
 
 def _struck(tree: Tree, k: int) -> bool:
