@@ -1180,11 +1180,12 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
     if prep not in AT and not (prep in ALONG and (described or unlisted)):
         return False
     # Up from the word the place hangs on, through the nouns between it and the event: "trapped
-    # in the wreckage near Daharki", "a meeting of ministers in Luxembourg".
+    # in the wreckage near Daharki", "a meeting of ministers in Luxembourg". Anything done
+    # there counts, on a route as at a place: "fell into the Ashby River", "hiked along the trail".
     for _ in range(4):
         if governor is None:
             return False
-        if _eventful(tree, governor) or (prep in AT and _happening(tree, governor)):
+        if _eventful(tree, governor) or _happening(tree, governor):
             return True
         g = tokens[governor]
         up = tree.parent(governor)
@@ -1322,6 +1323,8 @@ def _read_span(text: str, start: int, end: int, areas: Areas) -> _Venue | None:
         return _Venue(first, stop, place)
     if stop <= pos or fold(text[pos:stop]) in _continents() or not text[pos:pos + 1].isupper():
         return None
+    if text[pos:stop].split()[-1].casefold() in CALENDAR:
+        return None  # "on Easter Sunday", whatever the parse tags it
     return _Venue(pos, stop, None)
 
 
