@@ -93,9 +93,11 @@ KM_PER_DEGREE = 111.2
 # Entity labels of the parse that name a place (spaCy: countries and cities, other locations,
 # buildings and facilities).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# ... and those of words that are no place's name, even before a place noun: a date, a time,
-# a nationality or a language ("a Christmas market", "a Thai cave").
-NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "NORP", "LANGUAGE"})
+# ... and those of words that are no place's name, even where a town is named so: a nationality
+# or a language ("a Thai cave"). Dates are told by the word, not the label, which the parse gives
+# towns too ("centred in Norcia" tagged DATE).
+NOT_PLACE_LABELS = frozenset({"NORP", "LANGUAGE"})
+HOLIDAYS = lang.words("holidays")  # "a Christmas market"
 UNLISTED = "unlisted"  # the qualifier of a venue the gazetteer lacks
 
 # Prepositions of a place (lang/en/place_prepositions.txt): "at" puts an event at it ("met
@@ -118,6 +120,7 @@ EVENT_TOKENS = lang.tagged("events", "word")
 LOCATED_EVENTS = lang.tagged("events", "located")
 UNDOING = lang.tagged("events", "undoing")
 IMPACT = lang.tagged("events", "impact")
+DEPARTURES = lang.tagged("events", "departure")
 
 # Word pieces of a place name: capitalised words, dotted abbreviations and the lower-case
 # particles inside names.
@@ -997,14 +1000,14 @@ def _happening(tree: Tree, k: int) -> bool:
 
 
 def _eventful(tree: Tree, k: int) -> bool:
-    """An event word, or a verb with an event for its subject or object ("made landfall",
-    "the blast caused damage")."""
+    """An event word, or a verb with an event for its subject, object or complement ("made
+    landfall", "the blast caused damage", "were found dead")."""
     if _is_event(tree.tokens[k]):
         return True
     if tree.tokens[k].lemma == "take" and any(tree.word(c) == "place" for c in tree.children[k]):
         return True  # "took place"
     return tree.tokens[k].pos in ("VERB", "AUX") and any(
-        tree.tokens[c].dep in ("nsubj", "nsubjpass", "dobj", "attr") and _is_event(tree.tokens[c])
+        tree.tokens[c].dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp") and _is_event(tree.tokens[c])
         for c in tree.children[k]
     )
 
@@ -1017,7 +1020,7 @@ def _candidates(tree: Tree, text: str, places: Sequence[tuple[int, int]]) -> Ite
     tokens = tree.tokens
     tagged = {k for a, b in places for k in tree.within(a, b)}
     for k, t in enumerate(tokens):
-        if t.pos != "PROPN" or not t.text[:1].isupper() or k in tagged:
+        if t.pos != "PROPN" or not t.text[:1].isupper() or k in tagged or _not_place(tree, k):
             continue
         if k and tokens[k - 1].pos == "PROPN" and tokens[k - 1].text[:1].isupper():
             continue  # inside a name: looked up from its first word
@@ -1044,12 +1047,18 @@ def _candidates(tree: Tree, text: str, places: Sequence[tuple[int, int]]) -> Ite
         first = min(names)
         while first and tokens[first - 1].pos == "PROPN" and first <= tokens[first - 1].head < k:
             first -= 1  # "Al" in "the Al Noor mosque", which hangs on "Noor"
-        if any(tree.label.get(j) in NOT_PLACE_LABELS for j in range(first, k)):
-            continue  # "a Christmas market", "a Thai cave": a time or a people, not a name
+        if any(_not_place(tree, j) for j in range(first, k)):
+            continue
         if t.text[:1].isupper():
             yield tree.start(first), tree.end(k)  # "Tower Bridge"
         elif tokens[k - 1].pos == "PROPN":
             yield tree.start(first), tree.end(k - 1)  # "Moda" in "the Moda neighbourhood"
+
+
+def _not_place(tree: Tree, k: int) -> bool:
+    """Whether a word that may name a town names a people or a day here: "a Thai cave", "a
+    Christmas market car-ramming"."""
+    return tree.label.get(k) in NOT_PLACE_LABELS or tree.word(k) in HOLIDAYS
 
 
 def _span_head(tree: Tree, start: int, end: int) -> int | None:
@@ -1097,6 +1106,8 @@ def _anchor(tree: Tree, k: int) -> tuple[int, bool]:
         if tree.parent(noun) == k:  # "shook the capital Beirut": the name still hangs the pair
             return k, True
         k, described = noun, True
+    while described and tokens[k].dep == "conj" and (h := tree.parent(k)) is not None and _place_noun(tree, h):
+        k = h  # "hit the city of Lyon and the town of Vienne" hangs "town" where "city" hangs
     return k, described
 
 
@@ -1175,6 +1186,8 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
         # "struck eight kilometres from the town of Lyon", not "flew 300 km from Lyon"
         verb = tree.parent(governor) if _length(tree, governor) else governor
         return verb is not None and _eventful(tree, verb)
+    if prep == "from" and governor is not None and _departure(tree, governor):
+        return True  # "took off from Lyon": a departure happens where it starts
     if prep == "to" and described and tree.word(k) == "streets" and governor is not None:
         return tokens[governor].lemma == "take"  # "took to the streets of Lyon": protested there
     if prep not in AT and not (prep in ALONG and (described or unlisted)):
@@ -1204,6 +1217,15 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
         else:
             return False
     return False
+
+
+def _departure(tree: Tree, k: int) -> bool:
+    """Whether a word sets off: "departed", "takeoff", "took off", "after take-off"."""
+    if tree.tokens[k].lemma.casefold() in DEPARTURES or tree.word(k) in DEPARTURES:
+        return True
+    if tree.tokens[k].lemma == "take":
+        return any(tree.word(c) == "off" and tree.tokens[c].dep == "prt" for c in tree.children[k])
+    return tree.word(k) == "off" and any(tree.tokens[c].lemma == "take" for c in tree.children[k])
 
 
 def _carries(tree: Tree, prep: int, noun: int) -> bool:
