@@ -142,7 +142,7 @@ BLOCKERS = (MONTH_DATE, NUMERIC_DATE, CLOCK_TIME, PHONE, YEAR_SPAN, LIST_MARKER)
 # of five", "a boy of 17 years" (the unit reads it).
 AGED = re.compile(
     r"\bage[d]?\s+(?P<n>\d{1,3})\b|(?<![\w'’.-])[A-Z][\w'’.-]*,\s(?P<appositive>\d{1,3}),(?=\s)"
-    rf"|\b(?i:{'|'.join(sorted(lang.words('age_nouns'), key=lambda w: (-len(w), w)))})\s+of\s+"
+    rf"|\b(?i:{lang.alternation(lang.words('age_nouns'))})\s+of\s+"
     r"(?P<of>\d{1,3})\b(?!\s*(?:years?|months?|weeks?|days?)\b)"
 )
 # The words a compound adjective counts or measures in: every form of lang/en/units.txt that is

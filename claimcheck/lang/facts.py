@@ -136,6 +136,21 @@ def _distance_from(tree: Tree, i: int) -> int | None:
     return None
 
 
+def _phrase_object(tree: Tree, prep: int) -> int | None:
+    """The noun a preposition governs, through a second preposition: "out of the city",
+    "from under the rubble"."""
+    target = tree.child(prep, frozenset({"pobj"}))
+    inner = tree.child(prep, _PREP)
+    if target is None and inner is not None:
+        target = tree.child(inner, frozenset({"pobj"}))
+    return target
+
+
+def _gapped(tree: Tree, head: int, anchor: int) -> bool:
+    """Whether a count stands in a list that leaves out its verb: "six were killed in A, four in B"."""
+    return tree.tokens[head].dep in ("appos", "conj") and tree.tokens[anchor].pos in ("VERB", "AUX")
+
+
 def _of_object(tree: Tree, i: int) -> int | None:
     """The noun of an "of" phrase on ``i``: "55 percent of teachers", "25 of the victims"."""
     for k in tree.kids(i, _PREP):
@@ -719,10 +734,7 @@ class Facts:
             for k in tree.children[prep]
         ):
             return True  # a gapped count the parser hangs on it: "..., and over 800,000 in B"
-        target = tree.child(prep, frozenset({"pobj"}))
-        inner = tree.child(prep, _PREP)
-        if target is None and inner is not None:  # "out of", "ahead of"
-            target = tree.child(inner, frozenset({"pobj"}))
+        target = _phrase_object(tree, prep)
         if target is None:
             return False
         definite = any(
@@ -762,10 +774,7 @@ class Facts:
         in A" names a place, and "from each side" divides the count)."""
         tree = self.tree
         preposition = tree.tokens[members[0]].text.casefold()
-        target = tree.child(members[0], frozenset({"pobj"}))
-        inner = tree.child(members[0], _PREP)
-        if target is None and inner is not None:  # "from under the rubble"
-            target = tree.child(inner, frozenset({"pobj"}))
+        target = _phrase_object(tree, members[0])
         if target is None:
             return False
         if (
@@ -875,11 +884,7 @@ class Facts:
         event = _governor(tree, head)
         if not counted and head in self._timed and event != anchor and tree.tokens[event].pos == "NOUN":
             hosts = hosts | {event}  # a date on a noun is its event's: "At talks in A on May 6, ..."
-        gapped = (
-            head
-            if tree.tokens[head].dep in ("appos", "conj") and tree.tokens[anchor].pos in ("VERB", "AUX")
-            else None
-        )
+        gapped = head if _gapped(tree, head, anchor) else None
         return FactKey(
             attribute=attribute,
             scope=self._scope(hosts, members | ({named} if named is not None else set()), changed, gapped),
@@ -909,10 +914,7 @@ class Facts:
         to B"), the participles that describe its noun, and the subject the attribute names."""
         tree = self.tree
         hosts = {anchor} if named is None else {anchor, named}
-        if tree.tokens[head].dep in ("appos", "conj") and tree.tokens[anchor].pos in (
-            "VERB",
-            "AUX",
-        ):
+        if _gapped(tree, head, anchor):
             hosts.add(head)  # a gapped count keeps its own place: "..., four in Volusia County"
         verb = _verb_of(tree, anchor)
         for noun in (anchor, named):
