@@ -39,6 +39,7 @@ from rapidfuzz import fuzz, process
 from claimcheck import lang, origins, values
 from claimcheck.extract import places
 from claimcheck.lang.names import NameIndex
+from claimcheck.lang.spelling import stem
 from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence, Story
 from claimcheck.settings import Matcher, Settings
 
@@ -190,6 +191,7 @@ class _Item:
     when: tuple[Mention, ...] = ()  # dates in the clause that say when the fact holds
     fates: frozenset[str] = frozenset()  # counts of people: "die", "missing", "evacuate"…
     running: bool = False  # a count that says it is still moving: "400 people are still in shelters"
+    earlier: bool = False  # a running count's figure since replaced: "rose from 19", "the earlier toll of 19"
     dateline: bool = False  # the filing date of a dateline: "NAIROBI, March 11 (Reuters) -"
     clock: frozenset[str] = frozenset()  # times of day in the clause: "midnight", "6am"
     published: str | None = None  # the article's date
@@ -246,18 +248,6 @@ def same_moment(a: _Item, b: _Item) -> bool:
     return any(values.near(d.value, undated.published, NEWS_WINDOW_DAYS) for d in dated.when)
 
 
-# Inflections folded so that "signed", "signing" and "signs" meet; a crude stemmer is enough
-# because both sides of a comparison are folded the same way.
-SUFFIXES = ("ings", "ing", "ed", "es", "s")
-
-
-def stem(word: str) -> str:
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: -len(suffix)]
-    return word
-
-
 def _folds(name: str) -> dict[str, str]:
     """Each word of a lexicon of groups (and its stem) → the group's head word."""
     folds = {}
@@ -276,6 +266,9 @@ FATE_REACH = 3  # words either side of a count that can name its fate
 # Words that call a count a running tally, true on the day it was written ("the death toll rose
 # to 19", "400 are still in shelters"; lang/en/count_words.txt).
 RUNNING = lang.tagged("count_words", "running")
+# Words that give a count as a figure since replaced ("the earlier toll of 19"; the same file).
+EARLIER = lang.tagged("count_words", "earlier")
+EARLIER_REACH = 4  # words before a count that can say so: "the earlier death toll of 19"
 
 
 def _synonym(word: str) -> str | None:
@@ -505,6 +498,7 @@ def _items(
         keys = names[mention.source_id].keys(sentence, mention, clause_bounds(sentence, mention, indexed[place])) if sentence else frozenset[str]()
         lead = _lead_word(sentence, mention) if sentence else ""
         fates, running = _fates(sentence, mention) if sentence and kind is Kind.NUMBER else (frozenset(), False)
+        earlier = running and (lead == "from" or _said_earlier(sentence, mention)) if sentence else False
         items.append(
             _Item(
                 mention, words, _keys(keys, "org:"), _keys(keys, "person:"),
@@ -514,6 +508,7 @@ def _items(
                 when=when,
                 fates=fates,
                 running=running,
+                earlier=earlier,
                 dateline=kind is Kind.DATE and sentence is not None and _in_dateline(sentence, mention),
                 published=published.get(mention.source_id),
                 origin=origin_of.get(mention.source_id, mention.source_id),
@@ -536,6 +531,14 @@ def _fates(sentence: Sentence, mention: Mention) -> tuple[frozenset[str], bool]:
     words = words_before + words_after
     fates = frozenset(FATE_OF[w] for w in near if w in FATE_OF)
     return fates, bool(RUNNING & set(words)) or "so far" in " ".join(words)
+
+
+def _said_earlier(sentence: Sentence, mention: Mention) -> bool:
+    """Whether the words just before a count give it as a replaced figure: "the earlier
+    death toll of 19", "a previous estimate of 300"."""
+    lo = mention.start - sentence.start
+    head = CLAUSE_BREAK.split(sentence.text[max(0, lo - SENTENCE_REACH) : lo])[-1]
+    return bool(EARLIER & {w.strip(".,;:!?\"'’“”").casefold() for w in head.split()[-EARLIER_REACH:]})
 
 
 # A verb of saying right after a value. Matches: " said", ", told". Must not match: " to discuss".
@@ -689,7 +692,7 @@ def _compared(item: _Item, weekday: bool) -> tuple[object, ...]:
     member (a table that repeats one value a thousand times is one tuple)."""
     mention = item.mention
     span = values.number_span(mention) if mention.kind is Kind.NUMBER else None  # rounding read from the text
-    return (mention.kind, mention.value, mention.unit or "", mention.qualifier, weekday, span, item.key.authority)
+    return (mention.kind, mention.value, mention.unit or "", mention.qualifier, weekday, span, item.key.authority, item.earlier)
 
 
 def _absorb(into: dict[str, dict[_Form, int]], other: dict[str, dict[_Form, int]]) -> None:
@@ -766,10 +769,17 @@ class _Clusters:
         self, forms_i: dict[_Form, int], forms_j: dict[_Form, int], *, authorities_apart: bool = False
     ) -> bool:
         """Whether every value of one side agrees with every value of the other; with
-        ``authorities_apart``, two values given by different authorities may differ."""
+        ``authorities_apart``, two values given by different authorities, or a running count's
+        earlier figure and its current one ("the toll of 19 has climbed to 22"), may differ."""
         return all(
             values.compatible(self.items[a].mention, self.items[b].mention)
-            or (authorities_apart and _apart(self.items[a].key.authority, self.items[b].key.authority))
+            or (
+                authorities_apart
+                and (
+                    _apart(self.items[a].key.authority, self.items[b].key.authority)
+                    or self.items[a].earlier != self.items[b].earlier
+                )
+            )
             for a in forms_i.values()
             for b in forms_j.values()
         )
@@ -806,6 +816,8 @@ def _states_value(items: Sequence[_Item], by_source: dict[str, list[int]], own: 
         mine = items[k]
         if not same_moment(mine, other):
             continue  # "signed in Lisbon in March 2023" is not today's signing
+        if mine.earlier:
+            continue  # "the earlier toll of 12" is the figure replaced, not another fact
         if values.compatible(mine.mention, other.mention) and values.specificity(mine.mention) >= needed:
             if fuzz.token_set_ratio(" ".join(mine.words), text) >= score - VETO_MARGIN:
                 return True
@@ -913,6 +925,8 @@ def never_one_fact(a: _Item, b: _Item) -> str | None:
         return "one figure in two units"  # "12 km north of A" and "12 miles west of B": two distances
     if ma.kind is Kind.QUOTE and _word_share(a.words, b.words) < ALTERED_QUOTE_SHARE:
         return "different statements"  # an altered quotation keeps most of its words
+    if ma.kind is Kind.QUOTE and min(len(a.words), len(b.words)) < QUOTE_MIN_WORDS:
+        return "too short to be altered"  # "ready for change" is a phrase, not a statement changed
     if not (values.can_conflict(ma) and values.can_conflict(mb)):
         return "cannot conflict"  # a vague, converted or unlisted value never contradicts
     if ma.kind is Kind.DATE and (a.speech or b.speech):

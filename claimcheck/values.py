@@ -13,13 +13,14 @@ import datetime as dt
 import difflib
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from claimcheck import lang
+from claimcheck.lang.spelling import stem
 from claimcheck.model import Kind, Mention
 
 # An ISO 8601 value at the precision the text supports.
@@ -264,26 +265,32 @@ def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 @functools.cache
-def _transcription() -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]:
-    """Contracted forms → their expansion, the words transcripts keep or drop at will, and the
-    light words they swap ("the results are" / "the results will be")."""
+def _transcription() -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str], frozenset[str]]:
+    """Contracted forms → their expansion, the words transcripts keep or drop at will, the light
+    words they swap ("the results are" / "the results will be"), and the words that change what
+    was said ("not", "could")."""
     expand: dict[str, tuple[str, ...]] = {}
     dropped: set[str] = set()
     light: set[str] = set()
+    weighty: set[str] = set()
     for canon, forms in lang.groups("transcription"):
         if canon == "-":
             dropped.update(forms)
         elif canon == "~":
             light.update(forms)
+            light.update(map(stem, forms))  # as ``_lightly_reworded`` compares them
+        elif canon == "!":
+            weighty.update(forms)
+            weighty.update(map(stem, forms))
         else:
             expand.update({form: tuple(canon.split()) for form in forms})
-    return expand, frozenset(dropped), frozenset(light)
+    return expand, frozenset(dropped), frozenset(light), frozenset(weighty)
 
 
 def transcribed(words: tuple[str, ...]) -> tuple[str, ...]:
     """A quotation's words as any transcript would give them: contractions expanded, words such
     as "that" and "um" dropped ("we wont say that it is" → "we will not say it is")."""
-    expand, dropped, _ = _transcription()
+    expand, dropped, _, _ = _transcription()
     out: list[str] = []
     for word in words:
         if word not in dropped:
@@ -310,32 +317,66 @@ LIGHT_MIN_KEPT = 3  # content words both must share before light words may diffe
 
 
 def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """``shorter`` is a run of ``longer`` but for light words swapped, added or dropped inside it:
-    "the results are good" in "we said the results will be good"; "a private account" and "the
-    private account". Every content word stays, in order: "we will not win" keeps "not"."""
+    """``shorter`` is a run of ``longer`` but for light words swapped, added or dropped inside it
+    ("the results are good" in "we said the results will be good"; "a private account" and "the
+    private account"), or for a few words one transcript adds or leaves out ("the progress we
+    have made on inflation" / "the progress on inflation"; "I will say" / "I have to say,
+    though"). Every other word stays, in order; a word that changes what was said (a negation, a
+    modal such as "could", a number) is never added or dropped, and a replaced content word is
+    another statement: "we will not win" keeps "not", "a sick child" is not "a sick woman"."""
     if len(longer) > EXCERPT_MAX_WORDS:
         return False
-    light = _transcription()[2]
-    added, dropped = word_diff(longer, shorter)
-    kept = sum(1 for word in shorter if word not in light)
-    return kept >= LIGHT_MIN_KEPT and light.issuperset(added) and light.issuperset(dropped)
+    _, _, light, weighty = _transcription()
+    kept = sum(1 for word in shorter if word.casefold() not in light)
+    if kept < LIGHT_MIN_KEPT:
+        return False
+    # An inflection or a capital is a transcription too: "This damage and loss is" / "The damage
+    # and losses are".
+    edits = 0
+    for replaced, put in _edits(_folded(longer), _folded(shorter)):
+        if light.issuperset(replaced) and light.issuperset(put):
+            continue
+        if replaced and put:
+            return False  # a content word replaced by another
+        slip = [word for word in replaced or put if word not in light]
+        if len(slip) > SLIP_MAX_WORDS or any(word in weighty or word.isdigit() for word in slip):
+            return False
+        edits += len(slip)
+    return edits <= max(SLIP_MAX_WORDS, kept // SLIP_SHARE)
 
 
-def word_diff(canonical: Sequence[str], other: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Words ``other`` adds to and drops from ``canonical``, ignoring what a partial quotation
-    leaves out at either end."""
+# A transcript may add or leave out a run of this many words ("the progress [we have made]");
+# a longer one is a changed statement ("a concert, [what should have been] a joyful
+# celebration" holds a modal too).
+SLIP_MAX_WORDS = 3
+SLIP_SHARE = 5  # and no more such words in all than a fifth of the words kept
+
+
+def _edits(canonical: Sequence[str], other: Sequence[str]) -> Iterator[tuple[Sequence[str], Sequence[str]]]:
+    """The runs of words that ``other`` replaces, drops or adds inside ``canonical``, as
+    (replaced, put) pairs, ignoring what a partial quotation leaves out at either end."""
     ops = list(Levenshtein.opcodes(canonical, other))
     while ops and ops[0].tag == "delete":
         ops.pop(0)
     while ops and ops[-1].tag == "delete":
         ops.pop()
+    for op in ops:
+        if op.tag != "equal":
+            yield canonical[op.src_start : op.src_end], other[op.dest_start : op.dest_end]
+
+
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(stem(word.casefold()) for word in words)
+
+
+def word_diff(canonical: Sequence[str], other: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words ``other`` adds to and drops from ``canonical``, ignoring what a partial quotation
+    leaves out at either end."""
     added: list[str] = []
     dropped: list[str] = []
-    for op in ops:
-        if op.tag in ("replace", "delete"):
-            dropped += canonical[op.src_start : op.src_end]
-        if op.tag in ("replace", "insert"):
-            added += other[op.dest_start : op.dest_end]
+    for replaced, put in _edits(canonical, other):
+        dropped += replaced
+        added += put
     return tuple(added), tuple(dropped)
 
 

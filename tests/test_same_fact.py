@@ -278,6 +278,26 @@ def test_a_rising_toll_on_a_later_day_is_an_update(tmp_path: Path) -> None:
     assert later.disagreement == "update"
 
 
+def test_an_outlet_s_earlier_figure_of_a_running_toll_joins_the_toll(tmp_path: Path) -> None:
+    first_day = "At least 12 people died when the ferry capsized in heavy seas on Sunday night.\n"
+    report = _report(
+        tmp_path,
+        {
+            "a": "Published: 2025-10-20\n\n" + first_day,
+            "b": "Published: 2025-10-21\n\n" + first_day.replace("At least 12", "Nineteen"),
+            "c": "Published: 2025-10-21\n\nNineteen people have died after the ferry capsized in "
+            "heavy seas on Sunday night, up from an earlier toll of 12.\n",
+        },
+    )
+    # one running figure, which outlet c gives twice: the toll it replaces, and the toll now
+    later = _only(report, Kind.NUMBER, "b", "Nineteen people")
+    assert later.status is Status.CONFLICTING
+    assert later.disagreement == "update"
+    assert {("a", "At least 12 people"), ("c", "12"), ("c", "Nineteen people")} <= {
+        (m.source_id, m.text) for m in later.claim.mentions
+    }
+
+
 # Issue 12, bug 9: a claim's id says which fact it is, not which file came first.
 def test_claim_ids_do_not_depend_on_file_names(tmp_path: Path) -> None:
     from tests.conftest import SEEDS
@@ -373,3 +393,16 @@ def test_two_statements_of_one_speaker_are_never_one_altered_quotation(tmp_path:
     documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
     a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
     assert match.never_one_fact(a, b) == "different statements"
+
+
+def test_a_phrase_in_quotation_marks_is_never_an_altered_statement(tmp_path: Path) -> None:
+    articles = {
+        "a": "Published: 2025-02-03\n\nThe new mayor said voters across the city were \"ready for "
+        "change\".\n",
+        "b": "Published: 2025-02-03\n\nThe new mayor said: \"Our city has voted for change, for "
+        "renewal and for a council that listens.\"\n",
+    }
+    _write(tmp_path, articles)
+    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
+    a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
+    assert match.never_one_fact(a, b) == "too short to be altered"

@@ -4,7 +4,8 @@ A small rule module with exception lists rather than a data package: the one PyP
 this (``breame``) has not been released since 2021 and lists word pairs, not rules, so it
 misses inflections ("organisations", "travelling"). Each rule below maps a British form to the
 American one and leaves American forms alone, so ``to_us`` is idempotent and a word that both
-outlets spell the same way never changes meaning.
+outlets spell the same way never changes meaning. ``stem`` folds inflections crudely, for
+comparisons that fold both sides alike.
 """
 
 from __future__ import annotations
@@ -210,3 +211,16 @@ def to_us(word: str) -> str:
 def americanize(text: str) -> str:
     """``to_us`` applied to every space-separated word of a lower-case text."""
     return " ".join(to_us(word) for word in text.split())
+
+
+# Inflections folded so that "signed", "signing" and "signs" meet; a crude stemmer is enough
+# because both sides of a comparison are folded the same way.
+SUFFIXES = ("ings", "ing", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A word without its inflection: "signed", "signing" and "signs" → "sign"."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
