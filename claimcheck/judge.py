@@ -93,7 +93,7 @@ def _sources_phrase(mentions: Iterable[Mention]) -> str:
 
 CONTRADICTION, UPDATE, ATTRIBUTION = "contradiction", "update", "attribution"
 WORD = re.compile(r"[^\W\d_]+")
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+YEAR = re.compile(rf"\b{lang.YEAR}\b")  # a year in a fact key's time
 
 
 def _authorities(group: Sequence[Mention]) -> frozenset[str]:

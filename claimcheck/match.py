@@ -151,6 +151,7 @@ FEATURES = (
     "person_clash",  # …or a person
     "same_fate",  # counts of people with a fate in common ("killed")
     "running_update",  # a running count, in articles of different days
+    "later_gap",  # value_gap again, between articles of different days: a toll grows between reports
     "source_knows_both",  # one side's source itself states the other value as closely
     "sole_values",  # each source gives one value only for what its mention is a value of: its toll, its day
     "dateline",  # the filing date of a dateline
@@ -865,6 +866,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
         counted, counted_b = _counted(ma.unit), _counted(mb.unit)
         same_unit = counted is not None and counted == counted_b
         unit_share = 1 / values_of_unit[counted] if counted in values_of_unit else 0.0
+        days_apart = a.published is not None and b.published is not None and a.published != b.published
         features = {
             "words": raw / 100,
             "shared_words": min(len(set(a.words) & set(b.words)), SHARED_CAP) / SHARED_CAP,
@@ -883,9 +885,8 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "org_clash": float(_exclusive(a.orgs, b.orgs)),
             "person_clash": float(_exclusive(a.people, b.people)),
             "same_fate": float(bool(a.fates & b.fates)),
-            "running_update": float(
-                (a.running or b.running) and a.published is not None and b.published is not None and a.published != b.published
-            ),
+            "running_update": float((a.running or b.running) and days_apart),
+            "later_gap": _value_gap(ma, mb) if kind is Kind.NUMBER and days_apart else 0.0,
             "source_knows_both": float(
                 not agree
                 and (_states_value(items, by_source, a, b, raw) or _states_value(items, by_source, b, a, raw))

@@ -14,6 +14,7 @@ import difflib
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from rapidfuzz import fuzz
@@ -264,11 +265,18 @@ def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Transcription:
+    """How transcripts of one statement differ (lang/en/transcription.txt)."""
+
+    expand: dict[str, tuple[str, ...]]  # contracted forms → their expansion: "dont" → "do not"
+    dropped: frozenset[str]  # words transcripts keep or drop at will: "that", "um"
+    light: frozenset[str]  # words they swap: "the results are" / "the results will be"
+    weighty: frozenset[str]  # words that change what was said wherever they stand: "not", "could"
+
+
 @functools.cache
-def _transcription() -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str], frozenset[str]]:
-    """Contracted forms → their expansion, the words transcripts keep or drop at will, the light
-    words they swap ("the results are" / "the results will be"), and the words that change what
-    was said ("not", "could")."""
+def _transcription() -> _Transcription:
     expand: dict[str, tuple[str, ...]] = {}
     dropped: set[str] = set()
     light: set[str] = set()
@@ -284,17 +292,17 @@ def _transcription() -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozen
             weighty.update(map(stem, forms))
         else:
             expand.update({form: tuple(canon.split()) for form in forms})
-    return expand, frozenset(dropped), frozenset(light), frozenset(weighty)
+    return _Transcription(expand, frozenset(dropped), frozenset(light), frozenset(weighty))
 
 
 def transcribed(words: tuple[str, ...]) -> tuple[str, ...]:
     """A quotation's words as any transcript would give them: contractions expanded, words such
     as "that" and "um" dropped ("we wont say that it is" → "we will not say it is")."""
-    expand, dropped, _, _ = _transcription()
+    transcription = _transcription()
     out: list[str] = []
     for word in words:
-        if word not in dropped:
-            out.extend(expand.get(word, (word,)))
+        if word not in transcription.dropped:
+            out.extend(transcription.expand.get(word, (word,)))
     return tuple(out)
 
 
@@ -326,7 +334,8 @@ def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool
     another statement: "we will not win" keeps "not", "a sick child" is not "a sick woman"."""
     if len(longer) > EXCERPT_MAX_WORDS:
         return False
-    _, _, light, weighty = _transcription()
+    transcription = _transcription()
+    light, weighty = transcription.light, transcription.weighty
     kept = sum(1 for word in shorter if word.casefold() not in light)
     if kept < LIGHT_MIN_KEPT:
         return False
@@ -349,7 +358,7 @@ def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool
 # a longer one is a changed statement ("a concert, [what should have been] a joyful
 # celebration" holds a modal too).
 SLIP_MAX_WORDS = 3
-SLIP_SHARE = 5  # and no more such words in all than a fifth of the words kept
+SLIP_SHARE = 5  # and in all no more such words than three or a fifth of the words kept, if more
 
 
 def _edits(canonical: Sequence[str], other: Sequence[str]) -> Iterator[tuple[Sequence[str], Sequence[str]]]:

@@ -103,7 +103,7 @@ def _first_letters(words: Iterable[str]) -> str:
 _MONTH = rf"(?:(?:{_cased(_FULL_MONTHS)})(?![A-Za-z])|(?:{_cased(_ABBR_MONTHS)})(?![A-Za-z])\.?)"
 _FULL_MONTH = rf"(?:{_cased(_FULL_MONTHS)})(?![A-Za-z])"
 _WEEKDAY = rf"(?:{_cased(_WEEKDAYS)})(?![A-Za-z])"
-_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_YEAR = lang.YEAR
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 
 # --------------------------------------------------------------------------------------------

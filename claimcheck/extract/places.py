@@ -110,6 +110,10 @@ AREA_PREPOSITIONS = lang.tagged("place_prepositions", "area")
 LINKS = lang.tagged("place_prepositions", "link")
 PLACE_LINKS = lang.tagged("place_prepositions", "link-place")
 COMPASS = lang.words("compass")
+# Verbs of moving (lang/en/motion_verbs.txt), and the prepositions of where a motion goes: on
+# one of these, "the streets of A" is where people protested ("took to the streets of A").
+MOTION_VERBS = lang.words("motion_verbs")
+INTO = frozenset({"to", "into", "onto"})
 # Nouns of an area inside a country or a city: "the Big Bend region", "the Moda neighbourhood".
 AREA_NOUNS = lang.tagged("place_nouns", "area")
 # Event words (lang/en/events.txt), by the rule that reads them: one word of the parse ("made
@@ -1188,8 +1192,9 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
         return verb is not None and _eventful(tree, verb)
     if prep == "from" and governor is not None and _departure(tree, governor):
         return True  # "took off from Lyon": a departure happens where it starts
-    if prep == "to" and described and tree.word(k) == "streets" and governor is not None:
-        return tokens[governor].lemma == "take"  # "took to the streets of Lyon": protested there
+    if prep in INTO and described and tree.word(k) == "streets" and governor is not None:
+        # "took to the streets of Lyon", "poured into the streets of Lyon": protested there
+        return tokens[governor].lemma.casefold() in MOTION_VERBS
     if prep not in AT and not (prep in ALONG and (described or unlisted)):
         return False
     # Up from the word the place hangs on, through the nouns between it and the event: "trapped

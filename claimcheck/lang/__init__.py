@@ -11,6 +11,7 @@ from __future__ import annotations
 from claimcheck.lang.dateline import DATELINE, body_start
 from claimcheck.lang.facts import FactKey, Facts, fact_key
 from claimcheck.lang.lexicon import (
+    YEAR,
     agencies,
     alternation,
     calendar_words,
@@ -41,6 +42,7 @@ from claimcheck.lang.parse import windows as parse_windows
 
 __all__ = [
     "DATELINE",
+    "YEAR",
     "FactKey",
     "Facts",
     "agencies",

@@ -70,6 +70,8 @@ _PLACING = frozenset({"at", "as"})
 _PATH = frozenset({"to", "into", "onto", "from", "toward", "towards"})
 # The prepositions that make a compass point a region: "in the south", "across the north".
 _REGION = frozenset({"in", "at", "across", "throughout", "around", "over", "within", "inside"})
+# Words that share a count out over a path: "5,000 fled from each side" keeps "from each side".
+_DISTRIBUTIVE = frozenset({"each", "every", "per"})
 # How a reported clause hangs on its verb of saying ("police said [12 died]", "[12 died], police said").
 _REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "dobj"})
 
@@ -789,7 +791,7 @@ class Facts:
         return not any(
             tree.tokens[k].pos in ("PROPN", "NUM")
             or k in self._name_of
-            or tree.tokens[k].lemma.casefold() in ("each", "every", "per")
+            or tree.tokens[k].lemma.casefold() in _DISTRIBUTIVE
             for k in members[1:]
         )
 

@@ -199,6 +199,11 @@ def calendar_words() -> frozenset[str]:
     return frozenset(months()) | frozenset(weekday_names())
 
 
+# The years news text dates things in, as a regular expression (no group): "1989", "2024",
+# not "1066" or "3000" (a count, a price or a code).
+YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+
+
 def alternation(forms: Iterable[str]) -> str:
     """A regex alternation of ``forms``, escaped, longest first (so that a longer form is tried
     before its prefix, as a greedy optional suffix would be).
