@@ -665,6 +665,9 @@ def _signal_mid_run(sig: int, tmp_path: Path) -> tuple[subprocess.Popen[bytes], 
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        # as from a terminal: a shell starts a background job (`pytest &`) with Ctrl-C ignored,
+        # and the run would rightly inherit that and finish
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     workers: set[int] = set()
     for _ in range(400):  # wait, by polling, for the workers to exist
