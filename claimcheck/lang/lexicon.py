@@ -232,7 +232,7 @@ def agencies(role: str) -> tuple[str, ...]:
 def groups(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The groups of a lexicon written "word: variants", one group a line.
 
-    >>> groups("fates")[2]
+    >>> groups("fates")[3]
     ('missing', ('missing', 'unaccounted'))
     """
     found = []
