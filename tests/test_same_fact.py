@@ -262,13 +262,16 @@ def test_a_written_date_repeated_in_other_words_is_one_fact(tmp_path: Path) -> N
     assert len([m for m in verdict.claim.mentions if m.source_id == "a"]) == 2
 
 
+# The first day's report of a capsizing, which the next day's reports update.
+FERRY_FIRST_DAY = "At least 12 people died when the ferry capsized in heavy seas on Sunday night.\n"
+
+
 def test_a_rising_toll_on_a_later_day_is_an_update(tmp_path: Path) -> None:
-    first_day = "At least 12 people died when the ferry capsized in heavy seas on Sunday night.\n"
     report = _report(
         tmp_path,
         {
-            "a": "Published: 2025-10-20\n\n" + first_day,
-            "b": "Published: 2025-10-20\n\n" + first_day.replace("At least", "Some"),
+            "a": "Published: 2025-10-20\n\n" + FERRY_FIRST_DAY,
+            "b": "Published: 2025-10-20\n\n" + FERRY_FIRST_DAY.replace("At least", "Some"),
             "c": "Published: 2025-10-21\n\nDivers recovered seven bodies on Tuesday, raising the "
             "death toll from the capsizing in heavy seas to 19 people.\n",
         },
@@ -279,12 +282,11 @@ def test_a_rising_toll_on_a_later_day_is_an_update(tmp_path: Path) -> None:
 
 
 def test_an_outlet_s_earlier_figure_of_a_running_toll_joins_the_toll(tmp_path: Path) -> None:
-    first_day = "At least 12 people died when the ferry capsized in heavy seas on Sunday night.\n"
     report = _report(
         tmp_path,
         {
-            "a": "Published: 2025-10-20\n\n" + first_day,
-            "b": "Published: 2025-10-21\n\n" + first_day.replace("At least 12", "Nineteen"),
+            "a": "Published: 2025-10-20\n\n" + FERRY_FIRST_DAY,
+            "b": "Published: 2025-10-21\n\n" + FERRY_FIRST_DAY.replace("At least 12", "Nineteen"),
             "c": "Published: 2025-10-21\n\nNineteen people have died after the ferry capsized in "
             "heavy seas on Sunday night, up from an earlier toll of 12.\n",
         },
