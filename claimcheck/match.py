@@ -498,8 +498,11 @@ def _items(
                 words = tuple(dict.fromkeys([*words, *context_words(f"{before} {after}")]))
         keys = names[mention.source_id].keys(sentence, mention, clause_bounds(sentence, mention, indexed[place])) if sentence else frozenset[str]()
         lead = _lead_word(sentence, mention) if sentence else ""
-        fates, running = _fates(sentence, mention) if sentence and kind is Kind.NUMBER else (frozenset(), False)
-        earlier = running and (lead == "from" or _said_earlier(sentence, mention)) if sentence else False
+        fates, running, earlier = frozenset[str](), False, False
+        if sentence and kind is Kind.NUMBER:
+            head, tail = _clause_around(sentence, mention)
+            fates, running = _fates(head, tail)
+            earlier = running and (lead == "from" or _said_earlier(head))
         items.append(
             _Item(
                 mention, words, _keys(keys, "org:"), _keys(keys, "person:"),
@@ -519,27 +522,35 @@ def _items(
     return items
 
 
-def _fates(sentence: Sentence, mention: Mention) -> tuple[frozenset[str], bool]:
-    """The fates named within a few words of a count, in its own clause and not past an "and"
-    ("eight people were killed and 12,000 forced from their homes"), and whether its part of
-    the clause calls it a running count ("raising the death toll ... to 19")."""
+def _clause_around(sentence: Sentence, mention: Mention) -> tuple[str, str]:
+    """The text of a value's clause before it and after it, each within ``SENTENCE_REACH``."""
     lo, hi = mention.start - sentence.start, mention.end - sentence.start
     head, tail = sentence.text[max(0, lo - SENTENCE_REACH) : lo], sentence.text[hi : hi + SENTENCE_REACH]
-    before = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(head)[-1])[-1]
-    after = re.split(r"\band\b|\bor\b", CLAUSE_BREAK.split(tail)[0])[0]
-    words_before, words_after = ([w.strip(".,;:!?\"'’“”") for w in part.casefold().split()] for part in (before, after))
+    return CLAUSE_BREAK.split(head)[-1], CLAUSE_BREAK.split(tail)[0]
+
+
+def _bare_words(text: str) -> list[str]:
+    """The words of a text, lower case, without the punctuation around them."""
+    return [w.strip(".,;:!?\"'’“”") for w in text.casefold().split()]
+
+
+def _fates(head: str, tail: str) -> tuple[frozenset[str], bool]:
+    """The fates named within a few words of a count, in its own clause (``head`` before it,
+    ``tail`` after) and not past an "and" ("eight people were killed and 12,000 forced from
+    their homes"), and whether its part of the clause calls it a running count ("raising the
+    death toll ... to 19")."""
+    words_before = _bare_words(re.split(r"\band\b|\bor\b", head)[-1])
+    words_after = _bare_words(re.split(r"\band\b|\bor\b", tail)[0])
     near = words_before[-FATE_REACH:] + words_after[:FATE_REACH]
     words = words_before + words_after
     fates = frozenset(FATE_OF[w] for w in near if w in FATE_OF)
     return fates, bool(RUNNING & set(words)) or "so far" in " ".join(words)
 
 
-def _said_earlier(sentence: Sentence, mention: Mention) -> bool:
-    """Whether the words just before a count give it as a replaced figure: "the earlier
-    death toll of 19", "a previous estimate of 300"."""
-    lo = mention.start - sentence.start
-    head = CLAUSE_BREAK.split(sentence.text[max(0, lo - SENTENCE_REACH) : lo])[-1]
-    return bool(EARLIER & {w.strip(".,;:!?\"'’“”").casefold() for w in head.split()[-EARLIER_REACH:]})
+def _said_earlier(head: str) -> bool:
+    """Whether the words of a count's clause just before it (``head``) give it as a replaced
+    figure: "the earlier death toll of 19", "a previous estimate of 300"."""
+    return bool(EARLIER & set(_bare_words(head)[-EARLIER_REACH:]))
 
 
 # A verb of saying right after a value. Matches: " said", ", told". Must not match: " to discuss".
