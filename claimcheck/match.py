@@ -152,6 +152,7 @@ FEATURES = (
     "same_fate",  # counts of people with a fate in common ("killed")
     "running_update",  # a running count, in articles of different days
     "later_gap",  # value_gap again, between articles of different days: a toll grows between reports
+    "both_lead",  # each is the count of its fate its article leads with (headline or first in the body)
     "source_knows_both",  # one side's source itself states the other value as closely
     "sole_values",  # each source gives one value only for what its mention is a value of: its toll, its day
     "dateline",  # the filing date of a dateline
@@ -193,6 +194,7 @@ class _Item:
     fates: frozenset[str] = frozenset()  # counts of people: "die", "missing", "evacuate"…
     running: bool = False  # a count that says it is still moving: "400 people are still in shelters"
     earlier: bool = False  # a running count's figure since replaced: "rose from 19", "the earlier toll of 19"
+    leads: bool = False  # the first count of its fate in its article's headline or body: the toll it leads with
     dateline: bool = False  # the filing date of a dateline: "NAIROBI, March 11 (Reuters) -"
     clock: frozenset[str] = frozenset()  # times of day in the clause: "midnight", "6am"
     published: str | None = None  # the article's date
@@ -206,6 +208,10 @@ class _Key:
     attribute: frozenset[str]  # what the value is a value of: {"people", "die"}
     scope: frozenset[str]  # what narrows it: {"turkey"}
     authority: frozenset[str]  # who it is attributed to: {"geological", "survey"}
+
+    def fates(self) -> frozenset[str]:
+        """The fates the attribute names: the parse's "toll ... rose to 64" is a count of the dead."""
+        return frozenset(FATE_OF.get(word, word) for word in self.attribute if word in FATE_OF or word in FATES)
 
     @classmethod
     def of(cls, mention: Mention) -> _Key:
@@ -263,6 +269,7 @@ def _folds(name: str) -> dict[str, str]:
 FOLDS = _folds("synonyms")
 # What happened to the people a count counts ("killed", "missing"): lang/en/fates.txt.
 FATE_OF = _folds("fates")
+FATES = frozenset(FATE_OF.values())
 FATE_REACH = 3  # words either side of a count that can name its fate
 # Words that call a count a running tally, true on the day it was written ("the death toll rose
 # to 19", "400 are still in shelters"; lang/en/count_words.txt).
@@ -501,7 +508,8 @@ def _items(
         fates, running, earlier = frozenset[str](), False, False
         if sentence and kind is Kind.NUMBER:
             head, tail = _clause_around(sentence, mention)
-            fates, running = _fates(head, tail)
+            fates, running = _fates(head, mention.text, tail)
+            fates |= _Key.of(mention).fates()
             earlier = running and (lead == "from" or _said_earlier(head))
         items.append(
             _Item(
@@ -519,7 +527,23 @@ def _items(
                 clock=frozenset(re.sub(r"[\s.:]", "", t.casefold()) for t in CLOCK.findall(around)),
             )
         )  # fmt: skip
-    return items
+    return _mark_leads(items) if kind is Kind.NUMBER else items
+
+
+def _mark_leads(items: list[_Item]) -> list[_Item]:
+    """Mark the count each article leads with, per fate: the first in its headline and the
+    first in its body ("Quake toll rises to 40" … "At least 40 people have died"). Outlets
+    lead with the figure the story is about, so two articles' leading tolls are one fact, even
+    when a later figure has replaced the earlier one."""
+    seen: set[tuple[str, bool, str]] = set()
+    marked = []
+    for item in items:  # in reading order (``_mention_order``)
+        mention = item.mention
+        firsts = [(mention.source_id, mention.sentence_index == 0, fate) for fate in item.fates]
+        new = [first for first in firsts if first not in seen]
+        seen.update(new)
+        marked.append(replace(item, leads=True) if new else item)
+    return marked
 
 
 def _clause_around(sentence: Sentence, mention: Mention) -> tuple[str, str]:
@@ -534,14 +558,14 @@ def _bare_words(text: str) -> list[str]:
     return [w.strip(".,;:!?\"'’“”") for w in text.casefold().split()]
 
 
-def _fates(head: str, tail: str) -> tuple[frozenset[str], bool]:
-    """The fates named within a few words of a count, in its own clause (``head`` before it,
-    ``tail`` after) and not past an "and" ("eight people were killed and 12,000 forced from
-    their homes"), and whether its part of the clause calls it a running count ("raising the
-    death toll ... to 19")."""
+def _fates(head: str, own: str, tail: str) -> tuple[frozenset[str], bool]:
+    """The fates named by a count's own words (``own``: "30 lives", "12 deaths") or within a
+    few words of it, in its own clause (``head`` before it, ``tail`` after) and not past an
+    "and" ("eight people were killed and 12,000 forced from their homes"), and whether its part
+    of the clause calls it a running count ("raising the death toll ... to 19")."""
     words_before = _bare_words(re.split(r"\band\b|\bor\b", head)[-1])
     words_after = _bare_words(re.split(r"\band\b|\bor\b", tail)[0])
-    near = words_before[-FATE_REACH:] + words_after[:FATE_REACH]
+    near = words_before[-FATE_REACH:] + _bare_words(own) + words_after[:FATE_REACH]
     words = words_before + words_after
     fates = frozenset(FATE_OF[w] for w in near if w in FATE_OF)
     return fates, bool(RUNNING & set(words)) or "so far" in " ".join(words)
@@ -898,6 +922,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "same_fate": float(bool(a.fates & b.fates)),
             "running_update": float((a.running or b.running) and days_apart),
             "later_gap": _value_gap(ma, mb) if kind is Kind.NUMBER and days_apart else 0.0,
+            "both_lead": float(a.leads and b.leads and bool(a.fates & b.fates)),
             "source_knows_both": float(
                 not agree
                 and (_states_value(items, by_source, a, b, raw) or _states_value(items, by_source, b, a, raw))
@@ -978,7 +1003,10 @@ VALUE_GAP_DECADES = 2  # figures two orders of magnitude apart are as far apart 
 
 
 def _value_gap(a: Mention, b: Mention) -> float:
-    """How many orders of magnitude lie between two figures, over ``VALUE_GAP_DECADES`` (0..1)."""
+    """How many orders of magnitude lie between two figures, over ``VALUE_GAP_DECADES``, as a
+    square root (0..1): the first steps apart say most ("12" and "15" are 0.22, "12" and "120"
+    0.71). Measured by leave one set out on the pairs of 88 sets, against the plain ratio: one
+    fact's differing pairs kept 1,353 against 1,324, pairs of two facts taken 1,735 against 1,736."""
     ra, rb = values.number_range(a.value), values.number_range(b.value)
     if ra is None or rb is None:
         return 0.0
@@ -988,7 +1016,7 @@ def _value_gap(a: Mention, b: Mention) -> float:
         return 0.0
     if min(x, y) == 0:
         return 1.0
-    return min(1.0, abs(math.log10(x / y)) / VALUE_GAP_DECADES)
+    return math.sqrt(min(1.0, abs(math.log10(x / y)) / VALUE_GAP_DECADES))
 
 
 DAY_GAP_DECADES = 3  # dates a thousand days apart are as far apart as dates get

@@ -395,7 +395,61 @@ def quotes_compatible(a: str, b: str) -> bool:
     differences of transcription (``transcribed``, joined compounds), or two excerpts of one
     statement (``excerpts``)."""
     wa, wb = quote_words(a), quote_words(b)
+    wa, wb = _abbreviated(wa, wb), _abbreviated(wb, wa)
     return (_within(wa, wb) if len(wa) >= len(wb) else _within(wb, wa)) or excerpts(wa, wb)
+
+
+INITIALISM_LETTERS = range(2, 7)  # "UN" … "NASDAQ": longer runs of initials are not a name
+
+
+def _abbreviated(words: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` with each name spelled out where ``other`` gives its initials in the same
+    place: against "we assist the NTSB's inquiry", "the National Transportation Safety Board's
+    inquiry" becomes "the ntsbs inquiry". A transcript may write a body's name either way."""
+    initialisms = {w for w in other if len(w) in INITIALISM_LETTERS and w.isalpha()} - set(words)
+    if not initialisms:
+        return words
+    out, i = [], 0
+    while i < len(words):
+        spelled = next(
+            ((short, n) for short in sorted(initialisms) if (n := _spells(words, i, short)) and _same_place(words, i, n, other, short)),
+            None,
+        )
+        if spelled:
+            out.append(spelled[0])
+            i += spelled[1]
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
+
+
+def _spells(words: tuple[str, ...], i: int, short: str) -> int:
+    """How many words from ``i`` on spell ``short`` by their initials, or 0."""
+    if _initials(words[i : i + len(short)]) == short:
+        return len(short)
+    # the possessive s ends both: "ntsbs" and "national transportation safety boards"
+    n = len(short) - 1
+    if short.endswith("s") and n >= 2 and _initials(words[i : i + n]) == short[:-1] and words[i + n - 1].endswith("s"):
+        return n
+    return 0
+
+
+def _same_place(words: tuple[str, ...], i: int, n: int, other: tuple[str, ...], short: str) -> bool:
+    """Whether the ``n`` words from ``i`` stand where ``other`` has ``short``: a word next to
+    them is the word next to it ("the … boards investigation", "the ntsbs investigation"), so
+    that "school and flooded every" is not taken for "safe"."""
+    before = words[i - 1] if i else None
+    after = words[i + n] if i + n < len(words) else None
+    return any(
+        (before is not None and k and other[k - 1] == before) or (after is not None and k + 1 < len(other) and other[k + 1] == after)
+        for k, word in enumerate(other)
+        if word == short
+    )
+
+
+def _initials(run: tuple[str, ...]) -> str:
+    return "".join(word[0] for word in run)
 
 
 # Two quotations that share a run of this many words are two cuts of one statement when what

@@ -134,6 +134,11 @@ def test_places_compatible(a: str, b: str, expected: bool) -> None:
         ("we will not sign a deal that abandons our fishermen", "sign a deal that abandons", True),
         ("we will not sign a deal", "we will never sign a deal", False),
         ("a b c", "a c", False),  # dropped words are not a partial quotation
+        # a body's name spelled out or given by its initials, possessive or not
+        ("we assist the wbas inquiry into it", "we assist the western boxing associations inquiry into it", True),
+        ("the un will act on this now", "the united nations will act on this now", True),
+        ("the un will act on this now", "the usa will act on this now", False),
+        ("we like us for it", "we like units for it", False),  # one word is no name spelled out
     ],
 )
 def test_quotes_compatible(a: str, b: str, expected: bool) -> None:
