@@ -567,8 +567,11 @@ def _fates(head: str, own: str, tail: str) -> tuple[frozenset[str], bool]:
     words_after = _bare_words(re.split(r"\band\b|\bor\b", tail)[0])
     near = words_before[-FATE_REACH:] + _bare_words(own) + words_after[:FATE_REACH]
     words = words_before + words_after
+    running = bool(RUNNING & set(words)) or "so far" in " ".join(words)
+    if running and not any(w in FATE_OF for w in near):
+        near = words_before  # the tally a running count updates names its fate: "the death toll ... to 19"
     fates = frozenset(FATE_OF[w] for w in near if w in FATE_OF)
-    return fates, bool(RUNNING & set(words)) or "so far" in " ".join(words)
+    return fates, running
 
 
 def _said_earlier(head: str) -> bool:

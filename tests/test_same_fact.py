@@ -234,12 +234,6 @@ def test_one_outlet_telling_two_things_of_one_day_keeps_them_apart(tmp_path: Pat
     assert burst.claim.id != meeting.claim.id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the matcher fitted on 52 sets scores Sunday/Saturday 0.235 against the differ cut of 0.25: "
-    "the shared hour (dated_alike, +2.0) no longer outweighs the fact keys' apart attributes "
-    "('ceasefire take effect' / 'gun fall', -1.0); the keys do not know a truce and silent guns are one event",
-)
 def test_the_same_hour_on_another_day_is_a_contradiction(tmp_path: Path) -> None:
     wire = "Under the deal, the ceasefire takes effect at midnight on Sunday.\n"
     report = _report(

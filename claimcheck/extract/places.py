@@ -149,6 +149,7 @@ JOURNEY_CUE = re.compile(
     r"returned|returns|arrived|came)\s+(?:back\s+)?to\s+(?=[^\W\d_])"
 )
 WHERE = re.compile(r",?\s+where\b")
+WHERE_CLAUSE_END = re.compile(r"[,;:—–()]")  # a "where" clause runs to the next comma or dash
 
 # The first word of a capitalised name in an article, for the areas it names. Matches: "Texas"
 # in "in Texas", "Ukraine's", "St." in "St. Louis". Must not match: "exas" inside "Texas", "Bissau"
@@ -720,12 +721,20 @@ def _state_code(part: str) -> tuple[Place, ...]:
 
 
 def _event_near(text: str, start: int, end: int, *, fronted: bool) -> bool:
-    """Whether an event word stands in the place's clause: before it, or right after it.
+    """Whether an event word stands in the place's clause: before it, or right after it, or in
+    a "where" clause that follows it.
 
     After the place, only the next few words count ("a bomb in Kabul exploded"), since later
     ones are about something else ("officials in Beijing declined to comment on the talks"),
     unless the place opens the sentence (``fronted``: "In Berlin, protesters marched").
     """
+    where = WHERE.match(text, end)
+    if where is not None:
+        # "In Bay City, where the storm made landfall, ...": the clause says what happened there
+        stop = WHERE_CLAUSE_END.search(text, where.end())
+        told = text[where.end() : stop.start() if stop is not None else len(text)]
+        if EVENT.search(told) or EVENT_TOKENS & set(re.findall(r"[a-z]+", told.casefold())):
+            return True
     left, right = clause_bounds(text, start, end)
     left, right = max(left, start - EVENT_WINDOW), min(right, end + EVENT_WINDOW)
     if not fronted:
