@@ -505,18 +505,19 @@ def _items(
                 words = tuple(dict.fromkeys([*words, *context_words(f"{before} {after}")]))
         keys = names[mention.source_id].keys(sentence, mention, clause_bounds(sentence, mention, indexed[place])) if sentence else frozenset[str]()
         lead = _lead_word(sentence, mention) if sentence else ""
+        key = _Key.of(mention)
         fates, running, earlier = frozenset[str](), False, False
         if sentence and kind is Kind.NUMBER:
             head, tail = _clause_around(sentence, mention)
             fates, running = _fates(head, mention.text, tail)
-            fates |= _Key.of(mention).fates()
+            fates |= key.fates()
             earlier = running and (lead == "from" or _said_earlier(head))
         items.append(
             _Item(
                 mention, words, _keys(keys, "org:"), _keys(keys, "person:"),
                 speech=sentence is not None and _said_on(sentence, mention),
                 lead=lead,
-                key=_Key.of(mention),
+                key=key,
                 when=when,
                 fates=fates,
                 running=running,
