@@ -40,7 +40,7 @@ from claimcheck import lang, origins, values
 from claimcheck.extract import places
 from claimcheck.lang.names import NameIndex
 from claimcheck.lang.spelling import stem
-from claimcheck.model import Claim, Document, Kind, Match, Mention, Sentence, Story
+from claimcheck.model import Claim, Document, Kind, Match, Mention, Role, Sentence, Story
 from claimcheck.settings import Matcher, Settings
 
 DISTINCT_NUMBER = 10  # a count from ten up rarely repeats by chance; "two" or "three" easily does
@@ -528,10 +528,10 @@ def _items(
                 clock=frozenset(re.sub(r"[\s.:]", "", t.casefold()) for t in CLOCK.findall(around)),
             )
         )  # fmt: skip
-    return _mark_leads(items) if kind is Kind.NUMBER else items
+    return _mark_leads(items, sentences) if kind is Kind.NUMBER else items
 
 
-def _mark_leads(items: list[_Item]) -> list[_Item]:
+def _mark_leads(items: list[_Item], sentences: dict[tuple[str, int], Sentence]) -> list[_Item]:
     """Mark the count each article leads with, per fate: the first in its headline and the
     first in its body ("Quake toll rises to 40" … "At least 40 people have died"). Outlets
     lead with the figure the story is about, so two articles' leading tolls are one fact, even
@@ -540,7 +540,9 @@ def _mark_leads(items: list[_Item]) -> list[_Item]:
     marked = []
     for item in items:  # in reading order (``_mention_order``)
         mention = item.mention
-        firsts = [(mention.source_id, mention.sentence_index == 0, fate) for fate in item.fates]
+        sentence = sentences.get((mention.source_id, mention.sentence_index))
+        in_title = sentence is not None and sentence.role is Role.TITLE
+        firsts = [(mention.source_id, in_title, fate) for fate in item.fates]
         new = [first for first in firsts if first not in seen]
         seen.update(new)
         marked.append(replace(item, leads=True) if new else item)
