@@ -325,8 +325,8 @@ def statement_share(a: Sequence[str], b: Sequence[str]) -> float:
     left out and inflections folded: "the building is literally pancaked" and "it appears the
     building is in very good shape" share most of their words but one content word of three."""
     light = _transcription().light
-    ca = {stem(word.casefold()) for word in transcribed(tuple(a))} - light
-    cb = {stem(word.casefold()) for word in transcribed(tuple(b))} - light
+    ca = set(_folded(transcribed(tuple(a)))) - light
+    cb = set(_folded(transcribed(tuple(b)))) - light
     return len(ca & cb) / min(len(ca), len(cb)) if ca and cb else 0.0
 
 
