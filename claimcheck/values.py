@@ -36,18 +36,23 @@ ISO_DATE = re.compile(r"^(?:(?P<y>\d{4})|-)-?(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?
 # "about" allows what rounding a figure to its last digits allows.
 QUALIFIER_SPAN: dict[str | None, tuple[str, str]] = {
     None: ("1", "1"),
-    "about": ("0.95", "1.05"),
+    "about": ("1", "1"),
     "nearly": ("0.9", "1"),
     "more than": ("1", "1.15"),
     "at least": ("1", "1"),
     "less than": ("0.85", "1"),
     "up to": ("0.85", "1"),
+    "converted": ("0.95", "1.05"),  # "120 km (75 miles)": a conversion is rounded loosely
 }
 # Whether two figures may be one fact is read more loosely (``compatible(loose=True)``, for
 # matching): "about 30 miles north of the city" and "about 35 miles north" are one distance
 # that two outlets state differently. On the labelled real coverage, judging with these wider
 # spans too joined the values of 13 more of gold's conflicting claims and kept apart those of 1
 # more corroborated one ("around 38" / "more than 30").
+# Hedges that give a figure rounded, and how far rounding may take it at most: "about 290 km"
+# is 288 rounded, but "about 550" and "565", or "about 30" and "about 35", are two estimates.
+ROUNDED = frozenset({"about"})
+ROUNDED_SHARE = Decimal("0.05")
 LOOSE_SPAN: dict[str | None, tuple[str, str]] = {
     **QUALIFIER_SPAN,
     "about": ("0.9", "1.1"),
@@ -160,7 +165,18 @@ def number_span(mention: Mention, *, loose: bool = False) -> tuple[Decimal, Deci
     spans = LOOSE_SPAN if loose else QUALIFIER_SPAN
     low, high = spans.get(mention.qualifier, spans["about"])
     half = _rounding(mention, bounds[0])
+    if mention.qualifier in ROUNDED and not loose:
+        half = max(half, min(_round_place(bounds[0]), abs(bounds[0]) * ROUNDED_SHARE))
     return (bounds[0] * Decimal(low) - half, bounds[1] * Decimal(high) + half)
+
+
+def _round_place(value: Decimal) -> Decimal:
+    """A shade under half the place of a figure's last non-zero digit: what rounding it there
+    allows ("290" → 4.9, "3,800" → 49, "93" → 0.49)."""
+    if not value or value != value.to_integral_value():
+        return Decimal(0)
+    digits = str(abs(int(value)))
+    return Decimal("4.9") * Decimal(10) ** (len(digits) - len(digits.rstrip("0")) - 1)
 
 
 # Half a percentage point, a shade under, as _rounding takes for written decimals.

@@ -39,6 +39,12 @@ def test_dates_compatible(a: str, b: str, expected: bool) -> None:
         (number("100000"), number("100000"), True),
         (number("100000", qualifier="about"), number("100000"), True),
         (number("100000", qualifier="about"), number("95000"), True),
+        # "about" gives a figure rounded: to its last digits, and by 5% at most
+        (number("290", "kilometer", "about"), number("288", "kilometer"), True),
+        (number("550", "kilometer", "about"), number("565", "kilometer"), False),
+        (number("30", "mile", "about"), number("35", "mile", "about"), False),
+        (number("93", "kilometer", "about"), number("91", "kilometer"), False),
+        (number("3800", qualifier="about"), number("3895"), False),
         (number("100000"), number("175000"), False),
         (
             number("3", "hour"),
