@@ -853,6 +853,8 @@ class Facts:
             return FactKey(attribute=speaker)
         members = set(inside)
         head = _span_head(tree, inside)
+        while not counted and tree.tokens[head].dep == "compound" and tree.head(head) in self._timed:
+            head = tree.head(head)  # "Thursday" of "found Thursday night" dates the finding, not the night
         if counted and speaker is None:
             place = _distance_from(tree, head)
             if place is not None:

@@ -20,6 +20,11 @@ from claimcheck.settings import Settings
 
 ROWS = [
     pytest.param(
+        "Rescuers found the bodies of the family Sunday morning.", "Sunday", False,
+        FactKey("rescuer find", (), None, None),
+        id="day-of-a-time-of-day: the day dates the finding, not the morning",
+    ),
+    pytest.param(
         "A police spokesman put the death toll at 63.", "63", True,
         FactKey("death toll put", (), None, "A police spokesman"),
         id="figure-placed-at: what is put is the attribute, who puts it the authority",
