@@ -140,6 +140,11 @@ VALUE_JUNK = re.compile(r"[^\w\s.]|_|(?<!\d)\.|\.(?!\d)")
 # An apostrophe or hyphen inside a word, removed without a space ("that's" → "thats",
 # "co-operation" → "cooperation"). Matches: the "'" in "that's". Must not match: "' " at an end.
 JOINER = re.compile(r"(?<=\w)['’‘-](?=\w)")
+# A contraction that would read as another word once its apostrophe goes ("we'll" as "well",
+# "we're" as "were"), spelled out first. Matches: "'ll" in "we'll", "’re" in "they’re".
+# Must not match: "'s" or "'d" (is or has, had or would), "n't" (its bare form is no other word).
+CONTRACTION = re.compile(r"(?<=[^\W\d_])['’](ll|re)\b")
+CONTRACTED = {"ll": " will", "re": " are"}
 # A dotted abbreviation, whose dots go ("U.S." → "us"). Matches: "u.s.". Must not match: "2.5".
 DOTTED = re.compile(r"\b((?:[^\W\d_]\.){2,})")
 # A thousands separator. Matches: the comma in "1,000". Must not match: "1, 000".
@@ -262,12 +267,15 @@ def normalize_quote(text: str) -> str:
 
     >>> normalize_quote("“That’s what co-operation is — about,” she said.")
     'thats what cooperation is about she said'
+    >>> normalize_quote("We’ll see")
+    'we will see'
     """
     value = fold_invisible(text).lower()
     value = PERCENT.sub(" percent", value)
     value = value.replace("&", " and ")
     value = DOTTED.sub(lambda m: m.group(1).replace(".", ""), value)
     value = THOUSANDS.sub("", value)
+    value = CONTRACTION.sub(lambda m: CONTRACTED[m.group(1)], value)
     value = JOINER.sub("", value)
     value = VALUE_JUNK.sub(" ", value)
     return " ".join(to_us(word) for word in value.split())
