@@ -44,7 +44,6 @@ from claimcheck.model import Claim, Document, Kind, Match, Mention, Role, Senten
 from claimcheck.settings import Matcher, Settings
 
 DISTINCT_NUMBER = 10  # a count from ten up rarely repeats by chance; "two" or "three" easily does
-RARE_PLACE_ORIGINS = 2  # a place no more outlets name than the two compared is one fact they share
 QUOTE_MIN_WORDS = 4  # shorter quotations say too little to identify a statement
 # Two differing quotations are one statement altered only when the other holds at least this
 # share of the shorter one's words, and of its content words. On the labelled sets, no differing
@@ -928,9 +927,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "same_unit": float(same_unit),
             "unit_apart": float(counted is not None and counted_b is not None and counted != counted_b),
             "same_value": float(same),
-            "distinct_value": float(
-                same and kind is not Kind.QUOTE and _distinct(a, b, lone_units, len(stated_by[_stated(ma)]))
-            ),
+            "distinct_value": float(same and kind is not Kind.QUOTE and _distinct(a, b, lone_units)),
             "value_gap": _value_gap(ma, mb) if kind is Kind.NUMBER else 0.0,
             "day_gap": _day_gap(ma, mb) if kind is Kind.DATE else 0.0,
             "widely_stated": len(stated_by[_stated(ma)]) / voices if same else 0.0,
@@ -1100,15 +1097,12 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     return clusters
 
 
-def _distinct(a: _Item, b: _Item, lone_units: frozenset[str], naming: int) -> bool:
+def _distinct(a: _Item, b: _Item, lone_units: frozenset[str]) -> bool:
     """Whether an identical value stands for itself: the same "$6 million" or "120 km" in two
     outlets of one story is rarely a coincidence, nor is the story's only count of helicopters,
-    nor a month or day long before the news ("May 1970"), nor a place that only a few outlets
-    name (``naming`` is how many do); the same "two", "Monday", "2026" or the story's city
+    nor a month or day long before the news ("May 1970"); the same "two", "Monday" or "2026"
     easily is."""
     mention = a.mention
-    if mention.kind is Kind.VENUE:
-        return naming <= RARE_PLACE_ORIGINS
     if mention.kind is Kind.DATE:
         return all(_long_ago(mention, item.published) for item in (a, b))
     bounds = values.number_range(mention.value) if mention.kind is Kind.NUMBER else None
