@@ -524,9 +524,7 @@ class Facts:
             if by_start.get(entity.start) is not None:
                 spans.append((order, entity.text, members))
         for order, text, members in spans:
-            head = _span_head(tree, members)
-            while tree.tokens[head].dep == "compound" and tree.head(head) in self._timed:
-                head = tree.head(head)  # "Wednesday" of "Wednesday afternoon"
+            head = self._time_head(_span_head(tree, members))
             if tree.tokens[head].dep in ("amod", "compound") or _lasting(tree, head):
                 continue  # a length, not a moment: "a 16-year high", "a monthly saving", "for hours"
             found = _TimeEntity(order, frozenset(members), text)
@@ -539,6 +537,14 @@ class Facts:
             if entity.label in _VALUE_LABELS:
                 self._valued.update(dict.fromkeys(self._covered(entity.start, entity.end), entity.label))
         self._scopes: dict[int, list[tuple[frozenset[int], str]]] = {}
+
+    def _time_head(self, head: int) -> int:
+        """The word a date's words name one moment with: "afternoon" for the "Wednesday" of
+        "Wednesday afternoon"."""
+        tree = self.tree
+        while tree.tokens[head].dep == "compound" and tree.head(head) in self._timed:
+            head = tree.head(head)
+        return head
 
     def _first_time(self, members: frozenset[int]) -> _TimeEntity | None:
         """The first date entity wholly inside a phrase (each phrase is read once)."""
@@ -853,8 +859,8 @@ class Facts:
             return FactKey(attribute=speaker)
         members = set(inside)
         head = _span_head(tree, inside)
-        while not counted and tree.tokens[head].dep == "compound" and tree.head(head) in self._timed:
-            head = tree.head(head)  # "Thursday" of "found Thursday night" dates the finding, not the night
+        if not counted:
+            head = self._time_head(head)  # "found Thursday night" dates the finding, not the night
         if counted and speaker is None:
             place = _distance_from(tree, head)
             if place is not None:
