@@ -252,7 +252,26 @@ def numbers_compatible(a: Mention, b: Mention, *, loose: bool = False) -> bool:
         low, high = span_a[0] * size_a, span_a[1] * size_a
         span_a = (low * (1 - CONVERSION_SLACK), high * (1 + CONVERSION_SLACK))
         span_b = (span_b[0] * size_b, span_b[1] * size_b)
+    elif not loose:
+        span_a, span_b = _cut(a, span_a, span_b), _cut(b, span_b, span_a)
     return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+
+
+def _cut(mention: Mention, span: tuple[Decimal, Decimal], other: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
+    """A scaled figure's span against an exact one, widened to what cutting the exact figure at
+    the written decimal gives: "2.29 million" votes for a tally of 2,299,767 is as common in
+    news as "2.3 million". Against a figure that is itself rounded it stays a rounding: "$53.3
+    billion" is not "$53.39 billion", and "$11.4bn" and "$11.5bn" differ."""
+    written = WRITTEN_DECIMAL.search(mention.text)
+    bounds = number_range(mention.value)
+    if written is None or bounds is None or abs(bounds[0]) < SCALED * abs(Decimal(written.group(0))):
+        return span
+    return span if other[0] != other[1] else (span[0], span[1] + _rounding(mention, bounds[0]))
+
+
+# How much larger than its written figure a value is when a scale word multiplied it: a
+# thousand ("1.5 thousand", "2.4 million", "$3.1bn").
+SCALED = 1000
 
 
 # A figure converted from another unit is rounded by whoever converted it, to two or three

@@ -64,6 +64,15 @@ def test_dates_compatible(a: str, b: str, expected: bool) -> None:
          Mention(Kind.NUMBER, "11460000000", "$11.46 billion", 0, 14, unit="USD"), True),
         (Mention(Kind.NUMBER, "11500000000", "$11.5 billion", 0, 13, unit="USD"),
          Mention(Kind.NUMBER, "11400000000", "$11.4 billion", 0, 13, unit="USD"), False),
+        # a scaled figure gives an exact tally rounded or cut at its last decimal ("5.63
+        # million" of 5,634,915 votes, "2.29 million" of 2,299,767); a rounded one only rounded
+        (Mention(Kind.NUMBER, "5630000", "5.63 million", 0, 12), number("5634915", None), True),
+        (Mention(Kind.NUMBER, "2290000", "2.29 million", 0, 12), number("2299767", None), True),
+        (Mention(Kind.NUMBER, "2290000", "2.29 million", 0, 12), number("2301000", None), False),
+        (Mention(Kind.NUMBER, "2290000", "2.29 million", 0, 12), number("2284000", None), False),
+        (number("9.79", "second"), number("9.798", "second"), False),  # a reading is not cut
+        (Mention(Kind.NUMBER, "53300000000", "$53.3 billion", 0, 13, unit="USD"),
+         Mention(Kind.NUMBER, "53390000000", "$53.39 billion", 0, 14, unit="USD"), False),
         # a share in whole percent is rounded ("35%" of the vote and "35.41%"), a count is not
         (number("35", "percent"), number("35.41", "percent"), True),
         (number("38", "percent"), number("38.57", "percent"), False),
