@@ -61,6 +61,7 @@ from claimcheck import __version__, lang
 from claimcheck.extract._clause import clause_bounds, context_words
 from claimcheck.extract.base import eligible, title_case
 from claimcheck.lang import cache
+from claimcheck.lang.names import country_code
 from claimcheck.lang.tree import Tree
 from claimcheck.model import Document, Kind, Mention, Parse, Sentence, Token
 from claimcheck.settings import Settings
@@ -908,9 +909,9 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def _article_areas(doc: Document) -> Areas:
     """The countries and US states an article names without doubt: its country and state names,
-    and the towns after a preposition ("south of Dallas") whose every namesake lies in one
-    country (and one state) and that are not small (``STRANGER_MAX``). Headlines are left out:
-    their capitals name nothing."""
+    the countries of the peoples it names ("Indian rescuers", "a Briton"), and the towns after a
+    preposition ("south of Dallas") whose every namesake lies in one country (and one state) and
+    that are not small (``STRANGER_MAX``). Headlines are left out: their capitals name nothing."""
     found: set[tuple[str, str]] = set()
     text = doc.source.text
     for sentence in doc.sentences:
@@ -920,6 +921,8 @@ def _article_areas(doc: Document) -> Areas:
             # most capitals start a sentence or a person's name: skip them before a lookup
             if _area_word(m.group()) or _word_before(text, m.start()) in AREA_PREPOSITIONS:
                 _add_areas(text, m.start(), found)
+            elif (people := country_code(m.group())) is not None:
+                found.add(("country", people))
     return frozenset(found)
 
 
