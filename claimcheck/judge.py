@@ -76,10 +76,28 @@ def _misattributed(mentions: Sequence[Mention]) -> list[Mention]:
     return [m for m in mentions if speakers_compatible(majority, m.speaker) is False]
 
 
+def _quoted_words(mention: Mention) -> str:
+    words = mention.text.split()
+    return f"“{' '.join(words[:12])}{'…' if len(words) > 12 else ''}”"
+
+
+def _speakers_phrase(mentions: Sequence[Mention]) -> str:
+    """Who each source gives a quotation to, the best-supported speaker first: "a, c give them
+    to Jane Smith; b to John Brown". The canonical mention's speaker alone could be the odd one."""
+    by_speaker: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.speaker:
+            by_speaker.setdefault(m.speaker, set()).add(m.source_id)
+    ranked = sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0]))
+    parts = [f"{', '.join(sorted(sources))} to {speaker}" for speaker, sources in ranked]
+    first, *rest = parts
+    verb = "gives" if len(ranked[0][1]) == 1 else "give"
+    return "; ".join([first.replace(" to ", f" {verb} them to ", 1), *rest])
+
+
 def _topic(claim: Claim, canonical: Mention) -> str:
     if claim.kind is Kind.QUOTE:
-        words = canonical.text.split()
-        said = f"“{' '.join(words[:12])}{'…' if len(words) > 12 else ''}”"
+        said = _quoted_words(canonical)
         return f"{said} ({canonical.speaker})" if canonical.speaker else said
     if canonical.context and canonical.context != "dateline":
         return " ".join(canonical.context.split()[:10])
@@ -252,9 +270,8 @@ def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, st
     elif misattributed and {m.source_id for m in misattributed} != set(sources):
         status = Status.CONFLICTING
         kind_of_disagreement = MISATTRIBUTED
-        other = misattributed[0]
         rule = "misattributed: the same words are attributed to different speakers"
-        summary = f"misattributed: {topic}; {other.source_id} gives them to {other.speaker}"
+        summary = f"misattributed: {_quoted_words(canonical)}: {_speakers_phrase(claim.mentions)}"
     elif len(sources) >= 2:
         status = Status.CORROBORATED
         rule = f"corroborated: {len(sources)} sources ({independent} independent) state compatible values"

@@ -211,6 +211,8 @@ def test_the_same_words_from_two_speakers_are_misattributed() -> None:
     verdicts = _verdicts([a, b], mentions)
     assert [v.status for v in verdicts] == [Status.CONFLICTING]
     assert "misattributed" in verdicts[0].rule
+    # each side named, since the first mention's speaker may be the odd one out
+    assert verdicts[0].summary.endswith(": a gives them to Maria Keller; b to Tomas Weber")
 
 
 def test_copies_of_one_origin_count_once() -> None:
