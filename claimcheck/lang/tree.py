@@ -196,7 +196,10 @@ def sayer(
     climbed = False
     for _ in range(4):
         subjects = [k for k in tree.kids(verb, frozenset({"nsubj"})) if apart(k)]
-        subject = min(subjects, key=lambda k: abs(k - verb)) if subjects else None
+        # Of two subjects before the verb, the first: the parser tears a coordinated subject in
+        # two ("Jane Smith and co-counsel Tom Green said" gives "said" the subjects Smith and Green).
+        before = [k for k in subjects if k < verb]
+        subject = min(before) if before else min(subjects, key=lambda k: k - verb, default=None)
         dep = tree.tokens[verb].dep
         if subject is not None:
             relative = dep == "relcl" and tree.tokens[subject].tag in ("WP", "WDT")
