@@ -197,6 +197,7 @@ def test_a_bare_weekday_agrees_with_the_same_weekday_a_week_away() -> None:
         ("strong winds are hampering fire fighting efforts", "strong winds are hampering firefighting efforts", True),
         ("we dont know that it will hold", "we do not know it will hold", True),
         ("i cant say um what happens next", "i can not say what happens next", True),
+        ("and said its ok its ok over and over", "and said its okay its okay over and over", True),
         ("we will not sign", "we will sign", False),  # negation changes the meaning
         ("the judgment is wrong on the law", "the judgment is wrong on the facts", False),
         ("the rapist was caught", "therapist was caught", False),  # too short to join words
