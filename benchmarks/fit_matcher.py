@@ -2,6 +2,7 @@
 
     python benchmarks/fit_matcher.py            # fit on fixtures/*/gold.json, write the weights
     python benchmarks/fit_matcher.py --check    # fail if the shipped weights differ from a refit
+    python benchmarks/fit_matcher.py --cache DIR  # read each article's map step from DIR if kept there
 
 The figures to quote for the fitted matcher are leave-one-set-out ones:
 `claimcheck eval --cross-validate fixtures/<set> ...`.
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claimcheck import evaluate, learn, match
+from claimcheck.settings import Settings
 
 WEIGHTS = ROOT / "claimcheck" / "data" / "matcher.json"
 
@@ -26,9 +28,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sets", nargs="*", type=Path, help="labelled sets (default: every fixtures/*/gold.json)")
     parser.add_argument("--check", action="store_true", help="compare a refit with the shipped weights")
+    parser.add_argument("--cache", metavar="DIR", help="read and keep each article's map step in DIR (as `claimcheck run --cache`)")
     args = parser.parse_args()
     sets = evaluate.labelled_sets(args.sets or [ROOT / "fixtures"])
-    pairs = [learn.labelled_pairs(path) for path in sets]
+    base = Settings(parse_cache=args.cache)
+    pairs = [learn.labelled_pairs(path, base) for path in sets]
     for p in pairs:
         print(f"{p.name:32} pairs {len(p.same_fact):5}  one fact {int(p.same_fact.sum()):4}", file=sys.stderr)
     matcher = learn.fit(pairs)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -13,11 +17,34 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from claimcheck import pipeline
 from claimcheck.cli import ExitStatus, cli
+from claimcheck.evaluate import read_set
+from claimcheck.model import Report
+from claimcheck.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "fixtures"
+# The map step of every labelled set, kept for the session: the golden files and the accuracy
+# floor read one run of each set, and the refit check (tests/test_learn.py) reads their
+# articles' sentences and mentions from here instead of parsing them again.
+SESSION_CACHE = tempfile.mkdtemp(prefix="claimcheck-tests-")
+atexit.register(shutil.rmtree, SESSION_CACHE, ignore_errors=True)
+
+
+@cache
+def set_report(set_dir: Path) -> Report:
+    """A labelled set's report, run once a session from the repository root with relative
+    paths, so that a golden file does not depend on where the checkout lives."""
+    fixture = read_set(set_dir, Settings(parse_cache=SESSION_CACHE))
+    articles = fixture.articles.resolve()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return pipeline.check([os.path.relpath(articles, ROOT)], fixture.settings)
+    finally:
+        os.chdir(cwd)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

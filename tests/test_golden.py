@@ -6,34 +6,19 @@ Regenerate with `pytest tests/test_golden.py --update-goldens` and review the di
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from claimcheck import pipeline
-from claimcheck.evaluate import read_set
 from claimcheck.report.json import render
-from tests.conftest import FIXTURES, ROOT, validate_report
+from tests.conftest import FIXTURES, set_report, validate_report
 
 SETS = sorted(p.parent for p in FIXTURES.glob("*/gold.json"))
 
 
-def _report(set_dir: Path) -> str:
-    fixture = read_set(set_dir)
-    articles = fixture.articles.resolve()
-    # Relative paths, so the golden file does not depend on where the checkout lives.
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return render(pipeline.check([os.path.relpath(articles, ROOT)], fixture.settings))
-    finally:
-        os.chdir(cwd)
-
-
 @pytest.mark.parametrize("set_dir", SETS, ids=[p.name for p in SETS])
 def test_report_matches_golden_file(set_dir: Path, update_goldens: bool) -> None:
-    text = _report(set_dir)
+    text = render(set_report(set_dir))
     validate_report(json.loads(text))
     expected = set_dir / "expected.json"
     if update_goldens or not expected.exists():

@@ -13,7 +13,7 @@ from functools import cache
 import pytest
 
 from claimcheck import evaluate
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, set_report
 
 FLOOR_FILE = ROOT / "tests" / "quality_floor.json"
 FLOOR = json.loads(FLOOR_FILE.read_text(encoding="utf-8"))
@@ -21,7 +21,8 @@ FLOOR = json.loads(FLOOR_FILE.read_text(encoding="utf-8"))
 
 @cache
 def _results() -> tuple[evaluate.SetResult, ...]:
-    return tuple(evaluate.evaluate([FIXTURES]))
+    # the run the golden files check, scored: a set is run once a session
+    return tuple(evaluate.score(evaluate.read_set(d), set_report(d)) for d in evaluate.labelled_sets([FIXTURES]))
 
 
 @pytest.mark.parametrize(
