@@ -63,17 +63,19 @@ def quote_integrity(canonical: Mention, mention: Mention) -> str:
     return ALTERED
 
 
-def _misattributed(mentions: Sequence[Mention]) -> list[Mention]:
-    """Mentions whose speaker cannot be the speaker most sources name."""
+def _majority_speaker(mentions: Sequence[Mention]) -> str | None:
+    """The speaker most sources can be naming (the first by name on a tie)."""
     speakers = [m.speaker for m in mentions if m.speaker]
-    if not speakers:
-        return []
 
     def support(speaker: str) -> int:
         return len({m.source_id for m in mentions if speakers_compatible(speaker, m.speaker)})
 
-    majority = min(speakers, key=lambda s: (-support(s), s))
-    return [m for m in mentions if speakers_compatible(majority, m.speaker) is False]
+    return min(speakers, key=lambda s: (-support(s), s)) if speakers else None
+
+
+def _misattributed(mentions: Sequence[Mention], majority: str | None) -> list[Mention]:
+    """Mentions whose speaker cannot be the speaker most sources name."""
+    return [m for m in mentions if majority is not None and speakers_compatible(majority, m.speaker) is False]
 
 
 def _quoted_words(mention: Mention) -> str:
@@ -81,18 +83,20 @@ def _quoted_words(mention: Mention) -> str:
     return f"“{' '.join(words[:12])}{'…' if len(words) > 12 else ''}”"
 
 
-def _speakers_phrase(mentions: Sequence[Mention]) -> str:
-    """Who each source gives a quotation to, the best-supported speaker first: "a, c give them
-    to Jane Smith; b to John Brown". The canonical mention's speaker alone could be the odd one."""
-    by_speaker: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.speaker:
-            by_speaker.setdefault(m.speaker, set()).add(m.source_id)
-    ranked = sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0]))
-    parts = [f"{', '.join(sorted(sources))} to {speaker}" for speaker, sources in ranked]
-    first, *rest = parts
-    verb = "gives" if len(ranked[0][1]) == 1 else "give"
-    return "; ".join([first.replace(" to ", f" {verb} them to ", 1), *rest])
+def _speakers_phrase(majority: str, blamed: Sequence[Mention], mentions: Sequence[Mention]) -> str:
+    """Who the sources give a quotation to, the speaker most of them name first: "a, c give
+    them to Jane Smith; b to John Brown" (the canonical mention's speaker could be the odd one)."""
+    odd = {id(m) for m in blamed}
+    backing = sorted({m.source_id for m in mentions if id(m) not in odd and m.speaker})
+    others: dict[str, set[str]] = {}
+    for m in blamed:
+        others.setdefault(m.speaker or "", set()).add(m.source_id)
+    ranked = sorted(others.items(), key=lambda item: (-len(item[1]), item[0]))
+    verb = "gives" if len(backing) == 1 else "give"
+    return "; ".join(
+        [f"{', '.join(backing)} {verb} them to {majority}"]
+        + [f"{', '.join(sorted(sources))} to {speaker}" for speaker, sources in ranked]
+    )
 
 
 def _topic(claim: Claim, canonical: Mention) -> str:
@@ -225,7 +229,8 @@ def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, st
     canonical = groups[0][0]
     differences: list[Difference] = []
     rival_groups = [groups[i] for i in sorted(_rivals(groups))]
-    misattributed = _misattributed(claim.mentions) if claim.kind is Kind.QUOTE else []
+    majority = _majority_speaker(claim.mentions) if claim.kind is Kind.QUOTE else None
+    misattributed = _misattributed(claim.mentions, majority)
 
     if claim.kind is Kind.QUOTE:
         blamed = {id(m) for m in misattributed}
@@ -271,7 +276,7 @@ def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, st
         status = Status.CONFLICTING
         kind_of_disagreement = MISATTRIBUTED
         rule = "misattributed: the same words are attributed to different speakers"
-        summary = f"misattributed: {_quoted_words(canonical)}: {_speakers_phrase(claim.mentions)}"
+        summary = f"misattributed: {_quoted_words(canonical)}: {_speakers_phrase(majority or '', misattributed, claim.mentions)}"
     elif len(sources) >= 2:
         status = Status.CORROBORATED
         rule = f"corroborated: {len(sources)} sources ({independent} independent) state compatible values"

@@ -186,8 +186,15 @@ def _round_place(value: Decimal) -> Decimal:
 SHADE_UNDER_HALF = Decimal("0.49")
 # Half a percentage point, a shade under, as _rounding takes for written decimals.
 WHOLE_SHARE_ROUNDING = SHADE_UNDER_HALF
-# The figure as written, to read how many decimals it gives. Matches: "11.5" in "$11.5bn".
-WRITTEN_DECIMAL = re.compile(r"\d+\.(\d+)")
+# The figure as written, to read how many decimals it gives. Matches: "11.5" in "$11.5bn",
+# "1,234.5". Must not match: "12", "1,200".
+WRITTEN_DECIMAL = re.compile(r"\d[\d,]*\.(\d+)")
+
+
+def _written(mention: Mention) -> tuple[Decimal, int] | None:
+    """The figure a mention writes with decimals, and how many: "$11.5bn" → (11.5, 1)."""
+    found = WRITTEN_DECIMAL.search(mention.text)
+    return None if found is None else (Decimal(found.group(0).replace(",", "")), len(found.group(1)))
 
 
 def _rounding(mention: Mention, value: Decimal) -> Decimal:
@@ -195,13 +202,13 @@ def _rounding(mention: Mention, value: Decimal) -> Decimal:
     figure from 11.45 to 11.55 billion rounded for the reader, and "9.79 seconds" any time
     from 9.785 to 9.795. Whole numbers are taken as exact (a count is not rounded), except a
     share: "35%" of the vote is any share that rounds to it, "35.41%" included, but not "35.6%"."""
-    written = WRITTEN_DECIMAL.search(mention.text)
+    written = _written(mention)
     if written is None:
         return WHOLE_SHARE_ROUNDING if dimension(mention) == "percent" else Decimal(0)
-    shown = Decimal(written.group(0))
+    shown, decimals = written
     if not shown:
         return Decimal(0)
-    return abs(value / shown) * SHADE_UNDER_HALF / Decimal(10) ** len(written.group(1))
+    return abs(value / shown) * SHADE_UNDER_HALF / Decimal(10) ** decimals
 
 
 def dimension(mention: Mention) -> str:
@@ -220,8 +227,8 @@ def dimension(mention: Mention) -> str:
         return "percent"
     bounds = number_range(mention.value)
     whole = bounds is None or all(b == b.to_integral_value() for b in bounds)
-    written = WRITTEN_DECIMAL.search(mention.text)
-    unscaled = written is not None and bounds is not None and Decimal(written.group(0)) == bounds[0]
+    written = _written(mention)
+    unscaled = written is not None and bounds is not None and written[0] == bounds[0]
     return "figure" if not whole or unscaled else "count"  # "7.0" is a reading; "1.5 million" a count
 
 
@@ -260,13 +267,17 @@ def numbers_compatible(a: Mention, b: Mention, *, loose: bool = False) -> bool:
 def _cut(mention: Mention, span: tuple[Decimal, Decimal], other: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
     """A scaled figure's span against an exact one, widened to what cutting the exact figure at
     the written decimal gives: "2.29 million" votes for a tally of 2,299,767 is as common in
-    news as "2.3 million". Against a figure that is itself rounded it stays a rounding: "$53.3
-    billion" is not "$53.39 billion", and "$11.4bn" and "$11.5bn" differ."""
-    written = WRITTEN_DECIMAL.search(mention.text)
-    bounds = number_range(mention.value)
-    if written is None or bounds is None or abs(bounds[0]) < SCALED * abs(Decimal(written.group(0))):
+    news as "2.3 million", and so is "about 3.6 million" for 3,690,466. A bare figure of one
+    decimal claims its rounding ("1.5 million" is not 1,590,000), and a bound keeps its own side
+    ("up to 2.29 million" is not 2,299,767). Against a figure that is itself rounded it stays a
+    rounding: "$53.3 billion" is not "$53.39 billion", and "$11.4bn" and "$11.5bn" differ."""
+    written, bounds = _written(mention), number_range(mention.value)
+    if written is None or bounds is None or other[0] != other[1] or mention.qualifier not in (None, *ROUNDED):
         return span
-    return span if other[0] != other[1] else (span[0], span[1] + _rounding(mention, bounds[0]))
+    shown, decimals = written
+    if bounds[0] <= 0 or bounds[0] < SCALED * shown or (decimals < 2 and mention.qualifier not in ROUNDED):
+        return span
+    return (span[0], span[1] + _rounding(mention, bounds[0]))
 
 
 # How much larger than its written figure a value is when a scale word multiplied it: a

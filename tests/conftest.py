@@ -26,18 +26,23 @@ from claimcheck.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "fixtures"
-# The map step of every labelled set, kept for the session: the golden files and the accuracy
-# floor read one run of each set, and the refit check (tests/test_learn.py) reads their
-# articles' sentences and mentions from here instead of parsing them again.
-SESSION_CACHE = tempfile.mkdtemp(prefix="claimcheck-tests-")
-atexit.register(shutil.rmtree, SESSION_CACHE, ignore_errors=True)
+@cache
+def session_cache() -> str:
+    """A folder for the map step of every labelled set, kept for the session: the refit check
+    (tests/test_learn.py) reads the articles' sentences and mentions from it instead of parsing
+    them again. Which run fills it depends on the order tests run in; cached and fresh runs
+    give byte-identical reports (tests/test_cache.py)."""
+    folder = tempfile.mkdtemp(prefix="claimcheck-tests-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 @cache
 def set_report(set_dir: Path) -> Report:
-    """A labelled set's report, run once a session from the repository root with relative
-    paths, so that a golden file does not depend on where the checkout lives."""
-    fixture = read_set(set_dir, Settings(parse_cache=SESSION_CACHE))
+    """A labelled set's report, run once a session (the golden files and the accuracy floor
+    read the same run) from the repository root with relative paths, so that a golden file
+    does not depend on where the checkout lives."""
+    fixture = read_set(set_dir, Settings(parse_cache=session_cache()))
     articles = fixture.articles.resolve()
     cwd = os.getcwd()
     os.chdir(ROOT)
@@ -59,8 +64,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def gazetteer() -> None:
     """Load the gazetteer from the user's cache, as the command line does, so that a session
     builds it at most once (tests that call extractors directly pass no cache_dir)."""
-    import os
-
     from claimcheck.extract import places
     from claimcheck.settings import user_cache_dir
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from claimcheck import learn, match
 from claimcheck.settings import Matcher
-from tests.conftest import FIXTURES, ROOT, SESSION_CACHE, run_cli
+from tests.conftest import FIXTURES, ROOT, run_cli, session_cache
 
 
 def test_labelled_pairs_have_both_labels_and_one_row_per_pair() -> None:
@@ -42,7 +42,7 @@ def test_matcher_round_trips_through_json() -> None:
 
 def test_shipped_weights_are_a_refit_of_the_labelled_sets() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "fit_matcher.py"), "--check", "--cache", SESSION_CACHE],
+        [sys.executable, str(ROOT / "benchmarks" / "fit_matcher.py"), "--check", "--cache", session_cache()],
         capture_output=True,
         text=True,
         check=False,

@@ -70,7 +70,11 @@ def test_dates_compatible(a: str, b: str, expected: bool) -> None:
         (Mention(Kind.NUMBER, "2290000", "2.29 million", 0, 12), number("2299767", None), True),
         (Mention(Kind.NUMBER, "2290000", "2.29 million", 0, 12), number("2301000", None), False),
         (Mention(Kind.NUMBER, "2290000", "2.29 million", 0, 12), number("2284000", None), False),
-        (number("9.79", "second"), number("9.798", "second"), False),  # a reading is not cut
+        (number("9.79", "second"), number("9.798", "second"), False),  # nor against a figure not exact
+        (Mention(Kind.NUMBER, "1500000", "1.5 million", 0, 11), number("1590000", None), False),
+        (Mention(Kind.NUMBER, "3600000", "about 3.6 million", 0, 17, qualifier="about"), number("3690466", None), True),
+        (Mention(Kind.NUMBER, "2290000", "up to 2.29 million", 0, 18, qualifier="up to"), number("2299767", None), False),
+        (Mention(Kind.NUMBER, "1234567.8", "1,234,567.8", 0, 11), number("1234568", None), False),
         (Mention(Kind.NUMBER, "53300000000", "$53.3 billion", 0, 13, unit="USD"),
          Mention(Kind.NUMBER, "53390000000", "$53.39 billion", 0, 14, unit="USD"), False),
         # a share in whole percent is rounded ("35%" of the vote and "35.41%"), a count is not

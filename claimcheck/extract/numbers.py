@@ -107,20 +107,23 @@ MONTH_DATE = re.compile(
 # A numeric date. Matches: "28-12-2021", "12/28/2021", "2022-01-10". Must not match: "10-15".
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 # A clock time. Matches: "7:19", "3 p.m.", "10am", "0900 GMT", "8.55 GMT", "10.58 AEDT" (a zone
-# abbreviation: capitals ending in "T"), "03.01" (no figure is written with a leading zero), and
-# a time of the 24-hour clock before its day, as British and Asian outlets write it: "closed from
-# 21.03 on Wednesday", "21.40 last night". Must not match: "8.55 percent", "8.55 TWh", "fell
-# 2.15 on Wednesday".
-_DAY_AFTER = (
-    rf"\s+(?:on\s+)?(?:{lang.alternation(d.title() for d in lang.weekday_names())})\b|"
-    r"\s+(?:this|last|that)\s+(?:morning|afternoon|evening|night)\b|\s+(?:tonight|today|yesterday)\b"
-)
+# abbreviation: capitals ending in "T"), "03.01" after a word of time (no figure is written with
+# a leading zero), and a time of the 24-hour clock that bounds a stretch of a day, as British and
+# Asian outlets write it: "closed from 21.03 on Wednesday to 03.01 on Thursday". Must not match:
+# "8.55 percent", "8.55 TWh", "fell 21.15 on Wednesday", "rose to 18.45 on Monday", "lost 03.50
+# points".
+# The word of time is part of the match: a blocker only keeps numbers out of what it matches.
+_TIME_WORD = r"\b(?:at|from|until|till|to|by|around|after|before|since|between)\s+"
+_SPAN_WORD = r"\b(?:from|until|till|since|between)\s+"
+_DAY_AFTER = rf"\s+on\s+(?:{lang.alternation(d.title() for d in lang.weekday_names())})\b"
 CLOCK_TIME = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:a\.m\.|p\.m\.|am|pm)\b)?|"
     r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|"
     r"\b\d{1,2}[.:]?\d{2}\s?(?:[A-Z]{1,4}T|UTC|hrs|local\s+time)\b|"
-    rf"(?<![\d.,$€£])\b(?:0\d\.[0-5]\d\b(?![.,]\d)|(?:1[3-9]|2[0-3])\.[0-5]\d(?={_DAY_AFTER}))"
+    rf"{_TIME_WORD}0\d\.[0-5]\d\b(?![.,]\d)|"
+    rf"{_SPAN_WORD}(?:1[3-9]|2[0-3])\.[0-5]\d(?={_DAY_AFTER})"
 )
+
 # A phone number. Matches: "+41 22 917 1234", "(202) 555-0143", "202-555-0143",
 # "020 7946 0958". Must not match: "10-15 people", "2 1/2 years".
 PHONE = re.compile(

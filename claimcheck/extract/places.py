@@ -61,7 +61,7 @@ from claimcheck import __version__, lang
 from claimcheck.extract._clause import clause_bounds, context_words
 from claimcheck.extract.base import eligible, title_case
 from claimcheck.lang import cache
-from claimcheck.lang.names import country_code
+from claimcheck.lang.names import country_code, country_display
 from claimcheck.lang.tree import Tree
 from claimcheck.model import Document, Kind, Mention, Parse, Sentence, Token
 from claimcheck.settings import Settings
@@ -921,9 +921,30 @@ def _article_areas(doc: Document) -> Areas:
             # most capitals start a sentence or a person's name: skip them before a lookup
             if _area_word(m.group()) or _word_before(text, m.start()) in AREA_PREPOSITIONS:
                 _add_areas(text, m.start(), found)
-            elif (people := country_code(m.group())) is not None:
+            elif (people := _people(text, m.start(), m.end())) is not None:
                 found.add(("country", people))
     return frozenset(found)
+
+
+# Waters named after a people, which lie off many countries: "the Indian Ocean".
+WATERS = frozenset({"ocean", "sea", "gulf"})
+
+
+def _people(text: str, start: int, end: int) -> str | None:
+    """The country a people's name stands for ("Indian rescuers", "Iraqi Kurdistan", "a
+    Briton"), unless it ends a longer name ("North Korean", "Papua New Guinean") or names
+    waters ("the Indian Ocean"), or its country shares its name with a US state ("Georgian",
+    as ``_add_areas`` skips "Georgia")."""
+    iso = country_code(text[start:end])
+    if iso is None:
+        return None
+    before, after = text[max(0, start - 30) : start].split(), text[end : end + 30].split()
+    if before and before[-1][:1].isupper() and before[-1][-1] not in ".!?:\"”":
+        return None
+    if after and after[0][:1].isupper() and after[0].strip(".,;:").casefold() in WATERS:
+        return None
+    namesakes = _gazetteer().get(fold(country_display(iso))) or ()
+    return None if any(p.kind == "state" for p in namesakes) else iso
 
 
 @functools.lru_cache(maxsize=65536)

@@ -180,6 +180,19 @@ _CONTINUING = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 _ASIDES = frozenset({"relcl", "acl", "advcl", "cc", "conj"})
 
 
+def _coordinated_first(tree: Tree, nearest: int, subjects: Sequence[int]) -> int:
+    """The first of two subjects before a verb when an "and" joins them: the parser tears a
+    coordinated subject in two ("Jane Smith and co-counsel Tom Green said" gives "said" both
+    names), where the nearest is only the last of the speakers. Without a joining "and", the
+    nearest stands: the parser also makes a fronted phrase a subject ("65,000 of them in the
+    capital, a union organizer reported")."""
+    for first in sorted(k for k in subjects if k < nearest):
+        joins = [c for c in tree.children[first] if tree.tokens[c].dep == "cc" and first < c < nearest]
+        if any(tree.tokens[c].lemma.casefold() == "and" for c in joins):
+            return first
+    return nearest
+
+
 def sayer(
     tree: Tree, verb: int, *, inverted: bool = False, apart: Callable[[int], bool] = lambda _k: True
 ) -> tuple[int, int] | None:
@@ -196,10 +209,9 @@ def sayer(
     climbed = False
     for _ in range(4):
         subjects = [k for k in tree.kids(verb, frozenset({"nsubj"})) if apart(k)]
-        # Of two subjects before the verb, the first: the parser tears a coordinated subject in
-        # two ("Jane Smith and co-counsel Tom Green said" gives "said" the subjects Smith and Green).
-        before = [k for k in subjects if k < verb]
-        subject = min(before) if before else min(subjects, key=lambda k: k - verb, default=None)
+        subject = min(subjects, key=lambda k: abs(k - verb)) if subjects else None
+        if subject is not None and subject < verb:
+            subject = _coordinated_first(tree, subject, subjects)
         dep = tree.tokens[verb].dep
         if subject is not None:
             relative = dep == "relcl" and tree.tokens[subject].tag in ("WP", "WDT")

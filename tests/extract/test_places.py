@@ -126,3 +126,20 @@ def test_never_crashes_and_offsets_hold(text: str) -> None:
     doc = document(text)
     for m in places.extract(doc, settings=Settings()):
         assert doc.source.text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Indian rescuers reached the village.", "Indian", "IN"),
+        ("The quake hit Iraqi Kurdistan on Sunday.", "Iraqi", "IQ"),
+        ("North Korean missiles fell into the sea.", "Korean", None),  # the end of a longer name
+        ("Winds over the Indian Ocean strengthened.", "Indian", None),  # waters off many countries
+        ("Georgian troops crossed the border.", "Georgian", None),  # Georgia is also a US state
+    ],
+)
+def test_a_people_names_its_country_for_the_article(text: str, word: str, country: str | None) -> None:
+    from claimcheck.extract.places import _people
+
+    start = text.index(word)
+    assert _people(text, start, start + len(word)) == country

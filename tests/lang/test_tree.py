@@ -48,3 +48,26 @@ def test_a_speaker_after_the_verb_still_speaks() -> None:
         ],
     )
     assert sayer(tree, 0) == (2, 0)
+
+
+def test_a_fronted_phrase_the_parser_makes_a_subject_does_not_speak() -> None:
+    # "…, 65,000 of them in the capital, a union organizer reported": no "and" joins the two
+    # subjects, so the nearest speaks.
+    text = "65,000 of them in the capital, a union organizer reported"
+    tree = _parse(
+        text,
+        [
+            ("65,000", "65,000", "NUM", "nsubj", 10),
+            ("of", "of", "ADP", "prep", 0),
+            ("them", "they", "PRON", "pobj", 1),
+            ("in", "in", "ADP", "prep", 0),
+            ("the", "the", "DET", "det", 5),
+            ("capital", "capital", "NOUN", "pobj", 3),
+            (",", ",", "PUNCT", "punct", 10),
+            ("a", "a", "DET", "det", 9),
+            ("union", "union", "NOUN", "compound", 9),
+            ("organizer", "organizer", "NOUN", "nsubj", 10),
+            ("reported", "report", "VERB", "ROOT", 10),
+        ],
+    )
+    assert sayer(tree, 10) == (9, 10)
