@@ -271,8 +271,10 @@ def _cut(mention: Mention, span: tuple[Decimal, Decimal], other: tuple[Decimal, 
     decimal claims its rounding ("1.5 million" is not 1,590,000), and a bound keeps its own side
     ("up to 2.29 million" is not 2,299,767). Against a figure that is itself rounded it stays a
     rounding: "$53.3 billion" is not "$53.39 billion", and "$11.4bn" and "$11.5bn" differ."""
+    if other[0] != other[1] or mention.qualifier not in (None, *ROUNDED):
+        return span  # checked first: matching asks this of every pair, and most fail here
     written, bounds = _written(mention), number_range(mention.value)
-    if written is None or bounds is None or other[0] != other[1] or mention.qualifier not in (None, *ROUNDED):
+    if written is None or bounds is None:
         return span
     shown, decimals = written
     if bounds[0] <= 0 or bounds[0] < SCALED * shown or (decimals < 2 and mention.qualifier not in ROUNDED):

@@ -26,6 +26,8 @@ from claimcheck.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "fixtures"
+
+
 @cache
 def session_cache() -> str:
     """A folder for the map step of every labelled set, kept for the session: the refit check

@@ -943,8 +943,14 @@ def _people(text: str, start: int, end: int) -> str | None:
         return None
     if after and after[0][:1].isupper() and after[0].strip(".,;:").casefold() in WATERS:
         return None
-    namesakes = _gazetteer().get(fold(country_display(iso))) or ()
-    return None if any(p.kind == "state" for p in namesakes) else iso
+    return None if _named_like_a_state(iso) else iso
+
+
+@functools.lru_cache(maxsize=512)
+def _named_like_a_state(iso: str) -> bool:
+    """Whether a country's name is also a US state's ("Georgia"); ``country_display`` scans
+    every country name, so each country is looked up once."""
+    return any(p.kind == "state" for p in _gazetteer().get(fold(country_display(iso))) or ())
 
 
 @functools.lru_cache(maxsize=65536)
