@@ -5,7 +5,7 @@ each story's reduce step (its verdicts), reused when none of its articles change
 An entry's key names everything its result is computed from: the source as ingest made it (id,
 text, title, date, regions; not its path, which no stage reads), claimcheck's version and the
 hash of its code and data files, the versions of spaCy, the model and the gazetteer, and the
-settings that change extraction (kinds, captions, reference date, model). A change to any of
+settings that change extraction (captions, reference date, model). A change to any of
 them is a miss, never a stale result; so a cached run writes the same bytes as a fresh one.
 
 Entries are written atomically by ``lang.cache`` (beside the sentence parses it keeps under the
@@ -64,7 +64,6 @@ def key(source: Source, settings: Settings) -> str | None:
     if versions is None:
         return None
     extraction = (
-        sorted(k.value for k in settings.kinds),
         settings.include_captions,
         settings.reference_date.isoformat() if settings.reference_date else None,
         settings.model,

@@ -452,7 +452,14 @@ def _report_notes(report: Report, *, quiet: bool) -> None:
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 KINDS = click.option(
-    "--kinds", type=CommaChoice([k.value for k in Kind]), help="Claim kinds to extract (default: all)."
+    "--kinds",
+    type=CommaChoice([k.value for k in Kind]),
+    help="Claim kinds to report (default: all); the others are still read and matched, so each claim's verdict is the same as in a run of every kind.",
+)
+MENTION_KINDS = click.option(
+    "--kinds",
+    type=CommaChoice([k.value for k in Kind]),
+    help="Mention kinds to print (default: all). `claimcheck judge` matches only what it reads: to narrow its report, give it --kinds instead.",
 )
 REFERENCE_DATE = click.option(
     "--reference-date",
@@ -528,6 +535,7 @@ def _report_options(f: F) -> F:
             click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "markdown"]), help="Output format (default: table)."),
             click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json."),
             OUTPUT,
+            KINDS,
             click.option("--status", "statuses", type=CommaChoice([s.value for s in Status]), help="Statuses to show (default: all); the headline and --fail-on still count every claim."),
             click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True, help="Only show claims stated by at least N sources."),
             click.option(
@@ -569,7 +577,6 @@ def _engine(engine: str, scheduler: str | None) -> Iterator[Any]:
 @cli.command(epilog=RUN_EXAMPLES + EXIT_CODES_HELP)
 @PATHS
 @_report_options
-@KINDS
 @REFERENCE_DATE
 @CAPTIONS
 @WORKERS
@@ -645,7 +652,7 @@ def _emit(
 
 @cli.command()
 @PATHS
-@KINDS
+@MENTION_KINDS
 @REFERENCE_DATE
 @CAPTIONS
 @OUTPUT
@@ -683,7 +690,7 @@ def extract(
     for warning in sorted(ingested.warnings + skipped_values):
         click.echo(f"claimcheck: warning: {one_line(warning)}", err=True)
     records = [
-        *(extraction.render_source(d, found.mentions) for d, found in reads),
+        *(extraction.render_source(d, [m for m in found.mentions if m.kind in settings.kinds]) for d, found in reads),
         *(extraction.render_skipped(s) for s in ingested.skipped),
         *(extraction.render_warning(w) for w in ingested.warnings + skipped_values),
     ]
@@ -713,7 +720,7 @@ def judge_command(inputs: tuple[str, ...], workers: int, quiet: bool, no_color: 
 
     fmt = _resolve_format(shown["fmt"], shown["as_json"])
     output = _output_path(shown["output"], inputs)
-    settings = _settings(None, shown["statuses"], shown["min_sources"], None, False, workers)
+    settings = _settings(shown["kinds"], shown["statuses"], shown["min_sources"], None, False, workers)
     old = baselines.load(shown["baseline"]) if shown["baseline"] else None
     reads: dict[str, pipeline.Read] = {}
     skipped: list[Skipped] = []

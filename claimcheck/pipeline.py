@@ -332,7 +332,10 @@ def report(
     found_stories = stories.stories(documents, mentions)
     progress("judging", 0, None)
     work = story_work(documents, mentions, found_stories, found_origins)
-    verdicts = finish([v for verdicts in engine.settle(work, settings) for v in verdicts])
+    every = finish([v for verdicts in engine.settle(work, settings) for v in verdicts])
+    # Claims of other kinds are not part of this report at all (not even counted as omitted);
+    # they were judged with the rest, so the kinds kept have the verdicts and ids of a full run.
+    verdicts = [v for v in every if v.claim.kind in settings.kinds]
     return Report(
         documents=documents,
         verdicts=tuple(v for v in verdicts if keep(v, settings)),

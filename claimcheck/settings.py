@@ -42,7 +42,8 @@ class Settings:
     """What to extract and report, and how strictly to match.
 
     Attributes:
-        kinds: claim kinds to extract.
+        kinds: claim kinds to report. Every kind is extracted and matched, so a claim's verdict
+            is the same whichever kinds are asked for.
         statuses: verdicts to keep in the report.
         min_sources: keep only claims stated by at least this many sources.
         reference_date: publication date for sources whose own date cannot be found; relative

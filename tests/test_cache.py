@@ -65,9 +65,9 @@ def test_only_new_articles_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert cached == run_cli(["run", str(folder), "--json"]).stdout
 
 
-def test_settings_that_change_extraction_are_part_of_the_key(tmp_path: Path) -> None:
+def test_settings_that_change_extraction_are_part_of_the_key_and_kinds_reuse_it(tmp_path: Path) -> None:
     run_cli(["run", str(ARTICLES), "--json", "--cache", str(tmp_path)])
-    for options in (["--kinds", "date,venue"], ["--include-captions"], ["--reference-date", "2020-01-02"]):
+    for options in (["--include-captions"], ["--reference-date", "2020-01-02"], ["--kinds", "date,venue"]):
         cached = run_cli(["run", str(ARTICLES), "--json", "--cache", str(tmp_path), *options]).stdout
         assert cached == run_cli(["run", str(ARTICLES), "--json", *options]).stdout, options
 

@@ -193,6 +193,16 @@ def test_kinds_filter() -> None:
     assert {c["kind"] for c in data["claims"]} == {"date", "venue"}
 
 
+def test_kinds_narrow_the_report_not_the_verdicts() -> None:
+    # Dates time the other kinds' facts and every value bounds its neighbours' clauses: a
+    # report of two kinds must hold exactly those claims of a report of all four.
+    trial = SEEDS.parent / "fixtures" / "trial" / "articles"
+    every = run_cli(["run", str(trial), "--json"]).json()
+    narrow = run_cli(["run", str(trial), "--json", "--kinds", "venue,quote"]).json()
+    assert narrow["claims"] == [c for c in every["claims"] if c["kind"] in ("venue", "quote")]
+    assert narrow["summary"]["claims"] == len(narrow["claims"]) and narrow["summary"]["omitted"] == 0
+
+
 def test_unknown_kind_is_a_usage_error() -> None:
     result = run_cli(["run", str(SEEDS), "--kinds", "date,weather"], expect=ExitStatus.USAGE)
     assert "weather" in result.stderr

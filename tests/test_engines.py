@@ -24,6 +24,18 @@ def test_extract_then_judge_gives_the_bytes_of_run(local_json: str) -> None:
     assert run_cli(["judge", "-", "--json"], input=lines).stdout == local_json
 
 
+def test_judge_narrows_its_report_as_run_does() -> None:
+    lines = run_cli(["extract", str(ARTICLES)]).stdout
+    narrow = run_cli(["run", str(ARTICLES), "--json", "--kinds", "number,venue"]).stdout
+    assert run_cli(["judge", "-", "--json", "--kinds", "number,venue"], input=lines).stdout == narrow
+
+
+def test_extract_prints_the_mention_kinds_asked_for() -> None:
+    lines = run_cli(["extract", str(ARTICLES), "--kinds", "date"]).stdout.splitlines()
+    kinds = {m["kind"] for line in lines for m in json.loads(line).get("mentions", [])}
+    assert kinds == {"date"}
+
+
 def test_judge_keeps_skipped_files_and_warnings(tmp_path: Path) -> None:
     for article in sorted(ARTICLES.iterdir())[:3]:
         (tmp_path / article.name).write_bytes(article.read_bytes())
