@@ -74,8 +74,16 @@ def _majority_speaker(mentions: Sequence[Mention]) -> str | None:
 
 
 def _misattributed(mentions: Sequence[Mention], majority: str | None) -> list[Mention]:
-    """Mentions whose speaker cannot be the speaker most sources name."""
-    return [m for m in mentions if majority is not None and speakers_compatible(majority, m.speaker) is False]
+    """Mentions whose speaker cannot be the speaker most sources name. A fragment too short to
+    be a statement ("Die!", "an intentional act") is not blamed: outlets quote such words as a
+    shout heard, a phrase of a report or a label, and give them to whoever reported them."""
+    return [
+        m
+        for m in mentions
+        if majority is not None
+        and speakers_compatible(majority, m.speaker) is False
+        and len(values.quote_words(m.value)) >= values.QUOTE_MIN_WORDS
+    ]
 
 
 def _quoted_words(mention: Mention) -> str:

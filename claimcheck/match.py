@@ -44,7 +44,6 @@ from claimcheck.model import Claim, Document, Kind, Match, Mention, Role, Senten
 from claimcheck.settings import Matcher, Settings
 
 DISTINCT_NUMBER = 10  # a count from ten up rarely repeats by chance; "two" or "three" easily does
-QUOTE_MIN_WORDS = 4  # shorter quotations say too little to identify a statement
 # Two differing quotations are one statement altered only when the other holds at least this
 # share of the shorter one's words, and of its content words. On the labelled sets, no differing
 # pair of one gold claim shares less than half its words (0 of 19 pairs below 0.5 are one
@@ -955,7 +954,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "same_authority": float(bool(ka.authority & kb.authority)),
             "authority_apart": float(_apart(ka.authority, kb.authority)),
             "same_speaker": float(kind is Kind.QUOTE and ma.speaker is not None and ma.speaker == mb.speaker),
-            "short_quote": float(kind is Kind.QUOTE and min(len(a.words), len(b.words)) < QUOTE_MIN_WORDS),
+            "short_quote": float(kind is Kind.QUOTE and min(len(a.words), len(b.words)) < values.QUOTE_MIN_WORDS),
             "quote_share": _word_share(a.words, b.words) if kind is Kind.QUOTE else 0.0,
             **{k.value: float(k is kind) for k in Kind},
         }
@@ -979,7 +978,7 @@ def never_one_fact(a: _Item, b: _Item) -> str | None:
         return "one figure in two units"  # "12 km north of A" and "12 miles west of B": two distances
     if ma.kind is Kind.QUOTE and not _may_be_altered(a, b):
         return "different statements"  # an altered quotation keeps most of its words
-    if ma.kind is Kind.QUOTE and min(len(a.words), len(b.words)) < QUOTE_MIN_WORDS:
+    if ma.kind is Kind.QUOTE and min(len(a.words), len(b.words)) < values.QUOTE_MIN_WORDS:
         return "too short to be altered"  # "ready for change" is a phrase, not a statement changed
     if not (values.can_conflict(ma) and values.can_conflict(mb)):
         return "cannot conflict"  # a vague, converted or unlisted value never contradicts
@@ -991,9 +990,36 @@ def never_one_fact(a: _Item, b: _Item) -> str | None:
 
 
 def _may_be_altered(a: _Item, b: _Item) -> bool:
-    """Whether two differing quotations may be one statement altered: each keeps at least
-    ``ALTERED_QUOTE_SHARE`` of the shorter one's words, and of its content words."""
-    return min(_word_share(a.words, b.words), values.statement_share(a.words, b.words)) >= ALTERED_QUOTE_SHARE
+    """Whether two differing quotations may be one statement altered: the shorter one keeps at
+    least ``ALTERED_QUOTE_SHARE`` of its words, and of its content words, in one stretch of the
+    other (``_stretch``)."""
+    shorter, longer = sorted((a.words, b.words), key=len)
+    stretch = _stretch(shorter, longer)
+    return min(_word_share(shorter, stretch), values.statement_share(shorter, stretch)) >= ALTERED_QUOTE_SHARE
+
+
+def _stretch(shorter: Sequence[str], longer: Sequence[str]) -> Sequence[str]:
+    """The run of ``longer``, twice as long as ``shorter``, that holds most of its
+    distinct words (the earliest of equals). An altered quotation retells words in their
+    place: "we don't have enough water" is not an altered form of a minute of speech that says
+    "we" in one sentence, "don't" in another and "water" in a third."""
+    span = 2 * len(shorter)
+    if len(longer) <= span:
+        return longer
+    wanted = set(shorter)
+    held: Counter[str] = Counter(w for w in longer[:span] if w in wanted)
+    best, best_start = len(held), 0
+    for start in range(1, len(longer) - span + 1):
+        gone, come = longer[start - 1], longer[start + span - 1]
+        if gone in wanted:
+            held[gone] -= 1
+            if not held[gone]:
+                del held[gone]
+        if come in wanted:
+            held[come] += 1
+        if len(held) > best:
+            best, best_start = len(held), start
+    return longer[best_start : best_start + span]
 
 
 def _sole_values(items: Sequence[_Item]) -> list[bool]:

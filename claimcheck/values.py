@@ -316,6 +316,9 @@ def places_compatible(a: str, b: str) -> bool:
     return shorter > 0 and pa[:shorter] == pb[:shorter]
 
 
+QUOTE_MIN_WORDS = 4  # shorter quotations say too little to identify a statement
+
+
 def quote_words(value: str) -> tuple[str, ...]:
     return tuple(value.split())
 

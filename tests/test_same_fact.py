@@ -409,6 +409,25 @@ def test_two_statements_of_one_speaker_are_never_one_altered_quotation(tmp_path:
     assert match.never_one_fact(a, b) == "different statements"
 
 
+def test_a_short_quotation_is_no_altered_form_of_words_scattered_over_a_long_one(tmp_path: Path) -> None:
+    articles = {
+        "a": "Published: 2025-02-03\n\nA shopkeeper, Ines Moura, said: \"We lost the shop and the house in "
+        "one night. The river rose so fast that there was nothing anyone could do. Since Sunday the "
+        "children eat bread that neighbours bring.\"\n",
+        "b": "Published: 2025-02-03\n\nAnother resident, Paulo Reis, said: \"We have nothing to eat.\"\n",
+    }
+    _write(tmp_path, articles)
+    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
+    a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
+    assert match.never_one_fact(a, b) == "different statements"
+
+
+def test_a_short_quotation_retold_in_a_longer_one_may_be_altered() -> None:
+    short = ("we", "have", "nothing", "to", "eat")
+    retold = ("the", "water", "took", "everything", "and", "now", "we", "have", "nothing", "left", "to", "eat")
+    assert match._stretch(short, retold) == ("took", "everything", "and", "now", "we", "have", "nothing", "left", "to", "eat")
+
+
 def test_a_phrase_in_quotation_marks_is_never_an_altered_statement(tmp_path: Path) -> None:
     articles = {
         "a": "Published: 2025-02-03\n\nThe new mayor said voters across the city were \"ready for "

@@ -215,6 +215,15 @@ def test_the_same_words_from_two_speakers_are_misattributed() -> None:
     assert verdicts[0].summary.endswith(": a gives them to Maria Keller; b to Tomas Weber")
 
 
+def test_a_fragment_too_short_for_a_statement_is_not_misattributed() -> None:
+    # one outlet gives a shout to the witness who heard it, the other to the police who reported it
+    a = _doc("a", 'The gunman shouted "Get out!" as he fired, a witness, Jana Holt, said.')
+    b = _doc("b", 'He shouted "Get out!" before opening fire, police spokesman Karl Brandt said.')
+    mentions = [_quote(a, "Get out!", "Jana Holt"), _quote(b, "Get out!", "Karl Brandt")]
+    verdicts = _verdicts([a, b], mentions)
+    assert [v.status for v in verdicts] == [Status.CORROBORATED]
+
+
 def test_copies_of_one_origin_count_once() -> None:
     a = _doc("a", "The summit will be held in Doha on June 3.")
     b = _doc("b", "The summit will be held in Doha on June 3.")
