@@ -147,6 +147,7 @@ FEATURES = (
     "day_gap",  # how far apart two dates are, in orders of magnitude of days ("Dec. 11" and "December 12": near)
     "widely_stated",  # …a value most of the story's origins state: its central day, place, toll
     "dated_alike",  # both dated to the same month or day, or timed to the same hour
+    "date_attribute",  # agreeing dates only: how alike the two events' keys are ("made landfall", "made landfall")
     "other_moment",  # dated to different moments, or one outside the news days of the other
     "shared_name",  # both clauses name one person or organisation ("Faye won 54%", "Faye's 53%")
     "org_clash",  # each clause names an organisation the other does not
@@ -782,7 +783,8 @@ class _Clusters:
 
     def merge(self, i: int, j: int, scorer: str, score: float, *, agreement: bool) -> None:
         ri, rj = self.root(i), self.root(j)
-        if ri == rj or not self._allowed(ri, rj, agreement):
+        exact = agreement and _same_value(self.items[i].mention, self.items[j].mention)
+        if ri == rj or not self._allowed(ri, rj, agreement, exact):
             return
         keep, gone = min(ri, rj), max(ri, rj)
         self.parent[gone] = keep
@@ -791,26 +793,30 @@ class _Clusters:
         _absorb(self.forms[keep], self.forms.pop(gone))
         _absorb(self.weekdays[keep], self.weekdays.pop(gone))
 
-    def _allowed(self, ri: int, rj: int, agreement: bool) -> bool:
-        """Whether two clusters may merge: on agreement, every value of one is compatible with
-        every value of the other, and one source's two mentions of a bare weekday are worded
-        alike (``_restated``); on disagreement, no source contradicts itself."""
+    def _allowed(self, ri: int, rj: int, agreement: bool, exact: bool = False) -> bool:
+        """Whether two clusters may merge. Never when a source would contradict itself. On
+        agreement, also one source's two mentions of a bare weekday must be worded alike
+        (``_restated``), and unless the edge's two values are ``exact``ly equal, every value of
+        one group must be compatible with every value of the other: a loose value ("January",
+        "dozens") must not chain the 10th and the 24th, but "12" may join a group where 12
+        already disagrees with 15."""
         if self.items[ri].mention.kind is Kind.QUOTE:
             return not agreement or self._one_statement(self.members[ri] + self.members[rj])
         forms_i, forms_j = self.forms[ri], self.forms[rj]
         if agreement:
             every_i = {form: k for found in forms_i.values() for form, k in found.items()}
             every_j = {form: k for found in forms_j.values() for form, k in found.items()}
-            if not self._all_compatible(every_i, every_j):
+            if not exact and not self._all_compatible(every_i, every_j):
                 return False
             weekdays_i, weekdays_j = self.weekdays[ri], self.weekdays[rj]
             # one outlet telling two things of one day: two facts
-            return all(
+            if not all(
                 self._restated(a, b)
                 for source in weekdays_i.keys() & weekdays_j.keys()
                 for a in weekdays_i[source].values()
                 for b in weekdays_j[source].values()
-            )
+            ):
+                return False
         # one outlet's two values are two facts, unless two authorities give them
         return all(
             self._all_compatible(forms_i[source], forms_j[source], authorities_apart=True)
@@ -949,6 +955,10 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "cannot_conflict": float(not _conflictable(a, b)),
             "same_source": float(same_source),
             "same_attribute": _overlap(ka.attribute, kb.attribute),
+            # A date's key names its event, a count's the thing counted: one weight cannot
+            # serve both. Left out of differing dates, where it made "the toll rose on
+            # Monday" and "on Tuesday" of reports a day apart contradict.
+            "date_attribute": _overlap(ka.attribute, kb.attribute) if kind is Kind.DATE and agree else 0.0,
             "attribute_apart": float(_apart(ka.attribute, kb.attribute)),
             "scope_apart": float(_apart(ka.scope, kb.scope)),
             "same_authority": float(bool(ka.authority & kb.authority)),
@@ -1116,9 +1126,16 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
         probability = model.probability(pair.features, agree=pair.agree)
         if probability >= model.threshold(agree=pair.agree):
             edges.append((round(100 * probability, 1), pair.i, pair.j, pair.agree))
-    # Agreeing mentions form groups first; only then do contradictions join groups, so that a
-    # conflict found early cannot stop later agreement with either side.
-    for score, i, j, agree in sorted(edges, key=lambda e: (not e[3], -e[0], e[1], e[2])):
+    # Likeliest first, agreements and contradictions alike. One outlet's "signed on Tuesday"
+    # should join the others' "signed on Wednesday"; taking agreements first, it joined instead
+    # an outlet's "talks opened on Tuesday" (same day, fewer words alike), and as that outlet
+    # also says "signed on Wednesday", the group could never join the conflict. Leave one set
+    # out on 150 sets, published, with ``date_attribute``: conflict recall 0.576 -> 0.602,
+    # precision 0.764 -> 0.768, corroborated recall 0.662 -> 0.674.
+    # Quotations keep agreements first: one statement is checked whole (``_one_statement``), and
+    # an altered form in the group would stop every later fragment of it.
+    quotes = kind is Kind.QUOTE
+    for score, i, j, agree in sorted(edges, key=lambda e: (quotes and not e[3], -e[0], e[1], e[2])):
         clusters.merge(i, j, SCORER, score, agreement=agree)
     return clusters
 
