@@ -11,10 +11,10 @@ whose values agree, another pairs whose values differ: a contradiction needs oth
 
 A few pairs never meet whatever their words: counts of different fates ("eight killed", "two
 missing") or units, facts dated to different moments, and two values of one outlet that differ.
-Edges from the fitted threshold up are merged likeliest first into clusters, agreements before
-contradictions, and a merge is refused when it would put two incompatible values from one source
-into one claim, or join clusters through an agreement while their values disagree (a bare
-"January" must not chain the 10th and the 13th into one fact).
+Edges from the fitted threshold up are merged likeliest first into clusters (quotations:
+agreements first), and a merge is refused when it would put two incompatible values from one
+source into one claim, or join clusters whose values disagree through an agreement of values
+less precise than theirs (a bare "January" must not chain the 10th and the 13th into one fact).
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ from claimcheck.model import Claim, Document, Kind, Match, Mention, Role, Senten
 from claimcheck.settings import Matcher, Settings
 
 DISTINCT_NUMBER = 10  # a count from ten up rarely repeats by chance; "two" or "three" easily does
-# Two differing quotations are one statement altered only when the other holds at least this
-# share of the shorter one's words, and of its content words. On the labelled sets, no differing
+# Two differing quotations are one statement altered only when one stretch of the other (see
+# ``_stretch``) holds at least this share of the shorter one's words, and of its content words.
+# Measured over whole quotations, before the stretch: on the labelled sets, no differing
 # pair of one gold claim shares less than half its words (0 of 19 pairs below 0.5 are one
 # statement; 26 of 45 from 0.5 are); of the pairs that share half their words but under half
 # their content words, 1 of 18 is one statement ("the fire is fully extinguished" / "the
@@ -783,8 +784,7 @@ class _Clusters:
 
     def merge(self, i: int, j: int, scorer: str, score: float, *, agreement: bool) -> None:
         ri, rj = self.root(i), self.root(j)
-        exact = agreement and _same_value(self.items[i].mention, self.items[j].mention)
-        if ri == rj or not self._allowed(ri, rj, agreement, exact):
+        if ri == rj or not self._allowed(ri, rj, agreement, agreement and self._exact(i, j, ri, rj)):
             return
         keep, gone = min(ri, rj), max(ri, rj)
         self.parent[gone] = keep
@@ -793,13 +793,27 @@ class _Clusters:
         _absorb(self.forms[keep], self.forms.pop(gone))
         _absorb(self.weekdays[keep], self.weekdays.pop(gone))
 
+    def _exact(self, i: int, j: int, ri: int, rj: int) -> bool:
+        """Whether an agreement edge joins two equal values at least as precise as every value
+        of both groups: "12" may join a group where 12 already disagrees with 15, but two bare
+        "January"s must not bring the 10th and the 24th together."""
+        a, b = self.items[i].mention, self.items[j].mention
+        if not _same_value(a, b):
+            return False
+        precise = min(values.specificity(a), values.specificity(b))
+        return all(
+            values.specificity(self.items[k].mention) <= precise
+            for root in (ri, rj)
+            for found in self.forms[root].values()
+            for k in found.values()
+        )
+
     def _allowed(self, ri: int, rj: int, agreement: bool, exact: bool = False) -> bool:
-        """Whether two clusters may merge. Never when a source would contradict itself. On
-        agreement, also one source's two mentions of a bare weekday must be worded alike
-        (``_restated``), and unless the edge's two values are ``exact``ly equal, every value of
-        one group must be compatible with every value of the other: a loose value ("January",
-        "dozens") must not chain the 10th and the 24th, but "12" may join a group where 12
-        already disagrees with 15."""
+        """Whether two clusters may merge. Quotations: on agreement, when they are one
+        statement (``_one_statement``). Other kinds: never when a source would contradict
+        itself; on agreement, also one source's two mentions of a bare weekday must be worded
+        alike (``_restated``), and unless the edge is ``exact`` (``_exact``), every value of one
+        group must be compatible with every value of the other."""
         if self.items[ri].mention.kind is Kind.QUOTE:
             return not agreement or self._one_statement(self.members[ri] + self.members[rj])
         forms_i, forms_j = self.forms[ri], self.forms[rj]
@@ -1005,7 +1019,13 @@ def _may_be_altered(a: _Item, b: _Item) -> bool:
     other (``_stretch``)."""
     shorter, longer = sorted((a.words, b.words), key=len)
     stretch = _stretch(shorter, longer)
-    return min(_word_share(shorter, stretch), values.statement_share(shorter, stretch)) >= ALTERED_QUOTE_SHARE
+    # shares of the shorter one's own words: a stretch that repeats a word ("help, help, help")
+    # has few distinct words, and dividing by those would make it hold any quotation
+    held = set(shorter) & set(stretch)
+    return (
+        len(held) >= ALTERED_QUOTE_SHARE * len(set(shorter))
+        and values.statement_share(shorter, stretch, of_first=True) >= ALTERED_QUOTE_SHARE
+    )
 
 
 def _stretch(shorter: Sequence[str], longer: Sequence[str]) -> Sequence[str]:
@@ -1134,8 +1154,11 @@ def _cluster(kind: Kind, items: Sequence[_Item], settings: Settings) -> _Cluster
     # precision 0.764 -> 0.768, corroborated recall 0.662 -> 0.674.
     # Quotations keep agreements first: one statement is checked whole (``_one_statement``), and
     # an altered form in the group would stop every later fragment of it.
-    quotes = kind is Kind.QUOTE
-    for score, i, j, agree in sorted(edges, key=lambda e: (quotes and not e[3], -e[0], e[1], e[2])):
+    def likeliest(edge: tuple[float, int, int, bool]) -> tuple[bool, float, int, int]:
+        score, i, j, agree = edge
+        return (kind is Kind.QUOTE and not agree, -score, i, j)
+
+    for score, i, j, agree in sorted(edges, key=likeliest):
         clusters.merge(i, j, SCORER, score, agreement=agree)
     return clusters
 

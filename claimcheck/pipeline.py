@@ -343,7 +343,8 @@ def report(
         skipped=skipped,
         origins=found_origins,
         stories=found_stories,
-        warnings=tuple(sorted(warnings + notes + silent_sources(documents, mentions))),
+        # a source with none of the kinds asked for says nothing to this report
+        warnings=tuple(sorted(warnings + notes + silent_sources(documents, [m for m in mentions if m.kind in settings.kinds]))),
     )
 
 

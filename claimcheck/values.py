@@ -375,14 +375,17 @@ def transcribed(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def statement_share(a: Sequence[str], b: Sequence[str]) -> float:
-    """The share of the shorter quotation's content words that the other holds, light words
-    left out and inflections folded: "the building is literally pancaked" and "it appears the
-    building is in very good shape" share most of their words but one content word of three."""
+def statement_share(a: Sequence[str], b: Sequence[str], *, of_first: bool = False) -> float:
+    """The share of the shorter quotation's content words (with ``of_first``, of ``a``'s) that
+    the other holds, light words left out and inflections folded: "the building is literally
+    pancaked" and "it appears the building is in very good shape" share most of their words but
+    one content word of three."""
     light = _transcription().light
     ca = set(_folded(transcribed(tuple(a)))) - light
     cb = set(_folded(transcribed(tuple(b)))) - light
-    return len(ca & cb) / min(len(ca), len(cb)) if ca and cb else 0.0
+    if not ca or not cb:
+        return 0.0
+    return len(ca & cb) / (len(ca) if of_first else min(len(ca), len(cb)))
 
 
 def _within(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

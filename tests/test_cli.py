@@ -203,6 +203,14 @@ def test_kinds_narrow_the_report_not_the_verdicts() -> None:
     assert narrow["summary"]["claims"] == len(narrow["claims"]) and narrow["summary"]["omitted"] == 0
 
 
+def test_a_source_with_none_of_the_kinds_asked_for_is_warned_about(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text('Talks open in Geneva on Monday. "We are ready," the envoy said.\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Talks open in Geneva on Monday, the ministry said.\n", encoding="utf-8")
+    result = run_cli(["run", str(tmp_path), "--json", "--kinds", "quote"])
+    assert any("b.txt: no claims found" in line for line in result.stderr.splitlines())
+    assert not any("a.txt: no claims found" in line for line in result.stderr.splitlines())
+
+
 def test_unknown_kind_is_a_usage_error() -> None:
     result = run_cli(["run", str(SEEDS), "--kinds", "date,weather"], expect=ExitStatus.USAGE)
     assert "weather" in result.stderr

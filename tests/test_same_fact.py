@@ -521,6 +521,36 @@ def test_a_loose_value_never_chains_two_days(tmp_path: Path) -> None:
     assert _together(clusters, a, b) and not _together(clusters, a, c)
 
 
+def test_two_equal_loose_values_never_chain_two_days(tmp_path: Path) -> None:
+    clusters, at = _clusters(
+        tmp_path,
+        {
+            "a": "Published: 2024-01-03\n\nThe talks will take place in January in Vienna.\n",
+            "b": "Published: 2024-01-03\n\nThe talks will take place on January 10 in Vienna.\n",
+            "c": "Published: 2024-01-03\n\nThe talks will be held in January in Vienna.\n",
+            "d": "Published: 2024-01-03\n\nThe talks will be held on January 24 in Vienna.\n",
+        },
+        Kind.DATE,
+    )
+    a, b, c, d = at[("a", "January")], at[("b", "January 10")], at[("c", "January")], at[("d", "January 24")]
+    clusters.merge(a, b, "test", 90.0, agreement=True)
+    clusters.merge(c, d, "test", 90.0, agreement=True)
+    clusters.merge(a, c, "test", 85.0, agreement=True)
+    assert not _together(clusters, b, d)
+
+
+def test_a_repeated_word_holds_no_quotation(tmp_path: Path) -> None:
+    articles = {
+        "a": "Published: 2025-02-03\n\nA resident, Ines Moura, shouted: \"Help! Help! Help! Help! Help! "
+        "Help! Help! Help! The town is gone and nobody came.\"\n",
+        "b": "Published: 2025-02-03\n\nThe mayor, Paulo Reis, said: \"Send us more help.\"\n",
+    }
+    _write(tmp_path, articles)
+    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
+    a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
+    assert match.never_one_fact(a, b) == "different statements"
+
+
 def test_an_outlet_never_contradicts_itself_in_one_group(tmp_path: Path) -> None:
     clusters, at = _clusters(
         tmp_path,

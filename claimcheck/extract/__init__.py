@@ -83,7 +83,7 @@ def extract(doc: Document, *, settings: Settings) -> Extracted:
     trees: dict[int, lang.Facts] = {}
     found: list[Mention] = []
     notes: list[Note] = []
-    for _kind, extractor in EXTRACTORS:
+    for _, extractor in EXTRACTORS:  # every kind, whatever is reported (see above)
         for mention in extractor(doc, settings=settings):
             if isinstance(mention, Note):
                 notes.append(mention)
