@@ -618,10 +618,19 @@ def run(
         kinds, shown["statuses"], shown["min_sources"], reference_date, include_captions, workers, model,
         parse_cache, cache_max_bytes,
     )
-    old = baselines.load(shown["baseline"]) if shown["baseline"] else None
+    old = _baseline(shown["baseline"], settings)
     with _engine(engine, scheduler) as runner, _progress(_count_files(paths), quiet=quiet) as progress:
         report = pipeline.check(list(paths), settings, stdin=sys.stdin, progress=progress, engine=runner)
     _emit(report, fmt, output, old, shown["baseline"], shown["fail_on"], quiet=quiet, no_color=no_color)
+
+
+def _baseline(path: str | None, settings: Settings) -> dict[str, Any] | None:
+    """The earlier report to compare with, narrowed to the kinds this run reports: a run of
+    dates against a baseline of every kind must not call every other claim gone."""
+    if not path:
+        return None
+    old = baselines.load(path)
+    return {**old, "claims": [c for c in old["claims"] if c.get("kind") in {k.value for k in settings.kinds}]}
 
 
 def _emit(
@@ -721,7 +730,7 @@ def judge_command(inputs: tuple[str, ...], workers: int, quiet: bool, no_color: 
     fmt = _resolve_format(shown["fmt"], shown["as_json"])
     output = _output_path(shown["output"], inputs)
     settings = _settings(shown["kinds"], shown["statuses"], shown["min_sources"], None, False, workers)
-    old = baselines.load(shown["baseline"]) if shown["baseline"] else None
+    old = _baseline(shown["baseline"], settings)
     reads: dict[str, pipeline.Read] = {}
     skipped: list[Skipped] = []
     warnings: list[str] = []

@@ -438,6 +438,14 @@ def test_baseline_reports_only_what_changed(tmp_path: Path, conflicting_dir: Pat
     assert unchanged["changes"]["new"] == [] and unchanged["changes"]["status_changed"] == []
 
 
+def test_a_baseline_of_every_kind_is_compared_on_the_kinds_asked_for(tmp_path: Path, conflicting_dir: Path) -> None:
+    every = tmp_path / "every.json"
+    run_cli(["run", str(conflicting_dir), "--json", "-o", str(every)])
+    dates = run_cli(["run", str(conflicting_dir), "--json", "--kinds", "date", "--baseline", str(every)]).json()
+    changes = dates["changes"]
+    assert changes["gone"] == [] and changes["new"] == [] and changes["status_changed"] == []
+
+
 def test_bad_baseline_is_reported(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
