@@ -630,7 +630,8 @@ def _baseline(path: str | None, settings: Settings) -> dict[str, Any] | None:
     if not path:
         return None
     old = baselines.load(path)
-    return {**old, "claims": [c for c in old["claims"] if c.get("kind") in {k.value for k in settings.kinds}]}
+    kinds = {k.value for k in settings.kinds}
+    return {**old, "claims": [c for c in old["claims"] if c.get("kind") in kinds]}
 
 
 def _emit(

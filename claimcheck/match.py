@@ -784,7 +784,7 @@ class _Clusters:
 
     def merge(self, i: int, j: int, scorer: str, score: float, *, agreement: bool) -> None:
         ri, rj = self.root(i), self.root(j)
-        if ri == rj or not self._allowed(ri, rj, agreement, agreement and self._exact(i, j, ri, rj)):
+        if ri == rj or not self._allowed(ri, rj, agreement, (i, j)):
             return
         keep, gone = min(ri, rj), max(ri, rj)
         self.parent[gone] = keep
@@ -808,19 +808,19 @@ class _Clusters:
             for k in found.values()
         )
 
-    def _allowed(self, ri: int, rj: int, agreement: bool, exact: bool = False) -> bool:
-        """Whether two clusters may merge. Quotations: on agreement, when they are one
-        statement (``_one_statement``). Other kinds: never when a source would contradict
-        itself; on agreement, also one source's two mentions of a bare weekday must be worded
-        alike (``_restated``), and unless the edge is ``exact`` (``_exact``), every value of one
-        group must be compatible with every value of the other."""
+    def _allowed(self, ri: int, rj: int, agreement: bool, edge: tuple[int, int]) -> bool:
+        """Whether two clusters may merge through ``edge``. Quotations: on agreement, when they
+        are one statement (``_one_statement``). Other kinds: never when a source would
+        contradict itself; on agreement, also one source's two mentions of a bare weekday must
+        be worded alike (``_restated``), and every value of one group must be compatible with
+        every value of the other unless the edge is exact (``_exact``)."""
         if self.items[ri].mention.kind is Kind.QUOTE:
             return not agreement or self._one_statement(self.members[ri] + self.members[rj])
         forms_i, forms_j = self.forms[ri], self.forms[rj]
         if agreement:
             every_i = {form: k for found in forms_i.values() for form, k in found.items()}
             every_j = {form: k for found in forms_j.values() for form, k in found.items()}
-            if not exact and not self._all_compatible(every_i, every_j):
+            if not self._all_compatible(every_i, every_j) and not self._exact(*edge, ri, rj):
                 return False
             weekdays_i, weekdays_j = self.weekdays[ri], self.weekdays[rj]
             # one outlet telling two things of one day: two facts
@@ -1021,9 +1021,8 @@ def _may_be_altered(a: _Item, b: _Item) -> bool:
     stretch = _stretch(shorter, longer)
     # shares of the shorter one's own words: a stretch that repeats a word ("help, help, help")
     # has few distinct words, and dividing by those would make it hold any quotation
-    held = set(shorter) & set(stretch)
     return (
-        len(held) >= ALTERED_QUOTE_SHARE * len(set(shorter))
+        _word_share(shorter, stretch, of_first=True) >= ALTERED_QUOTE_SHARE
         and values.statement_share(shorter, stretch, of_first=True) >= ALTERED_QUOTE_SHARE
     )
 
@@ -1115,10 +1114,13 @@ def _day_gap(a: Mention, b: Mention) -> float:
     return min(1.0, math.log10(1 + days) / DAY_GAP_DECADES)
 
 
-def _word_share(a: Sequence[str], b: Sequence[str]) -> float:
-    """The share of the shorter word list's distinct words that the other holds."""
+def _word_share(a: Sequence[str], b: Sequence[str], *, of_first: bool = False) -> float:
+    """The share of the shorter word list's distinct words (with ``of_first``, of ``a``'s) that
+    the other holds."""
     wa, wb = set(a), set(b)
-    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / (len(wa) if of_first else min(len(wa), len(wb)))
 
 
 def _rarity(items: Sequence[_Item]) -> dict[str, float]:
