@@ -16,7 +16,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -150,15 +150,23 @@ def _edges(vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 
-def group(documents: Sequence[Document], mentions: Sequence[Mention] = ()) -> list[list[int]]:
+def group(
+    documents: Sequence[Document], mentions: Sequence[Mention] = (), copies: Collection[str] = frozenset()
+) -> list[list[int]]:
     """Indexes of the documents of each story, stories in order of their first document. The
-    grouping itself never depends on the order of ``documents``."""
+    grouping itself never depends on the order of ``documents``.
+
+    ``copies`` are the sources that copy another source of the folder (every source of an
+    origin but its first, ``origins.find_origins``): their words count, but not as more
+    articles naming a day or a place, so three copies of one wire story cannot make its places
+    the main ones of a story the other outlets report from elsewhere.
+    """
     order = sorted(range(len(documents)), key=lambda i: documents[i].source.id)
-    groups = _group([documents[i] for i in order], mentions)
+    groups = _group([documents[i] for i in order], mentions, copies)
     return sorted(sorted(order[i] for i in g) for g in groups)
 
 
-def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[list[int]]:
+def _group(documents: Sequence[Document], mentions: Sequence[Mention], copies: Collection[str]) -> list[list[int]]:
     """Long articles are grouped by their words; a short one (a brief, a snippet) says too
     little to start a story of its own, so it joins the group it shares most with."""
     days: defaultdict[str, list[str]] = defaultdict(list)
@@ -174,7 +182,9 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention]) -> list[l
         return [list(range(len(documents)))]
     parent = list(range(len(documents)))
     ids = [d.source.id for d in documents]
-    groups = {i: _Group.of(vectors[i], days.get(ids[i], []), places.get(ids[i], [])) for i in long}  # by root
+    groups = {  # by root
+        i: _Group.of(vectors[i], days.get(ids[i], []), places.get(ids[i], []), copy=ids[i] in copies) for i in long
+    }
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -229,7 +239,7 @@ class _Group:
 
     vector: Vector
     norm: float  # the squared length of vector
-    size: int  # articles
+    size: int  # articles, a copy of another one not counted
     days: Counter[str]  # mentions of each full date
     main_day: tuple[int, str]  # (-mentions, day) of the day named most; (0, "") when none
     places: Counter[str]  # articles naming each place
@@ -239,18 +249,21 @@ class _Group:
     areas: set[tuple[str, ...]]  # …and of every area one of them lies in ("Austria" for "Graz, Austria")
 
     @classmethod
-    def of(cls, vector: Vector, days: Sequence[str], places: Sequence[str]) -> _Group:
-        counts = Counter(days)
+    def of(cls, vector: Vector, days: Sequence[str], places: Sequence[str], *, copy: bool = False) -> _Group:
+        """One article's group; a ``copy`` of another article names its places (so that a
+        story naming them is near it) but adds to no count."""
         named = {parts for parts in map(values.place_parts, places) if parts}
+        counted = () if copy else places
+        counts = Counter(() if copy else days)
         return cls(
             vector=dict(vector),
             norm=sum(x * x for x in vector.values()),
-            size=1,
+            size=0 if copy else 1,
             days=counts,
             main_day=min(((-n, day) for day, n in counts.items()), default=(0, "")),
-            places=Counter(set(places)),
-            place_mentions=Counter(places),
-            common=set(places),
+            places=Counter(set(counted)),
+            place_mentions=Counter(counted),
+            common=set(counted),
             named=named,
             areas={parts[:k] for parts in named for k in range(1, len(parts) + 1)},
         )
@@ -337,22 +350,26 @@ def _places_apart(a: _Group, b: _Group) -> bool:
     return not any(b.names_near(m) for m in main_a) and not any(a.names_near(m) for m in main_b)
 
 
-def stories(documents: Sequence[Document], mentions: Sequence[Mention]) -> tuple[Story, ...]:
-    """The stories of a folder, each with a title, its sources, and its main dates and places."""
+def stories(
+    documents: Sequence[Document], mentions: Sequence[Mention], copies: Collection[str] = frozenset()
+) -> tuple[Story, ...]:
+    """The stories of a folder, each with a title, its sources, and its main dates and places
+    (``copies`` as in ``group``)."""
     by_source: defaultdict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_source[mention.source_id].append(mention)
     found = []
-    for indexes in group(documents, mentions):
+    for indexes in group(documents, mentions, copies):
         members = sorted((documents[i] for i in indexes), key=lambda d: d.source.id)
         sources = tuple(sorted(d.source.id for d in members))
+        counted = [s for s in sources if s not in copies] or sources  # a wire story stated once
         found.append(
             Story(
                 id=f"s-{hashlib.sha1(sources[0].encode()).hexdigest()[:8]}",
                 title=next((d.source.title for d in members if d.source.title), sources[0]),
                 sources=sources,
-                dates=_main(by_source, sources, Kind.DATE),
-                places=_main(by_source, sources, Kind.VENUE),
+                dates=_main(by_source, counted, Kind.DATE),
+                places=_main(by_source, counted, Kind.VENUE),
             )
         )
     return tuple(sorted(found, key=lambda s: s.sources))

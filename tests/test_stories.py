@@ -8,26 +8,101 @@ import claimcheck
 from claimcheck import evaluate, pipeline, stories
 from tests.conftest import FIXTURES
 
-QUAKE = """Published: 2024-03-04
+# Four outlets' wordings of each event: alike enough in their words to be one story, each
+# its own text (articles that share most of their text are one origin, and a copy counts once).
+# Each names its place or day twice, as a report of one event does.
+QUAKES = (
+    """Published: 2024-03-04
 
 {lead}
 
 A strong earthquake struck the valley town of {town} on Sunday, March 3, killing {dead} people and injuring dozens, the civil protection agency said.
 
-Rescue teams with sniffer dogs searched collapsed homes and a school in {town} through the night, while aftershocks sent residents into the streets.
+Rescue teams with sniffer dogs searched collapsed homes and a school in {there} through the night, while aftershocks sent residents into the streets.
 
 The regional governor declared three days of mourning and said army engineers would inspect bridges on the mountain road before aid convoys could pass.
-"""
-TALKS = """Published: {day}
+""",
+    """Published: 2024-03-04
+
+{lead}
+
+At least {dead} people died in {town} when an earthquake hit the mountain valley on Sunday, and dozens more were hurt, according to civil protection officials.
+
+Sniffer dogs and rescuers searched the rubble of homes and a school in {there} overnight as aftershocks kept frightened residents outdoors.
+
+Three days of mourning were declared by the governor of the region, who said bridges on the mountain road must be checked by army engineers before aid arrives.
+""",
+    """Published: 2024-03-04
+
+{lead}
+
+The earthquake that shook {town} on Sunday left {dead} dead, officials from the civil protection agency said, with dozens injured across the valley.
+
+In {there}, rescue crews spent the night searching flattened houses and a damaged school; repeated aftershocks drove families from their homes.
+
+Aid convoys are waiting while army engineers inspect the mountain road's bridges, the governor said, announcing three days of regional mourning.
+""",
+    """Published: 2024-03-04
+
+{lead}
+
+Civil protection officials said {dead} people were killed and dozens injured on Sunday when a powerful quake rocked {town}, a town in a mountain valley.
+
+Rescuers with dogs searched the ruins of houses and a school in {there} overnight, and residents fearing aftershocks slept in the streets.
+
+The governor ordered three days of mourning; engineers from the army must clear the bridges of the mountain road before convoys of aid can reach the valley.
+""",
+)
+TALKS = (
+    """Published: {day}
 
 Trade talks resume in {city}
 
 Negotiators from the two blocs met in {city} on {weekday}, {date}, for a {round} round of talks on steel tariffs and farm quotas, officials said.
 
-Both delegations described the session as constructive but said differences remained over dairy imports, car parts and the timetable for cutting duties on aluminium.
+Both delegations described the {date} session as constructive but said differences remained over dairy imports, car parts and the timetable for cutting duties on aluminium.
 
 A joint statement promised technical working groups on customs rules and food safety standards before ministers meet again.
-"""
+""",
+    """Published: {day}
+
+Blocs hold {round} round of trade talks
+
+The {round} round of trade talks between the two blocs opened in {city} on {weekday}, {date}, with steel tariffs and farm quotas on the agenda.
+
+Officials on both sides called the {date} meeting constructive, though dairy imports, car parts and when to cut aluminium duties still divide them.
+
+Working groups of experts will take up customs rules and food safety before the ministers return, a joint statement said.
+""",
+    """Published: {day}
+
+Tariff talks in {city}
+
+Trade negotiators gathered in {city} on {weekday}, {date}, for the {round} round of talks, aiming to narrow gaps on steel tariffs and quotas for farm goods.
+
+Delegates said the talks of {date} were constructive; disputes over car parts, dairy and a timetable for lower aluminium duties were not settled.
+
+The two sides agreed in a joint statement to set up technical groups on food safety and customs before their ministers meet.
+""",
+    """Published: {day}
+
+Steel and farm quotas on the table
+
+On {weekday}, {date}, delegations of the two blocs sat down in {city} for a {round} round of negotiations over steel tariffs and farm quotas.
+
+The session of {date} was constructive, officials said, but the blocs remain apart on imports of dairy, on car parts and on how soon aluminium duties fall.
+
+Technical working groups on customs and on food safety standards will meet first, the joint statement said, and then the ministers.
+""",
+)
+
+
+def _quake(outlet: int, lead: str, town: str, dead: int, there: str = "") -> str:
+    return QUAKES[outlet].format(lead=lead, town=town, dead=dead, there=there or town)
+
+
+def _talks(outlet: int, day: str, date: str, round: str, city: str = "Geneva", weekday: str = "Tuesday") -> str:
+    return TALKS[outlet].format(day=day, city=city, weekday=weekday, date=date, round=round)
 
 
 def _write(folder: Path, files: dict[str, str]) -> Path:
@@ -41,10 +116,10 @@ def test_two_unrelated_stories_in_one_folder_are_matched_apart(tmp_path: Path) -
     folder = _write(
         tmp_path / "mixed",
         {
-            "a": QUAKE.format(lead="Quake kills 12 in mountain valley", town="Varna", dead=12),
-            "b": QUAKE.format(lead="Twelve dead as earthquake hits valley", town="Varna", dead=12),
-            "c": TALKS.format(day="2024-03-05", city="Geneva", weekday="Tuesday", date="March 5", round="third"),
-            "d": TALKS.format(day="2024-03-05", city="Geneva", weekday="Tuesday", date="March 5", round="third"),
+            "a": _quake(0, "Quake kills 12 in mountain valley", "Varna", 12),
+            "b": _quake(1, "Twelve dead as earthquake hits valley", "Varna", 12),
+            "c": _talks(2, "2024-03-05", "March 5", "third"),
+            "d": _talks(3, "2024-03-05", "March 5", "third"),
         },
     )
     report = claimcheck.check(str(folder))
@@ -56,10 +131,10 @@ def test_two_unrelated_stories_in_one_folder_are_matched_apart(tmp_path: Path) -
 
 def test_two_rounds_of_talks_weeks_apart_are_two_stories(tmp_path: Path) -> None:
     rounds = {
-        "a": TALKS.format(day="2024-03-05", city="Geneva", weekday="Tuesday", date="March 5", round="third"),
-        "b": TALKS.format(day="2024-03-05", city="Geneva", weekday="Tuesday", date="March 5", round="third"),
-        "c": TALKS.format(day="2024-04-16", city="Geneva", weekday="Tuesday", date="April 16", round="fourth"),
-        "d": TALKS.format(day="2024-04-16", city="Geneva", weekday="Tuesday", date="April 16", round="fourth"),
+        "a": _talks(0, "2024-03-05", "March 5", "third"),
+        "b": _talks(1, "2024-03-05", "March 5", "third"),
+        "c": _talks(2, "2024-04-16", "April 16", "fourth"),
+        "d": _talks(3, "2024-04-16", "April 16", "fourth"),
     }
     report = claimcheck.check(str(_write(tmp_path / "rounds", rounds)))
     assert [s.sources for s in report.stories] == [("a", "b"), ("c", "d")]
@@ -105,10 +180,10 @@ def test_two_labelled_sets_in_one_folder_keep_their_own_verdicts(tmp_path: Path)
 def test_two_quakes_on_one_day_in_different_towns_are_two_stories(tmp_path: Path) -> None:
     # issue 11: two events of one kind in different places are two stories, however alike their words
     quakes = {
-        "a": QUAKE.format(lead="Quake kills 12 in mountain valley", town="Graz", dead=12),
-        "b": QUAKE.format(lead="Twelve dead as earthquake hits valley", town="Graz", dead=12),
-        "c": QUAKE.format(lead="Quake kills 9 in mountain valley", town="Bergen", dead=9),
-        "d": QUAKE.format(lead="Nine dead as earthquake hits valley", town="Bergen", dead=9),
+        "a": _quake(0, "Quake kills 12 in mountain valley", "Graz", 12),
+        "b": _quake(1, "Twelve dead as earthquake hits Graz", "Graz", 12),
+        "c": _quake(2, "Quake kills 9 in mountain valley", "Bergen", 9),
+        "d": _quake(3, "Nine dead as earthquake hits Bergen", "Bergen", 9),
     }
     report = claimcheck.check(str(_write(tmp_path / "quakes", quakes)))
     assert [s.sources for s in report.stories] == [("a", "b"), ("c", "d")]
@@ -118,10 +193,10 @@ def test_two_quakes_on_one_day_in_different_towns_are_two_stories(tmp_path: Path
 def test_a_town_and_the_country_around_it_are_one_place(tmp_path: Path) -> None:
     # Some articles name the town, others only its country: not two places.
     quakes = {
-        "a": QUAKE.format(lead="Quake kills 12 in mountain valley", town="Graz", dead=12),
-        "b": QUAKE.format(lead="Twelve dead as earthquake hits valley", town="Graz", dead=12),
-        "c": QUAKE.format(lead="Quake kills 12 in Austrian valley", town="Austria", dead=12).replace("valley town of", "valley towns of"),
-        "d": QUAKE.format(lead="Twelve dead as earthquake hits Austria", town="Austria", dead=12).replace("valley town of", "valley towns of"),
+        "a": _quake(0, "Quake kills 12 in mountain valley", "Graz", 12),
+        "b": _quake(1, "Twelve dead as earthquake hits Graz", "Graz", 12),
+        "c": _quake(2, "Quake kills 12 in Austrian valley", "Austria", 12),
+        "d": _quake(3, "Twelve dead as earthquake hits Austria", "Austria", 12),
     }
     report = claimcheck.check(str(_write(tmp_path / "quakes", quakes)))
     assert [s.sources for s in report.stories] == [("a", "b", "c", "d")]
@@ -130,10 +205,16 @@ def test_a_town_and_the_country_around_it_are_one_place(tmp_path: Path) -> None:
 def test_one_event_datelined_from_elsewhere_is_one_story(tmp_path: Path) -> None:
     # Two articles filed from the capital name it more often than the town; two local ones name
     # only the town.
-    local = QUAKE.format(lead="Quake kills 12 in mountain valley", town="Graz", dead=12)
-    filed = local.replace("\nA strong", "\nVIENNA - A strong").replace("a school in Graz", "a school there")
-    filed = filed.replace("said.", "said in Vienna.")
-    quakes = {"a": local, "b": local.replace("Quake kills", "Earthquake kills"), "c": filed, "d": filed.replace("Quake kills", "Earthquake kills")}
+    def filed(outlet: int) -> str:
+        text = _quake(outlet, "Quake kills 12 in mountain valley", "Graz", 12, there="the town")
+        return text.replace("\n\n", "\n\nVIENNA - ", 2).replace("VIENNA - Quake", "Quake").replace(" said", " said in Vienna")
+
+    quakes = {
+        "a": _quake(0, "Quake kills 12 in mountain valley", "Graz", 12),
+        "b": _quake(1, "Earthquake kills 12 in mountain valley", "Graz", 12),
+        "c": filed(2),
+        "d": filed(3),
+    }
     report = claimcheck.check(str(_write(tmp_path / "quakes", quakes)))
     assert [s.sources for s in report.stories] == [("a", "b", "c", "d")]
 
@@ -141,10 +222,10 @@ def test_one_event_datelined_from_elsewhere_is_one_story(tmp_path: Path) -> None
 def test_a_brief_joins_the_story_it_shares_most_with(tmp_path: Path) -> None:
     # Too short to start a story of its own: it joins the quake, not the talks.
     files = {
-        "a": QUAKE.format(lead="Quake kills 12 in mountain valley", town="Varna", dead=12),
-        "b": QUAKE.format(lead="Twelve dead as earthquake hits valley", town="Varna", dead=12),
-        "c": TALKS.format(day="2024-03-05", city="Geneva", weekday="Tuesday", date="March 5", round="third"),
-        "d": TALKS.format(day="2024-03-05", city="Geneva", weekday="Tuesday", date="March 5", round="third"),
+        "a": _quake(0, "Quake kills 12 in mountain valley", "Varna", 12),
+        "b": _quake(1, "Twelve dead as earthquake hits valley", "Varna", 12),
+        "c": _talks(2, "2024-03-05", "March 5", "third"),
+        "d": _talks(3, "2024-03-05", "March 5", "third"),
         "e": "Quake in Varna\n\nRescuers searched collapsed homes after the earthquake, officials said.\n",
     }
     report = claimcheck.check(str(_write(tmp_path / "brief", files)))
