@@ -38,7 +38,11 @@ PRODUCT_ROWS = 1000  # articles per block of that product, so its memory stays b
 # (benchmarks/stories_eval.py): purity and completeness are the same from 3 partners up.
 NEIGHBOURS = 20
 MAIN_VALUES = 3  # dates and places shown for a story
-EVENT_DAYS = 7  # two groups whose main days are further apart are two events
+EVENT_DAYS = 7  # two groups whose main days are further apart are two events…
+# …unless one names the other's main day and they are at most this far apart: a running story's
+# later reports recall the day it began. The longest running story of the labelled sets spans
+# 20 days (a rescue); a flood's anniversary, years later, is not its follow-up.
+FOLLOW_UP_DAYS = 31
 DAY = 3  # date precision of a full date: year, month and day
 
 WORD = re.compile(r"[^\W\d_]{2,}")
@@ -192,33 +196,44 @@ def _group(documents: Sequence[Document], mentions: Sequence[Mention], copies: C
             i = parent[i]
         return i
 
-    # Only long articles are compared with each other.
-    edges = [(similarity, long[a], long[b]) for similarity, a, b in _edges([vectors[i] for i in long])]
     # Whether two groups may join, kept until either changes: the many article pairs between
     # two stories of one kind (two storms) ask it once.
     version: Counter[int] = Counter()
     refused: set[tuple[int, int, int, int]] = set()
-    for _similarity, i, j in edges:
-        ri, rj = root(i), root(j)
-        if ri == rj:
-            continue
-        asked = (ri, rj, version[ri], version[rj]) if ri < rj else (rj, ri, version[rj], version[ri])
-        if asked in refused:
-            continue
-        a, b = groups[ri], groups[rj]
-        dot = a.dot(b)
-        # Unlike centroids; or two events of one kind (two rounds of talks, two storms): the
-        # same words, but another week or another place.
-        if dot < STORY_SIMILARITY * math.sqrt(a.norm * b.norm) or _weeks_apart(a, b) or _places_apart(a, b):
-            refused.add(asked)
-            continue
-        keep, gone = min(ri, rj), max(ri, rj)
-        version[keep] += 1
-        parent[gone] = keep
-        big, small = (a, b) if len(a.vector) >= len(b.vector) else (b, a)
-        big.absorb(small, dot)
-        groups[keep] = big
-        del groups[gone]
+
+    def merge(edges: Sequence[tuple[float, int, int]], *, lone: bool = False) -> None:
+        for _similarity, i, j in edges:
+            ri, rj = root(i), root(j)
+            if ri == rj or (lone and min(groups[ri].size, groups[rj].size) > 1):
+                continue
+            asked = (ri, rj, version[ri], version[rj]) if ri < rj else (rj, ri, version[rj], version[ri])
+            if asked in refused:
+                continue
+            a, b = groups[ri], groups[rj]
+            dot = a.dot(b)
+            # Unlike centroids; or two events of one kind (two rounds of talks, two storms): the
+            # same words, but another week or another place.
+            if dot < STORY_SIMILARITY * math.sqrt(a.norm * b.norm) or _weeks_apart(a, b) or _places_apart(a, b):
+                refused.add(asked)
+                continue
+            keep, gone = min(ri, rj), max(ri, rj)
+            version[keep] += 1
+            parent[gone] = keep
+            big, small = (a, b) if len(a.vector) >= len(b.vector) else (b, a)
+            big.absorb(small, dot)
+            groups[keep] = big
+            del groups[gone]
+
+    # Only long articles are compared with each other.
+    merge([(similarity, long[a], long[b]) for similarity, a, b in _edges([vectors[i] for i in long])])
+    # Then an article left alone, by the centroids of the groups: alike to no other one article,
+    # it may still be alike to what a group of them says together (a local paper's report of a
+    # fire among wire reports of it). Only a lone article: two groups of several articles each
+    # that no pair of articles joined are two stories, though their centroids share the words
+    # of one country and one week (a quake, and a crash of a plane bringing it aid).
+    roots = sorted(groups)
+    centroids = [_unit(groups[r].vector) for r in roots]
+    merge([(similarity, roots[a], roots[b]) for similarity, a, b in _edges(centroids)], lone=True)
     is_long = set(long)
     short = [i for i in range(len(documents)) if i not in is_long]
     roots = sorted(groups)
@@ -247,6 +262,8 @@ class _Group:
     common: set[str]  # the places at least half its articles name: the only ones that can be main
     named: set[tuple[str, ...]]  # values.place_parts of every place it names
     areas: set[tuple[str, ...]]  # …and of every area one of them lies in ("Austria" for "Graz, Austria")
+    inner: set[str]  # the innermost name of each place it names: "graz" of "Graz, Austria"
+    sites: set[str]  # …and the names those begin with: "graz" of "Graz Central Station"
 
     @classmethod
     def of(cls, vector: Vector, days: Sequence[str], places: Sequence[str], *, copy: bool = False) -> _Group:
@@ -266,6 +283,8 @@ class _Group:
             common=set(counted),
             named=named,
             areas={parts[:k] for parts in named for k in range(1, len(parts) + 1)},
+            inner={parts[-1] for parts in named},
+            sites={prefix for parts in named for prefix in _first_words(parts[-1])},
         )
 
     def dot(self, other: _Group) -> float:
@@ -288,15 +307,27 @@ class _Group:
         self.common = {p for p in self.common | other.common if 2 * self.places[p] >= self.size}
         self.named |= other.named
         self.areas |= other.areas
+        self.inner |= other.inner
+        self.sites |= other.sites
 
     def main_places(self) -> list[str]:
         """The places most of its articles name, more than once in all."""
         return [p for p in self.common if 2 * self.places[p] >= self.size and self.place_mentions[p] >= 2]
 
     def names_near(self, place: str) -> bool:
-        """Whether it names ``place``, a place inside it or an area around it."""
+        """Whether it names ``place``, a place inside it or an area around it, or a site named
+        after it or after which it is named ("Graz Central Station" and "Graz, Austria")."""
         parts = values.place_parts(place)
-        return parts in self.areas or any(parts[:k] in self.named for k in range(1, len(parts) + 1))
+        if parts in self.areas or any(parts[:k] in self.named for k in range(1, len(parts) + 1)):
+            return True
+        return bool(parts) and (parts[-1] in self.sites or any(p in self.inner for p in _first_words(parts[-1])))
+
+
+def _first_words(name: str) -> list[str]:
+    """The names a site's name begins with, shortest first: "graz central station" → "graz",
+    "graz central"."""
+    words = name.split()
+    return [" ".join(words[:k]) for k in range(1, len(words))]
 
 
 def _nearest(vectors: Sequence[Vector], groups: Sequence[_Group]) -> list[int]:
@@ -331,10 +362,15 @@ def _nearest(vectors: Sequence[Vector], groups: Sequence[_Group]) -> list[int]:
 
 def _weeks_apart(a: _Group, b: _Group) -> bool:
     """Whether two groups of articles are mostly about days more than a week apart: each has a
-    day it names most often (at least twice), and those days are far apart."""
+    day it names most often (at least twice), and those days are far apart; within a month
+    (``FOLLOW_UP_DAYS``), only when neither names the other's. A running story's later reports
+    name the day it began ("the miners were trapped on May 2", in reports of the rescue on May
+    15): they follow the first reports, they are not another event."""
     if a.main_day[0] > -2 or b.main_day[0] > -2:
         return False
     days = dt.date.fromisoformat(a.main_day[1]) - dt.date.fromisoformat(b.main_day[1])
+    if abs(days.days) <= FOLLOW_UP_DAYS and (a.days[b.main_day[1]] or b.days[a.main_day[1]]):
+        return False
     return abs(days.days) > EVENT_DAYS
 
 

@@ -230,3 +230,99 @@ def test_a_brief_joins_the_story_it_shares_most_with(tmp_path: Path) -> None:
     }
     report = claimcheck.check(str(_write(tmp_path / "brief", files)))
     assert [s.sources for s in report.stories] == [("a", "b", "e"), ("c", "d")]
+
+
+RESCUE = (
+    """Published: 2024-05-03
+
+Miners trapped after tunnel collapse at Karsk
+
+Seven miners were trapped on May 2 when a tunnel collapsed at the Karsk copper mine, the regional mining authority said, and rescuers began drilling towards them.
+
+Relatives gathered at the gate of the Karsk mine overnight as engineers pumped water from the flooded shaft, the company said.
+""",
+    """Published: 2024-05-03
+
+Rescuers drill towards seven trapped miners
+
+Rescue crews drilled through rock on Friday to reach seven miners trapped since May 2 in a collapsed tunnel at the Karsk copper mine, officials said.
+
+Families waited at the mine gate as pumps drained water from the shaft, and the mine's owner said the men had air and water.
+""",
+    """Published: 2024-05-16
+
+All seven Karsk miners rescued after two weeks
+
+Rescuers brought all seven miners to the surface on May 15, two weeks after a tunnel collapse trapped them on May 2 at the Karsk copper mine.
+
+Crowds cheered at the gate on May 15 as the men were carried to ambulances, and the mining authority said all were in stable condition.
+""",
+    """Published: 2024-05-16
+
+Trapped miners freed at Karsk
+
+The last of the seven miners was lifted out on May 15 through a rescue shaft drilled over thirteen days, the regional mining authority said.
+
+Doctors at the Karsk hospital said on May 15 that the men were weak but well; the tunnel had caved in on May 2.
+""",
+)
+
+
+def test_a_running_story_s_later_reports_that_name_its_first_day_are_one_story(tmp_path: Path) -> None:
+    # The rescue is reported thirteen days after the collapse, and its reports name the day of
+    # the collapse: a follow-up, not a second event (two rounds of talks name no other round).
+    report = claimcheck.check(str(_write(tmp_path / "rescue", dict(zip("abcd", RESCUE)))))
+    assert [s.sources for s in report.stories] == [("a", "b", "c", "d")]
+
+
+FIRE = {
+"a": """Published: 2024-08-10
+
+Wildfire forces evacuation of Tarn valley villages
+
+A wildfire driven by strong winds forced the evacuation of four villages in the Tarn valley on Saturday, the fire service said, as water bombers fought the blaze from the air.
+
+Firefighters said the flames had burned across dry pine forest and scrubland, and the regional prefect closed the valley road to traffic.
+""",
+"b": """Published: 2024-08-10
+
+Tarn valley blaze: villages evacuated as winds fan fire
+
+Residents of four villages in the Tarn valley were evacuated on Saturday as a wildfire spread through pine forest, the fire service said.
+
+Water bombers and hundreds of firefighters battled the blaze, and the prefect said the valley road would stay closed overnight.
+""",
+"c": """Published: 2024-08-10
+
+Hundreds of firefighters battle Tarn wildfire
+
+Hundreds of firefighters and water bombers fought a wildfire in the Tarn valley on Saturday after strong winds pushed the flames through dry forest, forcing villages to evacuate.
+
+The fire service said scrubland and pine forest had burned and the road through the valley was shut.
+""",
+"d": """Published: 2024-08-10
+
+Farmers count losses after blaze
+
+Sheep farmers near Oustal said barns, hay stores and fencing had been lost, and that the cooperative would lend tractors and feed to those whose pastures burned.
+
+The mayor of Oustal thanked volunteers who cleared ash from the school yard and opened the sports hall to families who had fled the wildfire in the Tarn valley with their animals.
+""",
+}
+
+
+def test_an_article_alike_to_no_other_one_joins_the_group_it_is_alike_to(tmp_path: Path) -> None:
+    # The farmers' report shares a little with each wire report, too little with any one.
+    folder = _write(tmp_path / "fire", FIRE)
+    documents, _ = pipeline.read_all([str(folder)], claimcheck.Settings())
+    lone = next(i for i, d in enumerate(documents) if d.source.id == "d")
+    assert all(lone not in pair[1:] for pair in stories._edges(stories._vectors(documents, {})))
+    assert [s.sources for s in claimcheck.check(str(folder)).stories] == [("a", "b", "c", "d")]
+
+
+def test_a_site_named_after_its_town_is_not_another_place() -> None:
+    town, arena, elsewhere = (
+        stories._Group.of({}, [], places) for places in (["Graz, Austria"] * 2, ["Graz Arena"] * 2, ["Bergen, Norway"] * 2)
+    )
+    assert not stories._places_apart(town, arena) and not stories._places_apart(arena, town)
+    assert stories._places_apart(arena, elsewhere)
