@@ -102,7 +102,3 @@ def find_origins(sources: Sequence[Source]) -> tuple[Origin, ...]:
         for _, members in sorted(groups.items())
     )
 
-
-def copies(found: Sequence[Origin]) -> frozenset[str]:
-    """The sources that copy another one: every source of an origin but its first."""
-    return frozenset(source for origin in found for source in origin.sources[1:])

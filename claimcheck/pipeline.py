@@ -329,7 +329,7 @@ def report(
     documents, mentions, notes = _documents_and_mentions(reads)
     found_origins = origins.find_origins([d.source for d in documents])
     progress("matching", 0, None)
-    found_stories = stories.stories(documents, mentions, origins.copies(found_origins))
+    found_stories = stories.stories(documents, mentions, found_origins)
     progress("judging", 0, None)
     work = story_work(documents, mentions, found_stories, found_origins)
     every = finish([v for verdicts in engine.settle(work, settings) for v in verdicts])

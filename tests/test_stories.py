@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import claimcheck
 from claimcheck import evaluate, pipeline, stories
+from claimcheck.model import Kind
 from tests.conftest import FIXTURES
 
 # Four outlets' wordings of each event: alike enough in their words to be one story, each
@@ -314,9 +316,13 @@ The mayor of Oustal thanked volunteers who cleared ash from the school yard and 
 def test_an_article_alike_to_no_other_one_joins_the_group_it_is_alike_to(tmp_path: Path) -> None:
     # The farmers' report shares a little with each wire report, too little with any one.
     folder = _write(tmp_path / "fire", FIRE)
-    documents, _ = pipeline.read_all([str(folder)], claimcheck.Settings())
+    documents, mentions = pipeline.read_all([str(folder)], claimcheck.Settings())
+    days: dict[str, list[str]] = {}
+    for mention in mentions:
+        if mention.kind is Kind.DATE:
+            days.setdefault(mention.source_id, []).append(mention.value)
     lone = next(i for i, d in enumerate(documents) if d.source.id == "d")
-    assert all(lone not in pair[1:] for pair in stories._edges(stories._vectors(documents, {})))
+    assert all(lone not in pair[1:] for pair in stories._edges(stories._vectors(documents, days)))
     assert [s.sources for s in claimcheck.check(str(folder)).stories] == [("a", "b", "c", "d")]
 
 
@@ -326,3 +332,64 @@ def test_a_site_named_after_its_town_is_not_another_place() -> None:
     )
     assert not stories._places_apart(town, arena) and not stories._places_apart(arena, town)
     assert stories._places_apart(arena, elsewhere)
+
+
+def test_a_copy_counts_as_no_more_articles_but_names_its_places() -> None:
+    copy = stories._Group.of({}, ["2024-03-03"], ["Graz, Austria"], copy=True)
+    assert (copy.articles, copy.size, copy.days, copy.places) == (1, 0, Counter(), Counter())
+    assert copy.names_near("Graz, Austria")
+
+
+def test_a_brief_cut_from_an_article_does_not_make_the_article_a_copy(tmp_path: Path) -> None:
+    # The briefs are one origin with the article they were cut from, and their ids sort first:
+    # the article must still count, or its group names no place and joins the other quake.
+    quakes = {
+        "a": _quake(0, "Quake kills 12 in mountain valley", "Graz", 12),
+        "b": _quake(1, "Twelve dead as earthquake hits Graz", "Graz", 12),
+        "c": _quake(2, "Quake kills 9 in mountain valley", "Bergen", 9),
+        "d": _quake(3, "Nine dead as earthquake hits Bergen", "Bergen", 9),
+    }
+    for name in ("c", "d"):
+        quakes[f"0{name}"] = "\n\n".join(quakes[name].split("\n\n")[:3]) + "\n"
+    report = claimcheck.check(str(_write(tmp_path / "quakes", quakes)))
+    assert any(len(o.sources) > 1 and o.id.startswith("0") for o in report.origins)
+    assert [s.sources for s in report.stories] == [("0c", "0d", "c", "d"), ("a", "b")]
+
+
+def test_two_rounds_two_weeks_apart_that_name_no_other_round_are_two_stories(tmp_path: Path) -> None:
+    rounds = {
+        "a": _talks(0, "2024-03-05", "March 5", "third"),
+        "b": _talks(1, "2024-03-05", "March 5", "third"),
+        "c": _talks(2, "2024-03-19", "March 19", "fourth"),
+        "d": _talks(3, "2024-03-19", "March 19", "fourth"),
+    }
+    report = claimcheck.check(str(_write(tmp_path / "rounds", rounds)))
+    assert [s.sources for s in report.stories] == [("a", "b"), ("c", "d")]
+
+
+def test_places_the_gazetteer_knows_are_not_sites_named_after_each_other() -> None:
+    state, city = (stories._Group.of({}, [], [p] * 2) for p in ("Kansas, United States", "Kansas City, Missouri, United States"))
+    assert stories._places_apart(state, city)
+
+
+def _pseudo_words(prefix: str, n: int) -> list[str]:
+    return [f"{prefix}{chr(97 + i // 26)}{chr(97 + i % 26)}x" for i in range(n)]
+
+
+def test_two_groups_of_several_articles_join_only_through_a_pair_of_articles(tmp_path: Path) -> None:
+    # Each story's two articles share its words; across stories, each article shares a few
+    # words with one article of the other story. No pair of articles across them is alike
+    # enough, though the centroids are: only a lone article may join through a centroid.
+    story_words = {"a": "kor", "b": "kor", "c": "mel", "d": "mel"}
+    shared = [_pseudo_words(f"q{j}", 5) for j in range(4)]
+    crossing = {"a": (0, 1), "b": (2, 3), "c": (0, 2), "d": (1, 3)}
+    files = {}
+    for name, prefix in story_words.items():
+        words = _pseudo_words(prefix, 14) + _pseudo_words(name * 2, 20) + [w for j in crossing[name] for w in shared[j]]
+        sentences = ". ".join(" ".join(words[i : i + 8]).capitalize() for i in range(0, len(words), 8))
+        files[name] = f"Published: 2024-05-03\n\n{' '.join(w.capitalize() for w in words[:5])}\n\n{sentences}.\n"
+    folder = _write(tmp_path / "two", files)
+    documents, _ = pipeline.read_all([str(folder)], claimcheck.Settings())
+    vectors = stories._vectors(documents, {})
+    assert [pair[1:] for pair in stories._edges(vectors)] == [(0, 1), (2, 3)]
+    assert [s.sources for s in claimcheck.check(str(folder)).stories] == [("a", "b"), ("c", "d")]
