@@ -157,15 +157,18 @@ AGED = re.compile(
     r"(?P<of>\d{1,3})\b(?!\s*(?:years?|months?|weeks?|days?)\b)"
 )
 # The words a compound adjective counts or measures in: every form of lang/en/units.txt that is
-# one word, and the nouns news copy counts that way.
+# one word, its units of several words joined by hyphens ("150-mile-per-hour winds"), and the
+# nouns news copy counts that way.
 _COMPOUND_NOUNS = sorted(
     {form for form in lang.unit_forms() if form.isalpha()}
     | {name for name in lang.units() if name.isalpha() and name.islower()}
+    | {name.replace(" ", "-") for name in lang.units() if " " in name}
     | lang.tagged("count_words", "compound"),
     key=lambda word: (-len(word), word),
 )  # fmt: skip
 # A number made an adjective with its unit. Matches: "eight-year", "45-year-old", "two-hour",
-# "twenty-five-year-old", "7.1-magnitude", "40-km". Must not match: "two-state", "COVID-19".
+# "twenty-five-year-old", "7.1-magnitude", "40-km", "150-mile-per-hour". Must not match:
+# "two-state", "COVID-19".
 COMPOUND = re.compile(
     rf"(?<![\w-])(?P<n>\d+(?:\.\d+)?|(?:{'|'.join(TENS)})(?:-(?:{'|'.join(ONES)}))?|"
     rf"(?:{'|'.join(ONES)}))-(?P<u>{'|'.join(_COMPOUND_NOUNS)})s?"
@@ -342,10 +345,11 @@ PER_SQUARE_METER = re.compile(
     re.IGNORECASE,
 )
 # A speed after a number, in more than one word or with a slash. Matches: " km/h", " kmph",
-# " miles per hour", " kilometres an hour". Must not match: " km from", " miles a day".
+# " miles per hour", " kilometres an hour", " km per hour". Must not match: " km from",
+# " miles a day".
 SPEED_AFTER = re.compile(
     r"\s?(?P<short>km/hr?|kmph|kmh)(?![\w/])|"
-    r"\s+(?P<long>kilomet(?:er|re)s?|miles?)\s+(?:per|an|a)\s+hour\b",
+    r"\s+(?P<long>kilomet(?:er|re)s?|kms?|miles?)\s+(?:per|an|a)\s+hour\b",
     re.IGNORECASE,
 )
 UNIT_WORDS = lang.unit_forms()  # "kms" → "kilometer", "mph" → "mile per hour" (lang/en/units.txt)
@@ -523,7 +527,7 @@ def _read_compound(m: re.Match[str], text: str) -> _Core | None:
     value = _number(m["n"])
     if value is None:
         return None
-    unit = "age" if m["old"] else _singular(m["u"].casefold())
+    unit = "age" if m["old"] else _singular(m["u"].casefold()).replace("-", " ")
     unit = UNIT_WORDS.get(unit, unit)
     return _Core(m.start(), m.end(), value, unit=unit, noun="none", rule="compound")
 
