@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 import claimcheck
 from claimcheck import evaluate, pipeline, stories
 from claimcheck.model import Kind
@@ -131,16 +133,20 @@ def test_two_unrelated_stories_in_one_folder_are_matched_apart(tmp_path: Path) -
         assert set(verdict.sources) <= set(story.sources)
 
 
-def test_two_rounds_of_talks_weeks_apart_are_two_stories(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("day", "date"),
+    [("2024-04-16", "April 16"), ("2024-03-19", "March 19")],  # six weeks apart; two weeks, naming no other round
+)
+def test_two_rounds_of_talks_weeks_apart_are_two_stories(tmp_path: Path, day: str, date: str) -> None:
     rounds = {
         "a": _talks(0, "2024-03-05", "March 5", "third"),
         "b": _talks(1, "2024-03-05", "March 5", "third"),
-        "c": _talks(2, "2024-04-16", "April 16", "fourth"),
-        "d": _talks(3, "2024-04-16", "April 16", "fourth"),
+        "c": _talks(2, day, date, "fourth"),
+        "d": _talks(3, day, date, "fourth"),
     }
     report = claimcheck.check(str(_write(tmp_path / "rounds", rounds)))
     assert [s.sources for s in report.stories] == [("a", "b"), ("c", "d")]
-    assert [s.dates[:1] for s in report.stories] == [("2024-03-05",), ("2024-04-16",)]
+    assert [s.dates[:1] for s in report.stories] == [("2024-03-05",), (day,)]
 
 
 def test_one_story_folder_is_one_story() -> None:
@@ -179,14 +185,19 @@ def test_two_labelled_sets_in_one_folder_keep_their_own_verdicts(tmp_path: Path)
     assert together == alone["trial"] | alone["quake"]
 
 
-def test_two_quakes_on_one_day_in_different_towns_are_two_stories(tmp_path: Path) -> None:
-    # issue 11: two events of one kind in different places are two stories, however alike their words
-    quakes = {
+def _two_quakes() -> dict[str, str]:
+    """Two quakes on one day, in Graz (a, b) and in Bergen (c, d)."""
+    return {
         "a": _quake(0, "Quake kills 12 in mountain valley", "Graz", 12),
         "b": _quake(1, "Twelve dead as earthquake hits Graz", "Graz", 12),
         "c": _quake(2, "Quake kills 9 in mountain valley", "Bergen", 9),
         "d": _quake(3, "Nine dead as earthquake hits Bergen", "Bergen", 9),
     }
+
+
+def test_two_quakes_on_one_day_in_different_towns_are_two_stories(tmp_path: Path) -> None:
+    # issue 11: two events of one kind in different places are two stories, however alike their words
+    quakes = _two_quakes()
     report = claimcheck.check(str(_write(tmp_path / "quakes", quakes)))
     assert [s.sources for s in report.stories] == [("a", "b"), ("c", "d")]
     assert [s.places[:1] for s in report.stories] == [("Graz, Austria",), ("Bergen, Norway",)]
@@ -343,28 +354,12 @@ def test_a_copy_counts_as_no_more_articles_but_names_its_places() -> None:
 def test_a_brief_cut_from_an_article_does_not_make_the_article_a_copy(tmp_path: Path) -> None:
     # The briefs are one origin with the article they were cut from, and their ids sort first:
     # the article must still count, or its group names no place and joins the other quake.
-    quakes = {
-        "a": _quake(0, "Quake kills 12 in mountain valley", "Graz", 12),
-        "b": _quake(1, "Twelve dead as earthquake hits Graz", "Graz", 12),
-        "c": _quake(2, "Quake kills 9 in mountain valley", "Bergen", 9),
-        "d": _quake(3, "Nine dead as earthquake hits Bergen", "Bergen", 9),
-    }
+    quakes = _two_quakes()
     for name in ("c", "d"):
         quakes[f"0{name}"] = "\n\n".join(quakes[name].split("\n\n")[:3]) + "\n"
     report = claimcheck.check(str(_write(tmp_path / "quakes", quakes)))
     assert any(len(o.sources) > 1 and o.id.startswith("0") for o in report.origins)
     assert [s.sources for s in report.stories] == [("0c", "0d", "c", "d"), ("a", "b")]
-
-
-def test_two_rounds_two_weeks_apart_that_name_no_other_round_are_two_stories(tmp_path: Path) -> None:
-    rounds = {
-        "a": _talks(0, "2024-03-05", "March 5", "third"),
-        "b": _talks(1, "2024-03-05", "March 5", "third"),
-        "c": _talks(2, "2024-03-19", "March 19", "fourth"),
-        "d": _talks(3, "2024-03-19", "March 19", "fourth"),
-    }
-    report = claimcheck.check(str(_write(tmp_path / "rounds", rounds)))
-    assert [s.sources for s in report.stories] == [("a", "b"), ("c", "d")]
 
 
 def test_places_the_gazetteer_knows_are_not_sites_named_after_each_other() -> None:
