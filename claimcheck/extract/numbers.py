@@ -43,6 +43,7 @@ from decimal import Decimal
 from claimcheck import lang
 from claimcheck.extract._clause import context_words
 from claimcheck.extract.base import eligible, title_case
+from claimcheck.lang import spelling
 from claimcheck.model import Document, Kind, Mention, Note
 from claimcheck.settings import Settings
 
@@ -909,8 +910,15 @@ def _finish(core: _Core, text: str, title: bool) -> Mention | Note | None:
         value = _fmt(core.low) if core.high is None else f"{_fmt(core.low)}..{_fmt(core.high)}"
     return Mention(
         kind=Kind.NUMBER, value=value, text=text[start:end], start=start, end=end,
-        qualifier=qualifier, unit=unit, context=context_words(text, start, end),
+        qualifier=qualifier, unit=_american(unit), context=context_words(text, start, end),
     )  # fmt: skip
+
+
+def _american(unit: str | None) -> str | None:
+    """A counted noun in American spelling, so that outlets' spellings meet: "a 22-storey
+    block" and "the 21-story building" count one thing. Currency codes and other upper-case
+    units are left as they are."""
+    return unit if unit is None or not unit.islower() else spelling.americanize(unit)
 
 
 def _preposition(hedge: str, unit: str | None, text: str, end: int) -> bool:
