@@ -39,11 +39,11 @@ def main() -> int:
             documents.append(doc)
             truth.append(event_of.get(doc.source.id.split("/", 1)[1], path.name))
     print(f"{len(documents)} articles, {len(set(truth))} events")
-    found_origins = origins.find_origins([d.source for d in documents])  # as a run finds them
+    origin_of = origins.origin_of(origins.find_origins([d.source for d in documents]))  # as a run finds them
     print("| similarity | stories | purity | completeness |\n|---:|---:|---:|---:|")
     for similarity in args.similarity:
         stories.STORY_SIMILARITY = similarity
-        groups = stories.group(documents, mentions, found_origins)
+        groups = stories.group(documents, mentions, origin_of)
         purity = sum(Counter(truth[i] for i in g).most_common(1)[0][1] for g in groups) / len(documents)
         by_event: dict[str, Counter[int]] = {}
         for n, g in enumerate(groups):

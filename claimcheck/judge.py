@@ -23,6 +23,7 @@ from claimcheck import lang, values
 from claimcheck.extract.quotes import fold_invisible
 from claimcheck.lang.names import speakers_compatible
 from claimcheck.model import Claim, Difference, Kind, Mention, Origin, Status, ValueGroup, Verdict
+from claimcheck.origins import origin_of as origin_ids
 from claimcheck.settings import Settings
 from claimcheck.values import value_groups
 
@@ -316,7 +317,7 @@ def judge(
 ) -> tuple[Verdict, ...]:
     """Verdicts for all claims, conflicts first, then corroborated, then unique. ``published``
     gives each source's date, which tells an update from a contradiction."""
-    origin_of = {source: origin.id for origin in origins for source in origin.sources}
+    origin_of = origin_ids(origins)
     return ordered(judge_claim(claim, origin_of, published) for claim in claims)
 
 

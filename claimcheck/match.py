@@ -979,7 +979,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "authority_apart": float(_apart(ka.authority, kb.authority)),
             "same_speaker": float(kind is Kind.QUOTE and ma.speaker is not None and ma.speaker == mb.speaker),
             "short_quote": float(kind is Kind.QUOTE and min(len(a.words), len(b.words)) < values.QUOTE_MIN_WORDS),
-            "quote_share": _word_share(a.words, b.words) if kind is Kind.QUOTE else 0.0,
+            "quote_share": values.share(a.words, b.words) if kind is Kind.QUOTE else 0.0,
             **{k.value: float(k is kind) for k in Kind},
         }
         yield Pair(i, j, agree, tuple(features[name] for name in FEATURES))
@@ -1022,7 +1022,7 @@ def _may_be_altered(a: _Item, b: _Item) -> bool:
     # shares of the shorter one's own words: a stretch that repeats a word ("help, help, help")
     # has few distinct words, and dividing by those would make it hold any quotation
     return (
-        _word_share(shorter, stretch, of_first=True) >= ALTERED_QUOTE_SHARE
+        values.share(shorter, stretch, of_first=True) >= ALTERED_QUOTE_SHARE
         and values.statement_share(shorter, stretch, of_first=True) >= ALTERED_QUOTE_SHARE
     )
 
@@ -1112,15 +1112,6 @@ def _day_gap(a: Mention, b: Mention) -> float:
         return 0.0  # "December" and "Dec. 11"
     days = abs((ia[0] - ib[0]).days + (ia[1] - ib[1]).days) / 2  # between the middles: 2015 and 2016 are a year apart
     return min(1.0, math.log10(1 + days) / DAY_GAP_DECADES)
-
-
-def _word_share(a: Sequence[str], b: Sequence[str], *, of_first: bool = False) -> float:
-    """The share of the shorter word list's distinct words (with ``of_first``, of ``a``'s) that
-    the other holds."""
-    wa, wb = set(a), set(b)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / (len(wa) if of_first else min(len(wa), len(wb)))
 
 
 def _rarity(items: Sequence[_Item]) -> dict[str, float]:
@@ -1253,7 +1244,7 @@ def _mention_order(m: Mention) -> tuple[str, int, int]:
 
 def origin_map(documents: Iterable[Document]) -> dict[str, str]:
     """Each source's origin: the wire story it copies, or itself (``origins.find_origins``)."""
-    return {s: o.id for o in origins.find_origins([d.source for d in documents]) for s in o.sources}
+    return origins.origin_of(origins.find_origins([d.source for d in documents]))
 
 
 def items_by_kind(

@@ -102,3 +102,7 @@ def find_origins(sources: Sequence[Source]) -> tuple[Origin, ...]:
         for _, members in sorted(groups.items())
     )
 
+
+def origin_of(found: Sequence[Origin]) -> dict[str, str]:
+    """Each source's origin id: the wire story it copies, or its own id."""
+    return {source: origin.id for origin in found for source in origin.sources}

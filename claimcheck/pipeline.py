@@ -296,7 +296,7 @@ def story_work(
     mentions_of: dict[str, list[Mention]] = {}
     for mention in mentions:
         mentions_of.setdefault(mention.source_id, []).append(mention)
-    origin_of = {source: origin.id for origin in found_origins for source in origin.sources}
+    origin_of = origins.origin_of(found_origins)
     return [
         StoryWork(
             story,

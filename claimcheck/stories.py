@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimcheck import lang, values
+from claimcheck import lang, origins, values
 from claimcheck.model import Document, Kind, Mention, Origin, Role, Story
 
 # Two groups of articles are one story when the cosine of their TF-IDF centroids reaches this.
@@ -159,18 +159,18 @@ def _edges(vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
 
 
 def group(
-    documents: Sequence[Document], mentions: Sequence[Mention] = (), found_origins: Sequence[Origin] = ()
+    documents: Sequence[Document], mentions: Sequence[Mention] = (), origin_of: Mapping[str, str] | None = None
 ) -> list[list[int]]:
     """Indexes of the documents of each story, stories in order of their first document. The
     grouping itself never depends on the order of ``documents``.
 
-    An origin (``origins.find_origins``: a wire story and its copies) counts as one article:
-    each copy's words count, but not as another article naming a day or a place, so three
-    copies of one wire story cannot make its places the main ones of a story the other outlets
-    report from elsewhere.
+    An origin (a wire story and its copies; ``origin_of`` gives each source's, as
+    ``origins.origin_of`` does) counts as one article: each copy's words count, but not as
+    another article naming a day or a place, so three copies of one wire story cannot make its
+    places the main ones of a story the other outlets report from elsewhere.
     """
     order = sorted(range(len(documents)), key=lambda i: documents[i].source.id)
-    groups = _group([documents[i] for i in order], mentions, {s: o.id for o in found_origins for s in o.sources})
+    groups = _group([documents[i] for i in order], mentions, origin_of or {})
     return sorted(sorted(order[i] for i in g) for g in groups)
 
 
@@ -411,11 +411,11 @@ def stories(
     """The stories of a folder, each with a title, its sources, and its main dates and places
     (an origin counting once, as in ``group``)."""
     by_origin: defaultdict[str, set[tuple[Kind, str]]] = defaultdict(set)
-    origin_of = {s: o.id for o in found_origins for s in o.sources}
+    origin_of = origins.origin_of(found_origins)
     for mention in mentions:
         by_origin[origin_of.get(mention.source_id, mention.source_id)].add((mention.kind, mention.value))
     found = []
-    for indexes in group(documents, mentions, found_origins):
+    for indexes in group(documents, mentions, origin_of):
         members = sorted((documents[i] for i in indexes), key=lambda d: d.source.id)
         sources = tuple(sorted(d.source.id for d in members))
         told = [by_origin[o] for o in sorted({origin_of.get(s, s) for s in sources})]  # a wire story once

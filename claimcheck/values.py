@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -383,9 +383,16 @@ def statement_share(a: Sequence[str], b: Sequence[str], *, of_first: bool = Fals
     light = _transcription().light
     ca = set(_folded(transcribed(tuple(a)))) - light
     cb = set(_folded(transcribed(tuple(b)))) - light
-    if not ca or not cb:
+    return share(ca, cb, of_first=of_first)
+
+
+def share(a: Collection[str], b: Collection[str], *, of_first: bool = False) -> float:
+    """The share of the smaller set's words (with ``of_first``, of ``a``'s) that the other
+    holds; 0 when either is empty."""
+    wa, wb = set(a), set(b)
+    if not wa or not wb:
         return 0.0
-    return len(ca & cb) / (len(ca) if of_first else min(len(ca), len(cb)))
+    return len(wa & wb) / (len(wa) if of_first else min(len(wa), len(wb)))
 
 
 def _within(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

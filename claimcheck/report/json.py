@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from claimcheck import origins
 from claimcheck.model import Difference, Document, Mention, Report, Status, Verdict
 from claimcheck.report.extraction import mention_fields
 
@@ -90,7 +91,7 @@ def summary(report: Report) -> dict[str, int]:
 def report_dict(report: Report) -> dict[str, Any]:
     """The whole report as plain data, in schema order."""
     documents = {d.source.id: d for d in report.documents}
-    origin_of = {s: o.id for o in report.origins for s in o.sources}
+    origin_of = origins.origin_of(report.origins)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": _tool(),
