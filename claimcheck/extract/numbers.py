@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -403,6 +403,9 @@ class _Core:
 
 
 MAX_EXPONENT = 30  # figures of more than 31 digits are not claims (a septillion has 25)
+# A "score" inside a product's name from this first figure is a model number ("737-800");
+# below it, a result the model took for a product ("the hosts 3-2").
+MODEL_NUMBER_FROM = 100
 
 
 def _fmt(value: Decimal) -> str:
@@ -993,6 +996,7 @@ def _listed(mention: Mention, text: str) -> Mention:
 def extract(doc: Document, *, settings: Settings) -> Iterator[Mention | Note]:
     """Numbers of the eligible sentences of ``doc``, in text order, and a note for each
     figure out of range."""
+    products = _product_names(doc)
     for sentence in doc.sentences:
         if not eligible(sentence, settings):
             continue
@@ -1000,6 +1004,8 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention | Note]:
             if isinstance(mention, Note):
                 yield Note(doc.source.id, sentence.start + mention.start, sentence.start + mention.end, mention.reason)
                 continue
+            if _model_number(mention) and _named(sentence.start + mention.start, sentence.start + mention.end, products):
+                continue  # "a Boeing 737-800" is a model, not a score of 737 to 800
             yield replace(
                 mention,
                 start=sentence.start + mention.start,
@@ -1007,3 +1013,33 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention | Note]:
                 source_id=doc.source.id,
                 sentence_index=sentence.index,
             )
+
+
+def _model_number(mention: Mention) -> bool:
+    """Whether a figure read as a score may be a model number: "737-800", not "3-2" (the
+    model also labels "the hosts 3-2" a product)."""
+    return mention.unit == "score" and Decimal(mention.value.split("-")[0]) >= MODEL_NUMBER_FROM
+
+
+def _product_names(doc: Document) -> list[tuple[int, int]]:
+    """Where the parse names a product with its maker ("a Boeing 737-800"), sorted: a product
+    entity that holds a word before the figures, or follows an organisation (the model often
+    labels "Boeing" an organisation and "737-800" a product)."""
+    found = []
+    for parse in doc.parses:
+        makers = {e.end for e in parse.entities if e.label == "ORG"}
+        for entity in parse.entities:
+            if entity.label != "PRODUCT":
+                continue
+            before = doc.source.text[max(0, entity.start - 1) : entity.start]
+            maker = before == " " and entity.start - 1 in makers
+            words = entity.text.split()
+            if maker or (len(words) > 1 and not any(ch.isdigit() for ch in words[0])):
+                found.append((entity.start, entity.end))
+    return sorted(found)
+
+
+def _named(start: int, end: int, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``start``..``end`` lies inside one of the sorted ``names``."""
+    k = bisect.bisect_right(names, start, key=lambda name: name[0]) - 1
+    return k >= 0 and names[k][0] <= start and end <= names[k][1]

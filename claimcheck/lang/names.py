@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from claimcheck.lang.lexicon import lines, saying_verbs, tagged
+from claimcheck.lang.lexicon import groups, lines, saying_verbs, tagged
 from claimcheck.lang.spelling import to_us
 from claimcheck.model import Document, Mention, Name, Parse, Sentence
 
@@ -381,6 +381,15 @@ def _children(parse: Parse) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(c) for c in found)
 
 
+def _a_people(words: str) -> bool:
+    """Whether words name a nation, not a person: a people ("Freedonians", "a Freedonian")
+    or a country of several words ("South Freedonia"), which the model sometimes labels a
+    person. A country of one word may be a given name ("Jordan", "Chad")."""
+    if words.endswith("s") and country_code(words[:-1]) is not None:
+        return True
+    return " " in words and country_code(words) is not None
+
+
 def _is_person_run(
     parse: Parse, labels: Sequence[tuple[str, int]], text: str, first: int, last: int, surnames: frozenset[str]
 ) -> bool:
@@ -391,6 +400,8 @@ def _is_person_run(
     Dialogue" does), hold no organisation head or country, and modify no noun."""
     tokens = parse.tokens
     span = range(first, last + 1)
+    if _a_people(" ".join(tokens[k].text for k in span)):
+        return False
     if any(labels[k][0] == "PERSON" for k in span):
         return True
     bare = [k for k in span if not is_title(tokens[k].text)]
@@ -674,7 +685,19 @@ def _persons_compatible(a: SpeakerParts, b: SpeakerParts) -> bool:
     fa, fb = fold_key(a.first), fold_key(b.first)
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
+    if _given_names().get(fa, {fa}) & _given_names().get(fb, {fb}):
+        return True  # "Bill" and "William"
     return fa.startswith(fb) or fb.startswith(fa) or _similar(fa, fb, short=4)
+
+
+@functools.cache
+def _given_names() -> dict[str, set[str]]:
+    """Each given name and short form (lang/en/given_names.txt) → the given names it can be."""
+    table: dict[str, set[str]] = {}
+    for name, short in groups("given_names"):
+        for form in (name, *short):
+            table.setdefault(fold_key(form), set()).add(fold_key(name))
+    return table
 
 
 def _roles_compatible(a: SpeakerParts, b: SpeakerParts) -> bool | None:
@@ -696,9 +719,9 @@ def speakers_compatible(a: str | None, b: str | None) -> bool | None:
 
     True: the same person (tolerating transliteration, a surname alone, a dropped letter) or
     the same role, one with more organisation words than the other. False: two different
-    persons, two different roles, roles of different countries, or a person against a plural
-    role ("officials"). None: unknown (a missing speaker; a person against a singular role or
-    an organisation, who may hold it; the same role at organisations of unknown relation).
+    persons, two different roles, or roles of different countries. None: unknown (a missing
+    speaker; a person against a role or an organisation, who may hold it or speak for it; the
+    same role at organisations of unknown relation).
 
     >>> speakers_compatible("Sergei Ryabov", "Sergey Riabov")
     True
@@ -711,8 +734,9 @@ def speakers_compatible(a: str | None, b: str | None) -> bool | None:
     if pa.kind == "person" and pb.kind == "person":
         return _persons_compatible(pa, pb)
     if pa.kind == "person" or pb.kind == "person":
-        other = pb if pa.kind == "person" else pa
-        return False if other.kind == "role" and other.plural else None
+        # A person against a role or a body: they may hold it or speak for it, and outlets
+        # give one officer's words to the force ("police said"), one official's to "officials".
+        return None
     if pa.kind == "role" and pb.kind == "role":
         return _roles_compatible(pa, pb)
     if pa.kind == "org" and pb.kind == "org":

@@ -199,7 +199,8 @@ def sayer(
     """Who a verb of saying reports as speaking, and the verb that names them: the verb's
     nominal subject, before it ("Smith said") or after it ("said Smith"); the agent of a passive
     ("was announced by the ministry"); for a verb without a subject, the subject of the verb it
-    continues ("Smith was quoted as saying", "…, adding that"); for a relative clause, the noun
+    continues ("Smith was quoted as saying", "…, adding that"; "Smith was quoted by a paper as
+    saying": the paper only quotes); for a relative clause, the noun
     it describes ("the minister, who said"; also a participle the parser hangs on a name: "Jane
     Smith, the captain, posted on X:"). An ``inverted`` verb (right after the quotation it
     reports) has its speaker after it even where the parser calls it an object ("…,” replied his
@@ -222,13 +223,16 @@ def sayer(
             done = [k for k in tree.kids(verb, frozenset({"dobj"})) if k > verb and apart(k)]
             if done:
                 return done[0], verb
+        passive = tree.subject(verb, frozenset({"nsubjpass"}))
+        if climbed and passive is not None and apart(passive):
+            # "Smith was quoted by a news agency as saying": the agent only quotes the speaker
+            return passive, verb
         agent = tree.child(verb, frozenset({"agent"}))
         if agent is not None:
             named = tree.child(agent, frozenset({"pobj"}))
             return (named, verb) if named is not None else None
-        passive = tree.subject(verb, frozenset({"nsubjpass"}))
         if passive is not None and apart(passive):
-            return (passive, verb) if climbed else None
+            return None
         up = tree.parent(verb)
         if up is None or dep not in _CONTINUING | {"acl"}:
             return None

@@ -59,6 +59,22 @@ def test_context_is_the_clause_without_the_number() -> None:
     assert m.context == "officials said had moved"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Boeing 737-500 took off at noon with 62 people aboard.", ["62"]),
+        ("They lost contact with a Boeing 737-524 carrying 62 people.", ["62"]),
+        ("The hosts won the final after beating the visitors 3-2 on penalties.", ["3-2"]),
+        ("Italy are champions after beating England 3-2 on penalties.", ["3-2"]),  # "England 3-2": a product to the model
+        ("The House voted 315-110 to pass the bill.", ["315-110"]),
+    ],
+)
+def test_a_model_number_is_no_score(text: str, expected: list[str]) -> None:
+    # The parse names the product; a result written after a team stays a result.
+    found = numbers.extract(document(text, parsed=True), settings=Settings())
+    assert [m.value for m in found if isinstance(m, Mention)] == expected
+
+
 def test_captions_only_when_asked_and_furniture_never() -> None:
     text = "Rescuers carry one of the 30 survivors to safety."
     assert run(text, role=Role.CAPTION) == []

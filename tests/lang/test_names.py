@@ -62,6 +62,8 @@ def test_one_entity_many_spellings(a: str, b: str) -> None:
         ("Trenitalia Chief Executive Luca Sereni told reporters.", {"person:sereni"}),
         ("Sam Bankman-Fried was sentenced in New York.", {"person:bankmanfried"}),
         ("The DR Congo outbreak spread.", set()),  # "DR" is no doctor
+        # The model calls a people of two words a person: a nation speaks for no one here.
+        ("Fuel queues angered Papua New Guineans.", set()),
     ],
 )
 def test_names(text: str, expected: set[str]) -> None:
@@ -119,7 +121,10 @@ def test_roles_and_countries_come_from_the_lexicons() -> None:
         ("Ministry of Transport spokesperson", "Transport Ministry spokesperson", True),
         ("City Hall spokesperson", "Flood Response Council spokesperson", None),
         ("Jane Smith", "Flood Response Council spokesperson", None),
-        ("Jane Smith", "officials", False),
+        ("Jane Smith", "officials", None),  # one official's words given to "officials"
+        ("Jane Smith", "police", None),
+        ("Bill Okafor", "William Okafor", True),  # a short form of the given name
+        ("Dave Okafor", "Mike Okafor", False),
         ("mayor", "police chief", False),
         ("US foreign ministry", "Peru foreign ministry", False),
         ("defense official", "City Hall spokesperson", None),
