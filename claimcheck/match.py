@@ -11,10 +11,11 @@ whose values agree, another pairs whose values differ: a contradiction needs oth
 
 A few pairs never meet whatever their words: counts of different fates ("eight killed", "two
 missing") or units, facts dated to different moments, and two values of one outlet that differ.
-Edges from the fitted threshold up are merged likeliest first into clusters (quotations:
-agreements first), and a merge is refused when it would put two incompatible values from one
-source into one claim, or join clusters whose values disagree through an agreement of values
-less precise than theirs (a bare "January" must not chain the 10th and the 13th into one fact).
+Edges from the set cuts up (``learn.AGREE_CUT``, ``learn.DIFFER_CUT``) are merged likeliest
+first into clusters (quotations: agreements first), and a merge is refused when it would put two
+incompatible values from one source into one claim, or join clusters whose values disagree
+through an agreement of values less precise than theirs (a bare "January" must not chain the
+10th and the 13th into one fact).
 """
 
 from __future__ import annotations

@@ -134,7 +134,8 @@ class Matcher:
         agree: bias, then one weight per feature, for pairs with compatible values.
         differ: the same for pairs whose values differ.
         agree_threshold, differ_threshold: the probability from which a pair is one fact;
-            fitted too (the cut that best separates the training pairs).
+            set, not fitted (``learn.AGREE_CUT``, ``learn.DIFFER_CUT``: the F1 of training
+            pairs is flat near its top, so a cut read from it swings with a few new pairs).
     """
 
     features: tuple[str, ...]

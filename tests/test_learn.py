@@ -33,6 +33,8 @@ def test_the_fit_learns_which_feature_tells_one_fact() -> None:
     alike[0], unlike[0] = 0.95, 0.05
     assert matcher.probability(alike.tolist(), agree=True) > matcher.agree_threshold
     assert matcher.probability(unlike.tolist(), agree=True) < matcher.agree_threshold
+    # both cuts are set, not read from the training pairs (their F1 is flat near the top)
+    assert (matcher.agree_threshold, matcher.differ_threshold) == (learn.AGREE_CUT, learn.DIFFER_CUT)
 
 
 def test_matcher_round_trips_through_json() -> None:

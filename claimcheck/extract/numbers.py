@@ -403,7 +403,7 @@ class _Core:
 
 
 MAX_EXPONENT = 30  # figures of more than 31 digits are not claims (a septillion has 25)
-# A "score" inside a product's name from this first figure is a model number ("737-800");
+# A "score" inside a product's name from this first figure is a model number ("330-200");
 # below it, a result the model took for a product ("the hosts 3-2").
 MODEL_NUMBER_FROM = 100
 
@@ -1005,7 +1005,7 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention | Note]:
                 yield Note(doc.source.id, sentence.start + mention.start, sentence.start + mention.end, mention.reason)
                 continue
             if _model_number(mention) and _named(sentence.start + mention.start, sentence.start + mention.end, products):
-                continue  # "a Boeing 737-800" is a model, not a score of 737 to 800
+                continue  # "an Airbus 330-200" is a model, not a score of 330 to 200
             yield replace(
                 mention,
                 start=sentence.start + mention.start,
@@ -1016,15 +1016,15 @@ def extract(doc: Document, *, settings: Settings) -> Iterator[Mention | Note]:
 
 
 def _model_number(mention: Mention) -> bool:
-    """Whether a figure read as a score may be a model number: "737-800", not "3-2" (the
+    """Whether a figure read as a score may be a model number: "330-200", not "3-2" (the
     model also labels "the hosts 3-2" a product)."""
     return mention.unit == "score" and Decimal(mention.value.split("-")[0]) >= MODEL_NUMBER_FROM
 
 
 def _product_names(doc: Document) -> list[tuple[int, int]]:
-    """Where the parse names a product with its maker ("a Boeing 737-800"), sorted: a product
+    """Where the parse names a product with its maker ("an Airbus 330-200"), sorted: a product
     entity that holds a word before the figures, or follows an organisation (the model often
-    labels "Boeing" an organisation and "737-800" a product)."""
+    labels "Airbus" an organisation and "330-200" a product)."""
     found = []
     for parse in doc.parses:
         makers = {e.end for e in parse.entities if e.label == "ORG"}

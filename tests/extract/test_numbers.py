@@ -62,10 +62,11 @@ def test_context_is_the_clause_without_the_number() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Boeing 737-500 took off at noon with 62 people aboard.", ["62"]),
-        ("They lost contact with a Boeing 737-524 carrying 62 people.", ["62"]),
+        ("The Boeing 767-300 landed safely with 210 passengers.", ["210"]),
+        ("An Airbus 330-200 was diverted with 180 people aboard.", ["180"]),
         ("The hosts won the final after beating the visitors 3-2 on penalties.", ["3-2"]),
-        ("Italy are champions after beating England 3-2 on penalties.", ["3-2"]),  # "England 3-2": a product to the model
+        # "Chile 4-2" is a product to the model: below 100, a result all the same
+        ("They reached the final after beating Chile 4-2 on penalties.", ["4-2"]),
         ("The House voted 315-110 to pass the bill.", ["315-110"]),
     ],
 )

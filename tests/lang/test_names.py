@@ -62,13 +62,21 @@ def test_one_entity_many_spellings(a: str, b: str) -> None:
         ("Trenitalia Chief Executive Luca Sereni told reporters.", {"person:sereni"}),
         ("Sam Bankman-Fried was sentenced in New York.", {"person:bankmanfried"}),
         ("The DR Congo outbreak spread.", set()),  # "DR" is no doctor
-        # The model calls a people of two words a person: a nation speaks for no one here.
-        ("Fuel queues angered Papua New Guineans.", set()),
+        # The model calls a country of two words a person: a nation speaks for no one here.
+        ("The reforms brought hardship upon Burkina Faso.", {"country:bf"}),
     ],
 )
 def test_names(text: str, expected: set[str]) -> None:
     assert keys(text) >= frozenset(expected)
     assert not {k for k in keys(text) - frozenset(expected) if k.startswith("person:")}
+
+
+@pytest.mark.parametrize(
+    ("words", "people"),
+    [("Kenyans", True), ("Burkina Faso", True), ("Jordan", False), ("Jordans", False)],
+)
+def test_a_people_is_no_person(words: str, people: bool) -> None:
+    assert names._a_people(words) is people
 
 
 def test_a_surname_used_alone_makes_a_person_of_a_cut_name() -> None:
@@ -125,6 +133,8 @@ def test_roles_and_countries_come_from_the_lexicons() -> None:
         ("Jane Smith", "police", None),
         ("Bill Okafor", "William Okafor", True),  # a short form of the given name
         ("Dave Okafor", "Mike Okafor", False),
+        ("Chris Okafor", "Tina Okafor", False),  # both may be a Christina, yet are two people
+        ("Stephen Okafor", "Steven Okafor", False),
         ("mayor", "police chief", False),
         ("US foreign ministry", "Peru foreign ministry", False),
         ("defense official", "City Hall spokesperson", None),
