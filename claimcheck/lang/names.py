@@ -173,13 +173,11 @@ def initials(words: Sequence[str]) -> str:
     return "".join(out).lower()
 
 
-@functools.cache
 def _countries() -> dict[str, str]:
     """Lower-case country names, aliases and demonyms → ISO code (loaded on first use)."""
     return _country_tables()[0]
 
 
-@functools.cache
 def _country_names() -> frozenset[str]:
     """Lower-case names and aliases of countries, without their demonyms."""
     return _country_tables()[1]
