@@ -668,7 +668,10 @@ ALL_ARTICLES = sorted(str(p) for p in (SEEDS.parent / "fixtures").glob("*/articl
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        found |= {int(c) for c in task.read_text().split()}
+        try:
+            found |= {int(c) for c in task.read_text().split()}
+        except OSError:  # the thread ended between the listing and the read
+            continue
     return found
 
 
