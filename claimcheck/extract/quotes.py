@@ -149,6 +149,10 @@ CONTRACTED = {"ll": " will", "re": " are"}
 DOTTED = re.compile(r"\b((?:[^\W\d_]\.){2,})")
 # A thousands separator. Matches: the comma in "1,000". Must not match: "1, 000".
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# A figure glued to the word it measures, split from it as another transcript writes it apart
+# ("11:30pm" and "11:30 p.m.", "5km" and "5 km"). Matches: between "30" and "pm". Must not match:
+# an ordinal or a decade ("21st", "1990s"), a name ending in a figure ("G7").
+FIGURE_GLUE = re.compile(r"(?<=\d)(?=[^\W\d_])(?!(?:s|st|nd|rd|th)\b)")
 # "per cent" and "%" are one word. Matches: "per cent", "%". Must not match: "percentage".
 PERCENT = re.compile(r"\s*%|\bper\s+cent\b", re.IGNORECASE)
 
@@ -269,6 +273,8 @@ def normalize_quote(text: str) -> str:
     'thats what cooperation is about she said'
     >>> normalize_quote("We’ll see")
     'we will see'
+    >>> normalize_quote("At 11:30pm, a 5km queue"), normalize_quote("at 11:30 p.m., a 5 km queue")
+    ('at 11 30 pm a 5 km queue', 'at 11 30 pm a 5 km queue')
     """
     value = fold_invisible(text).lower()
     value = PERCENT.sub(" percent", value)
@@ -277,6 +283,7 @@ def normalize_quote(text: str) -> str:
     value = THOUSANDS.sub("", value)
     value = CONTRACTION.sub(lambda m: CONTRACTED[m.group(1)], value)
     value = JOINER.sub("", value)
+    value = FIGURE_GLUE.sub(" ", value)
     value = VALUE_JUNK.sub(" ", value)
     return " ".join(to_us(word) for word in value.split())
 

@@ -102,6 +102,7 @@ def test_regex_examples() -> None:
     assert quotes.SINGLE_MARK.search("‘") and not quotes.SINGLE_MARK.search('"')
     assert quotes.SURNAME.fullmatch("Ngakola") and not quotes.SURNAME.search("he")
     assert quotes.VALUE_JUNK.search("—") and not quotes.VALUE_JUNK.search("2.5")
+    assert quotes.FIGURE_GLUE.search("30pm") and not quotes.FIGURE_GLUE.search("1990s 21st g7")
     assert quotes.CONTEXT_WORD.fullmatch("chile’s") and not quotes.CONTEXT_WORD.search("—")
 
 
@@ -119,6 +120,10 @@ def test_regex_examples() -> None:
         ("We’ll organise the centre’s programme", "we will organize the centers program"),
         ("rock ’n’ roll in the ’60s", "rock n roll in the 60s"),
         ("Revenue rose 2.5 per cent", "revenue rose 2.5 percent"),
+        # a figure glued to its unit is written apart, as another transcript writes it
+        ("by 11:30pm the 7.8-magnitude quake", "by 11 30 pm the 7.8 magnitude quake"),
+        ("by 11:30 p.m. the 7.8 magnitude quake", "by 11 30 pm the 7.8 magnitude quake"),
+        ("the 1990s, the 21st, the G7", "the 1990s the 21st the g7"),
     ],
 )
 def test_normalize_quote(raw: str, value: str) -> None:
