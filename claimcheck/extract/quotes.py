@@ -150,9 +150,10 @@ DOTTED = re.compile(r"\b((?:[^\W\d_]\.){2,})")
 # A thousands separator. Matches: the comma in "1,000". Must not match: "1, 000".
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 # A figure glued to the word it measures, split from it as another transcript writes it apart
-# ("11:30pm" and "11:30 p.m.", "5km" and "5 km"). Matches: between "30" and "pm". Must not match:
-# an ordinal or a decade ("21st", "1990s"), a name ending in a figure ("G7").
-FIGURE_GLUE = re.compile(r"(?<=\d)(?=[^\W\d_])(?!(?:s|st|nd|rd|th)\b)")
+# ("11:30pm" and "11:30 p.m.", "5km" and "5 km", "7.8-magnitude"); the text is lower case by
+# then. Matches: between "30" and "pm", the "-" of "7.8-magnitude". Must not match: an ordinal
+# or a decade ("21st", "2nd-largest", "1990s"), a name ending in a figure ("G7").
+FIGURE_GLUE = re.compile(r"(?<=\d)['’‘-]?(?=[a-z])(?!st|nd|rd|th|s\b)")
 # "per cent" and "%" are one word. Matches: "per cent", "%". Must not match: "percentage".
 PERCENT = re.compile(r"\s*%|\bper\s+cent\b", re.IGNORECASE)
 
@@ -276,14 +277,14 @@ def normalize_quote(text: str) -> str:
     >>> normalize_quote("At 11:30pm, a 5km queue"), normalize_quote("at 11:30 p.m., a 5 km queue")
     ('at 11 30 pm a 5 km queue', 'at 11 30 pm a 5 km queue')
     """
-    value = fold_invisible(text).lower()
+    value = FIGURE_GLUE.sub(" ", fold_invisible(text).lower())  # before "p.m." and "1,000" are read
     value = PERCENT.sub(" percent", value)
     value = value.replace("&", " and ")
     value = DOTTED.sub(lambda m: m.group(1).replace(".", ""), value)
     value = THOUSANDS.sub("", value)
     value = CONTRACTION.sub(lambda m: CONTRACTED[m.group(1)], value)
     value = JOINER.sub("", value)
-    value = FIGURE_GLUE.sub(" ", value)
+    value = FIGURE_GLUE.sub(" ", value)  # again: "9'm" is glued only now
     value = VALUE_JUNK.sub(" ", value)
     return " ".join(to_us(word) for word in value.split())
 

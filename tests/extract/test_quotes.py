@@ -102,7 +102,7 @@ def test_regex_examples() -> None:
     assert quotes.SINGLE_MARK.search("‘") and not quotes.SINGLE_MARK.search('"')
     assert quotes.SURNAME.fullmatch("Ngakola") and not quotes.SURNAME.search("he")
     assert quotes.VALUE_JUNK.search("—") and not quotes.VALUE_JUNK.search("2.5")
-    assert quotes.FIGURE_GLUE.search("30pm") and not quotes.FIGURE_GLUE.search("1990s 21st g7")
+    assert quotes.FIGURE_GLUE.search("30pm") and not quotes.FIGURE_GLUE.search("1990s 21st 2nd-largest g7")
     assert quotes.CONTEXT_WORD.fullmatch("chile’s") and not quotes.CONTEXT_WORD.search("—")
 
 
@@ -128,6 +128,14 @@ def test_regex_examples() -> None:
 )
 def test_normalize_quote(raw: str, value: str) -> None:
     assert quotes.normalize_quote(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("glued", "apart"),
+    [("10a.m.", "10 a.m."), ("11:30p.m.", "11:30 p.m."), ("1,000km", "1,000 km"), ("17per cent", "17 per cent")],
+)
+def test_a_figure_glued_to_its_unit_reads_as_written_apart(glued: str, apart: str) -> None:
+    assert quotes.normalize_quote(glued) == quotes.normalize_quote(apart)
 
 
 @hsettings(max_examples=200, deadline=None)
