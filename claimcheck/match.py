@@ -1003,6 +1003,8 @@ def never_one_fact(a: _Item, b: _Item) -> str | None:
         return "one figure in two units"  # "12 km north of A" and "12 miles west of B": two distances
     if ma.kind is Kind.QUOTE and not _may_be_altered(a, b):
         return "different statements"  # an altered quotation keeps most of its words
+    if ma.kind is Kind.QUOTE and _figures_apart(a.words, b.words):
+        return "statements of different figures"  # "so far 43 have died", later "46 so far"
     if ma.kind is Kind.QUOTE and min(len(a.words), len(b.words)) < values.QUOTE_MIN_WORDS:
         return "too short to be altered"  # "ready for change" is a phrase, not a statement changed
     if not (values.can_conflict(ma) and values.can_conflict(mb)):
@@ -1169,6 +1171,15 @@ def _distinct(a: _Item, b: _Item, lone_units: frozenset[str]) -> bool:
     if bounds is None or not mention.unit or bounds[0] != bounds[1]:
         return False
     return bounds[0] >= DISTINCT_NUMBER or _counted(mention.unit) in lone_units
+
+
+def _figures_apart(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether each quotation states a figure the other does not. A speaker who gives a running
+    count gives it again, updated, later in the day ("so far 43 have died", "46 have died so
+    far"): two statements, where an altered transcript of one keeps its figures."""
+    figures_a = {word for word in a if any(c.isdigit() for c in word)}
+    figures_b = {word for word in b if any(c.isdigit() for c in word)}
+    return bool(figures_a - figures_b) and bool(figures_b - figures_a)
 
 
 def _stated(mention: Mention) -> object:
