@@ -26,6 +26,13 @@ def _report(tmp_path: Path, articles: dict[str, str]) -> Report:
     return claimcheck.check(str(tmp_path))
 
 
+def _two_quotations(tmp_path: Path, articles: dict[str, str]) -> list[match._Item]:
+    """The matching items of the two quotations of two articles."""
+    _write(tmp_path, articles)
+    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
+    return match.items_by_kind(documents, mentions)[Kind.QUOTE]
+
+
 def _verdicts_with(report: Report, kind: Kind, source: str, text: str) -> list[Verdict]:
     return [
         v
@@ -406,9 +413,7 @@ def test_two_statements_of_one_speaker_are_never_one_altered_quotation(tmp_path:
         "b": "Published: 2025-02-03\n\nThe deputy mayor, Lena Voss, said of the quake: \"We will "
         "rebuild the old square, stone by stone, whatever it costs.\"\n",
     }
-    _write(tmp_path, articles)
-    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
-    a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
+    a, b = _two_quotations(tmp_path, articles)
     assert match.never_one_fact(a, b) == "different statements"
 
 
@@ -419,9 +424,7 @@ def test_a_speaker_s_running_count_given_twice_is_two_statements(tmp_path: Path)
         "b": "Published: 2025-02-04\n\nThe health minister, Ada Lind, said: \"Two more people died in the "
         "night, so a total of 33 people have died so far in the fire.\"\n",
     }
-    _write(tmp_path, articles)
-    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
-    a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
+    a, b = _two_quotations(tmp_path, articles)
     assert match.never_one_fact(a, b) == "statements of different figures"
     # a transcript that keeps the figure may still be altered
     assert not match._figures_apart(("so", "far", "31", "have", "died"), ("31", "people", "died", "so", "far"))
@@ -434,9 +437,7 @@ def test_a_short_quotation_is_no_altered_form_of_words_scattered_over_a_long_one
         "children eat bread that neighbours bring.\"\n",
         "b": "Published: 2025-02-03\n\nAnother resident, Paulo Reis, said: \"We have nothing to eat.\"\n",
     }
-    _write(tmp_path, articles)
-    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
-    a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
+    a, b = _two_quotations(tmp_path, articles)
     assert match.never_one_fact(a, b) == "different statements"
 
 
@@ -453,9 +454,7 @@ def test_a_phrase_in_quotation_marks_is_never_an_altered_statement(tmp_path: Pat
         "b": "Published: 2025-02-03\n\nThe new mayor said: \"Our city has voted for change, for "
         "renewal and for a council that listens.\"\n",
     }
-    _write(tmp_path, articles)
-    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
-    a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
+    a, b = _two_quotations(tmp_path, articles)
     assert match.never_one_fact(a, b) == "too short to be altered"
 
 
@@ -555,9 +554,7 @@ def test_a_repeated_word_holds_no_quotation(tmp_path: Path) -> None:
         "Help! Help! Help! The town is gone and nobody came.\"\n",
         "b": "Published: 2025-02-03\n\nThe mayor, Paulo Reis, said: \"Send us more help.\"\n",
     }
-    _write(tmp_path, articles)
-    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
-    a, b = match.items_by_kind(documents, mentions)[Kind.QUOTE]
+    a, b = _two_quotations(tmp_path, articles)
     assert match.never_one_fact(a, b) == "different statements"
 
 
