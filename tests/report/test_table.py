@@ -57,7 +57,7 @@ ASCII_B = """EU trade ministers gather in Porto
 
 14 March 2024
 
-Trade ministers from the European Union will meet in Porto on March 19 to discuss tariffs on steel, diplomats said.
+Trade ministers from the European Union will meet in Lisbon on March 19 to discuss tariffs on steel, diplomats said.
 "We will not accept any new tariffs on steel," said Ana Duarte.
 """
 
