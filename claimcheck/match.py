@@ -44,6 +44,7 @@ from claimcheck.lang.spelling import stem
 from claimcheck.model import Claim, Document, Kind, Match, Mention, Role, Sentence, Story
 from claimcheck.settings import Matcher, Settings
 
+FIGURE_DIGITS = re.compile(r"\d+")  # a run of digits: "11", "30" of "11:30pm"
 DISTINCT_NUMBER = 10  # a count from ten up rarely repeats by chance; "two" or "three" easily does
 # Two differing quotations are one statement altered only when one stretch of the other (see
 # ``_stretch``) holds at least this share of the shorter one's words, and of its content words.
@@ -1174,12 +1175,17 @@ def _distinct(a: _Item, b: _Item, lone_units: frozenset[str]) -> bool:
 
 
 def _figures_apart(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether each quotation states a figure the other does not. A speaker who gives a running
-    count gives it again, updated, later in the day ("so far 43 have died", "46 have died so
-    far"): two statements, where an altered transcript of one keeps its figures."""
-    figures_a = {word for word in a if any(c.isdigit() for c in word)}
-    figures_b = {word for word in b if any(c.isdigit() for c in word)}
-    return bool(figures_a - figures_b) and bool(figures_b - figures_a)
+    """Whether two quotations are two statements of different figures: each states a figure the
+    other does not, and their other words differ too. A speaker who gives a running count gives
+    it again, updated and reworded, later in the day ("so far 43 have died", "a total of 46 have
+    died so far"); a transcript that keeps every other word and changes the figure ("40 dead",
+    "400 dead") misquotes one statement. Figures are compared by their runs of digits, so one
+    figure written two ways ("11.30pm" and "11:30pm", "12th" and "12") is one figure."""
+    figures_a = Counter(FIGURE_DIGITS.findall(" ".join(a)))
+    figures_b = Counter(FIGURE_DIGITS.findall(" ".join(b)))
+    if not (figures_a - figures_b and figures_b - figures_a):
+        return False
+    return [w for w in a if not FIGURE_DIGITS.search(w)] != [w for w in b if not FIGURE_DIGITS.search(w)]
 
 
 def _stated(mention: Mention) -> object:
