@@ -159,6 +159,7 @@ FEATURES = (
     "running_update",  # a running count, in articles of different days
     "later_gap",  # value_gap again, between articles of different days: a toll grows between reports
     "both_lead",  # each is the count of its fate its article leads with (headline or first in the body)
+    "subgroup_apart",  # one is a part of a group counted elsewhere ("including 12 children"), the other not
     "source_knows_both",  # one side's source itself states the other value as closely
     "sole_values",  # each source gives one value only for what its mention is a value of: its toll, its day
     "dateline",  # the filing date of a dateline
@@ -200,6 +201,7 @@ class _Item:
     fates: frozenset[str] = frozenset()  # counts of people: "die", "missing", "evacuate"…
     running: bool = False  # a count that says it is still moving: "400 people are still in shelters"
     earlier: bool = False  # a running count's figure since replaced: "rose from 19", "the earlier toll of 19"
+    subgroup: bool = False  # a part of a group counted elsewhere: "including 12 children", "12 of them"
     leads: bool = False  # the first count of its fate in its article's headline or body: the toll it leads with
     dateline: bool = False  # the filing date of a dateline: "NAIROBI, March 11 (Reuters) -"
     clock: frozenset[str] = frozenset()  # times of day in the clause: "midnight", "6am"
@@ -283,6 +285,12 @@ RUNNING = lang.tagged("count_words", "running")
 # Words that give a count as a figure since replaced ("the earlier toll of 19"; the same file).
 EARLIER = lang.tagged("count_words", "earlier")
 EARLIER_REACH = 4  # words before a count that can say so: "the earlier death toll of 19"
+SUBGROUP = lang.tagged("count_words", "subgroup")
+SUBGROUP_REACH = 3  # words before a count that can say so: "including at least 12"
+# After a count, the words that make it a part of a group just counted: "12 of them children",
+# "three of whom died", "two among them". Must not match: "12 of the 40 dead" (read as a count
+# of the dead by the number extractor), "two among the deadliest".
+SUBGROUP_AFTER = re.compile(r"^\W*(?:of|among)\s+(?:them|whom)\b", re.IGNORECASE)
 
 
 def _synonym(word: str) -> str | None:
@@ -512,12 +520,13 @@ def _items(
         keys = names[mention.source_id].keys(sentence, mention, clause_bounds(sentence, mention, indexed[place])) if sentence else frozenset[str]()
         lead = _lead_word(sentence, mention) if sentence else ""
         key = _Key.of(mention)
-        fates, running, earlier = frozenset[str](), False, False
+        fates, running, earlier, subgroup = frozenset[str](), False, False, False
         if sentence and kind is Kind.NUMBER:
             head, tail = _clause_around(sentence, mention)
             fates, running = _fates(head, mention.text, tail)
             fates |= key.fates()
             earlier = running and (lead == "from" or _said_earlier(head))
+            subgroup = _subgroup(head, tail)
         items.append(
             _Item(
                 mention, words, _keys(keys, "org:"), _keys(keys, "person:"),
@@ -528,6 +537,7 @@ def _items(
                 fates=fates,
                 running=running,
                 earlier=earlier,
+                subgroup=subgroup,
                 dateline=kind is Kind.DATE and sentence is not None and _in_dateline(sentence, mention),
                 published=published.get(mention.source_id),
                 origin=origin_of.get(mention.source_id, mention.source_id),
@@ -581,6 +591,13 @@ def _fates(head: str, own: str, tail: str) -> tuple[frozenset[str], bool]:
         near = words_before  # the tally a running count updates names its fate: "the death toll ... to 19"
     fates = frozenset(FATE_OF[w] for w in near if w in FATE_OF)
     return fates, running
+
+
+def _subgroup(head: str, tail: str) -> bool:
+    """Whether a count's clause gives it as a part of a group counted elsewhere: "killing 40,
+    including 12 children", "40 died, 12 of them children". The part and the whole are two
+    facts however alike their words; two reports' parts may be one."""
+    return bool(SUBGROUP & set(_bare_words(head)[-SUBGROUP_REACH:])) or SUBGROUP_AFTER.match(tail) is not None
 
 
 def _said_earlier(head: str) -> bool:
@@ -961,6 +978,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "running_update": float((a.running or b.running) and days_apart),
             "later_gap": _value_gap(ma, mb) if kind is Kind.NUMBER and days_apart else 0.0,
             "both_lead": float(a.leads and b.leads and bool(a.fates & b.fates)),
+            "subgroup_apart": float(a.subgroup != b.subgroup),
             "source_knows_both": float(
                 not agree
                 and (_states_value(items, by_source, a, b, raw) or _states_value(items, by_source, b, a, raw))

@@ -574,3 +574,17 @@ def test_an_outlet_never_contradicts_itself_in_one_group(tmp_path: Path) -> None
     clusters.merge(a15, b15, "test", 90.0, agreement=True)
     clusters.merge(a12, b15, "test", 80.0, agreement=False)
     assert not _together(clusters, a12, b15)
+
+
+def test_a_part_of_a_group_counted_elsewhere_is_marked_apart_from_the_whole(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "a": "The ferry capsized on Sunday, killing 40 people, including 12 children.\n",
+            "b": "Forty people died when the ferry capsized on Sunday, 12 of them children.\n",
+            "c": "The capsizing was among the deadliest in years, killing 40 people.\n",
+        },
+    )
+    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
+    parts = {(item.mention.source_id, item.mention.value): item.subgroup for item in match.items_by_kind(documents, mentions)[Kind.NUMBER]}
+    assert parts == {("a", "40"): False, ("a", "12"): True, ("b", "40"): False, ("b", "12"): True, ("c", "40"): False}
