@@ -287,10 +287,14 @@ EARLIER = lang.tagged("count_words", "earlier")
 EARLIER_REACH = 4  # words before a count that can say so: "the earlier death toll of 19"
 SUBGROUP = lang.tagged("count_words", "subgroup")
 SUBGROUP_REACH = 3  # words before a count that can say so: "including at least 12"
-# After a count, the words that make it a part of a group just counted: "12 of them children",
-# "three of whom died", "two among them". Must not match: "12 of the 40 dead" (read as a count
-# of the dead by the number extractor), "two among the deadliest".
-SUBGROUP_AFTER = re.compile(r"^\W*(?:of|among)\s+(?:them|whom)\b", re.IGNORECASE)
+# After a count, the words that make it a part of a group: "12 of them children", "three of
+# whom died", "two among them", "15 of the 48 mayors", "21 out of 48", "2,300 of its trains".
+# Must not match: "two among the deadliest", "12 or more", "of" inside the count's own text
+# ("thousands of people", "30 percent of the vote").
+SUBGROUP_AFTER = re.compile(
+    r"^\W*(?:(?:out\s+)?of\s+(?:(?:them|whom|the|its|their|his|her|our|those|these)\b|\d)|among\s+(?:them|whom)\b)",
+    re.IGNORECASE,
+)
 
 
 def _synonym(word: str) -> str | None:

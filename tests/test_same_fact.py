@@ -583,8 +583,12 @@ def test_a_part_of_a_group_counted_elsewhere_is_marked_apart_from_the_whole(tmp_
             "a": "The ferry capsized on Sunday, killing 40 people, including 12 children.\n",
             "b": "Forty people died when the ferry capsized on Sunday, 12 of them children.\n",
             "c": "The capsizing was among the deadliest in years, killing 40 people.\n",
+            "d": "Only 21 out of 48 mayors have reported, and 15 of the province's 48 towns are cut off.\n",
         },
     )
     documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
     parts = {(item.mention.source_id, item.mention.value): item.subgroup for item in match.items_by_kind(documents, mentions)[Kind.NUMBER]}
-    assert parts == {("a", "40"): False, ("a", "12"): True, ("b", "40"): False, ("b", "12"): True, ("c", "40"): False}
+    assert parts == {
+        ("a", "40"): False, ("a", "12"): True, ("b", "40"): False, ("b", "12"): True, ("c", "40"): False,
+        ("d", "21"): True, ("d", "48"): False, ("d", "15"): True,
+    }  # fmt: skip
