@@ -43,7 +43,7 @@ from decimal import Decimal
 from claimcheck import lang
 from claimcheck.extract._clause import context_words
 from claimcheck.extract.base import eligible, title_case
-from claimcheck.lang import spelling
+from claimcheck.lang import names, spelling
 from claimcheck.model import Document, Kind, Mention, Note
 from claimcheck.settings import Settings
 
@@ -733,10 +733,18 @@ READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
 )
 
 
+def _people_of(word: str) -> bool:
+    """Whether a word is the plural of a demonym in "-i", which the "-s" rule leaves alone
+    (it keeps "crisis", "analysis"): "Iraqis", "Bangladeshis"."""
+    return word.endswith("is") and names.country_code(word[:-1]) is not None and names.country_code(word) is None
+
+
 def _singular(word: str) -> str:
     """A crude English singular: "troops" → "troop", "casualties" → "casualty"."""
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
+    if _people_of(word):
+        return word[:-1]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes", "zes")):
@@ -751,6 +759,8 @@ def _plural(word: str) -> bool:
         return True
     if word in NOT_PLURAL:
         return False
+    if _people_of(word):
+        return True
     return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
