@@ -285,14 +285,22 @@ RUNNING = lang.tagged("count_words", "running")
 # Words that give a count as a figure since replaced ("the earlier toll of 19"; the same file).
 EARLIER = lang.tagged("count_words", "earlier")
 EARLIER_REACH = 4  # words before a count that can say so: "the earlier death toll of 19"
-SUBGROUP = lang.tagged("count_words", "subgroup")
-SUBGROUP_REACH = 3  # words before a count that can say so: "including at least 12"
-# After a count, the words that make it a part of a group: "12 of them children", "three of
+SUBGROUP = lang.tagged("count_words", "subgroup")  # "including" 12 children; lang/en/count_words.txt
+SUBGROUP_REACH = 3  # words before a count that can say so: "including another 12", "including those of 12"
+WHOLE = lang.tagged("count_words", "whole")  # "all" 157 of the people on board: the whole, not a part
+CARDINAL_WORDS = frozenset(lang.cardinals("unit")) | frozenset(lang.cardinals("ten"))
+# Before a count, the words that make it a part of a group just counted. Matches: "among them
+# 12", "among whom were 12", "of whom 30 died". Must not match: "was among 200 people arrested"
+# (the whole), "among the 300 passengers".
+PART_BEFORE = re.compile(r"\b(?:among\s+(?:them|those|whom)|of\s+whom)(?:\s+(?:were|was|are|is))?\s*$", re.IGNORECASE)
+# Right after a count written as a figure or a number word, a partitive: "12 of them", "three of
 # whom died", "two among them", "15 of the 48 mayors", "21 out of 48", "2,300 of its trains".
-# Must not match: "two among the deadliest", "12 or more", "of" inside the count's own text
-# ("thousands of people", "30 percent of the vote").
-SUBGROUP_AFTER = re.compile(
-    r"^\W*(?:(?:out\s+)?of\s+(?:(?:them|whom|the|its|their|his|her|our|those|these)\b|\d)|among\s+(?:them|whom)\b)",
+# Must not match: "52 passengers, of whom 30 died" (the 52 is the whole: no punctuation may come
+# between), "12 people out of the rubble", "5,000 people out of their homes", "two among the
+# deadliest".
+PARTITIVE_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:(?:them|whom|the|its|their|his|her|our|those|these)\b|\d)"
+    r"|out\s+of\s+(?:\d|them\b|every\b)|among\s+(?:them|whom)\b)",
     re.IGNORECASE,
 )
 
@@ -530,7 +538,7 @@ def _items(
             fates, running = _fates(head, mention.text, tail)
             fates |= key.fates()
             earlier = running and (lead == "from" or _said_earlier(head))
-            subgroup = _subgroup(head, tail)
+            subgroup = _subgroup(head, mention.text, tail)
         items.append(
             _Item(
                 mention, words, _keys(keys, "org:"), _keys(keys, "person:"),
@@ -597,11 +605,22 @@ def _fates(head: str, own: str, tail: str) -> tuple[frozenset[str], bool]:
     return fates, running
 
 
-def _subgroup(head: str, tail: str) -> bool:
+def _subgroup(head: str, own: str, tail: str) -> bool:
     """Whether a count's clause gives it as a part of a group counted elsewhere: "killing 40,
-    including 12 children", "40 died, 12 of them children". The part and the whole are two
-    facts however alike their words; two reports' parts may be one."""
-    return bool(SUBGROUP & set(_bare_words(head)[-SUBGROUP_REACH:])) or SUBGROUP_AFTER.match(tail) is not None
+    including 12 children", "40 died, among them 12 children", "12 of them children", "15 of
+    the 48 mayors". The part and the whole are two facts however alike their words; two
+    reports' parts may be one. ``own`` is the count's text: a partitive follows the number
+    itself ("15 of the 48"), not a counted noun ("five members of the family", "30 percent of
+    the vote", "within 24 hours of the quake")."""
+    words = _bare_words(head.rsplit(",", 1)[-1])  # "Five countries, including Kenya, reported 40"
+    fate = max((k for k, w in enumerate(words) if w in FATE_OF), default=-1)
+    words = words[fate + 1 :]  # "floods including landslides killed 400": the count of a fate
+    if words and words[-1] in WHOLE:
+        return False
+    if SUBGROUP & set(words[-SUBGROUP_REACH:]) or PART_BEFORE.search(head):
+        return True
+    last = _bare_words(own)[-1:] or [""]
+    return (last[0][-1:].isdigit() or last[0] in CARDINAL_WORDS) and PARTITIVE_AFTER.match(tail) is not None
 
 
 def _said_earlier(head: str) -> bool:
