@@ -736,7 +736,7 @@ READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
 def _people_of(word: str) -> bool:
     """Whether a word is the plural of a demonym in "-i", which the "-s" rule leaves alone
     (it keeps "crisis", "analysis"): "Iraqis", "Bangladeshis"."""
-    return word.endswith("is") and names.country_code(word[:-1]) is not None and names.country_code(word) is None
+    return word.endswith("is") and names.a_people(word)
 
 
 def _singular(word: str) -> str:

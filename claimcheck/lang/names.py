@@ -391,14 +391,18 @@ def _children(parse: Parse) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(c) for c in found)
 
 
-def _a_people(words: str) -> bool:
-    """Whether words name a nation, not a person: a people ("Freedonians") or a country of
-    several words ("South Freedonia"), which the model sometimes labels a person. A country
-    of one word may be a given name ("Jordan"), and so may its plural ("the Jordans")."""
+def a_people(words: str) -> bool:
+    """Whether words are the plural of a people's name ("Freedonians", "Iraqis"), not of a
+    country's: a country of one word may be a given name ("Jordan"), and so may its plural
+    ("the Jordans")."""
     stem = words[:-1]
-    if words.endswith("s") and country_code(stem) is not None and fold(stem) not in _country_names():
-        return True
-    return " " in words and country_code(words) is not None
+    return words.endswith("s") and country_code(stem) is not None and fold(stem) not in _country_names()
+
+
+def _a_nation(words: str) -> bool:
+    """Whether words name a nation, not a person: a people ("Freedonians") or a country of
+    several words ("South Freedonia"), which the model sometimes labels a person."""
+    return a_people(words) or (" " in words and country_code(words) is not None)
 
 
 def _is_person_run(
@@ -411,7 +415,7 @@ def _is_person_run(
     Dialogue" does), hold no organisation head or country, and modify no noun."""
     tokens = parse.tokens
     span = range(first, last + 1)
-    if _a_people(" ".join(tokens[k].text for k in span)):
+    if _a_nation(" ".join(tokens[k].text for k in span)):
         return False
     if any(labels[k][0] == "PERSON" for k in span):
         return True

@@ -76,7 +76,7 @@ def test_names(text: str, expected: set[str]) -> None:
     [("Kenyans", True), ("Burkina Faso", True), ("Jordan", False), ("Jordans", False)],
 )
 def test_a_people_is_no_person(words: str, people: bool) -> None:
-    assert names._a_people(words) is people
+    assert names._a_nation(words) is people
 
 
 def test_a_surname_used_alone_makes_a_person_of_a_cut_name() -> None:
