@@ -33,7 +33,10 @@ ISO_DATE = re.compile(r"^(?:(?P<y>\d{4})|-)-?(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?
 # hours (a reporter who knew it was three would say so); "at least 241" does not agree with
 # 214. "At least 12" is how news English gives a confirmed count of 12, so it agrees with 12
 # and not with 13, a later count. "About 30" and "about 35" are two estimates that differ:
-# "about" allows what rounding a figure to its last digits allows.
+# "about" allows what rounding a figure to its last digits allows. "Up to" states a maximum
+# ("gusts of up to 120 km/h", "up to 20 missing"), so "up to 120" and "up to 135" are two
+# maximums: with 15% below it, as before, the two agreed. On 207 labelled sets (in sample,
+# old weights) judging it exactly found 4 more of gold's conflicts for 1 more false one.
 QUALIFIER_SPAN: dict[str | None, tuple[str, str]] = {
     None: ("1", "1"),
     "about": ("1", "1"),
@@ -41,7 +44,7 @@ QUALIFIER_SPAN: dict[str | None, tuple[str, str]] = {
     "more than": ("1", "1.15"),
     "at least": ("1", "1"),
     "less than": ("0.85", "1"),
-    "up to": ("0.85", "1"),
+    "up to": ("1", "1"),
     "converted": ("0.95", "1.05"),  # "120 km (75 miles)": a conversion is rounded loosely
 }
 # Hedges that give a figure rounded, and how far rounding may take it at most: "about 290 km"
@@ -59,6 +62,7 @@ LOOSE_SPAN: dict[str | None, tuple[str, str]] = {
     **QUALIFIER_SPAN,
     "about": ("0.9", "1.1"),
     "at least": ("1", "1.15"),
+    "up to": ("0.85", "1"),  # "up to 120" and "up to 135" may still be one maximum, told differently
 }
 
 

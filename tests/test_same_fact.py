@@ -472,6 +472,17 @@ def test_a_count_s_own_words_name_its_fate(tmp_path: Path) -> None:
     assert freed.fates == frozenset()
 
 
+def test_how_people_died_is_still_their_death(tmp_path: Path) -> None:
+    articles = {
+        "a": "Published: 2025-02-03\n\nAt least five people drowned in the flood, the governor said.\n",
+        "b": "Published: 2025-02-03\n\nSix fatalities were reported in the province, officials said.\n",
+    }
+    _write(tmp_path, articles)
+    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
+    drowned, fatalities = match.items_by_kind(documents, mentions)[Kind.NUMBER]
+    assert drowned.fates == fatalities.fates == {"die"}  # one toll, told two ways
+
+
 def test_the_count_an_article_leads_with_is_marked(tmp_path: Path) -> None:
     articles = {
         "a": "Storm toll rises to 40\nPublished: 2025-02-03\n\nAt least 40 people have died in the "

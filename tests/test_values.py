@@ -74,6 +74,11 @@ def test_dates_compatible(a: str, b: str, expected: bool) -> None:
         (Mention(Kind.NUMBER, "1500000", "1.5 million", 0, 11), number("1590000", None), False),
         (Mention(Kind.NUMBER, "3600000", "about 3.6 million", 0, 17, qualifier="about"), number("3690466", None), True),
         (Mention(Kind.NUMBER, "2290000", "up to 2.29 million", 0, 18, qualifier="up to"), number("2299767", None), False),
+        # "up to" gives a maximum: two maximums differ, and the maximum agrees with itself
+        (Mention(Kind.NUMBER, "120", "up to 120 km/h", 0, 14, unit="kilometer per hour", qualifier="up to"),
+         Mention(Kind.NUMBER, "135", "up to 135 km/h", 0, 14, unit="kilometer per hour", qualifier="up to"), False),
+        (Mention(Kind.NUMBER, "135", "up to 135 km/h", 0, 14, unit="kilometer per hour", qualifier="up to"),
+         number("135", "kilometer per hour"), True),
         (Mention(Kind.NUMBER, "1234567.8", "1,234,567.8", 0, 11), number("1234568", None), False),
         (Mention(Kind.NUMBER, "53300000000", "$53.3 billion", 0, 13, unit="USD"),
          Mention(Kind.NUMBER, "53390000000", "$53.39 billion", 0, 14, unit="USD"), False),
@@ -298,3 +303,12 @@ def test_a_day_apart_is_near_and_decades_apart_is_far() -> None:
     assert 0.8 < _day_gap(date("2015"), date("2016")) < 0.9
     assert _day_gap(date("1968"), date("2006")) == 1.0
     assert _day_gap(date("--12-11"), date("--12-12")) == 0.0  # no year to place them
+
+
+def test_two_maximums_may_still_be_one_fact_when_matching() -> None:
+    """Matching reads "up to" as loosely as before: two outlets' maximums of one gust meet, and
+    judging then shows the two values."""
+    a = number("120", "kilometer per hour", "up to")
+    b = number("135", "kilometer per hour", "up to")
+    assert values.numbers_compatible(a, b, loose=True)
+    assert not values.numbers_compatible(a, b)
