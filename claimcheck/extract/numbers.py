@@ -150,10 +150,13 @@ BLOCKERS = (MONTH_DATE, NUMERIC_DATE, CLOCK_TIME, PHONE, YEAR_SPAN, LIST_MARKER)
 # An age. Matches: "aged 45", "age 58" ("Tomas Brenner (age 58)"), "41" set off by commas
 # after a capitalised name ("Marta Olsen, 41, was sentenced"), and "17" after a noun for one
 # person and "of" ("a boy of 17"; lang/en/age_nouns.txt), as news English gives a person's age.
-# Must not match: "aged cheese", "14" in "lines 4, 14, and 16" (no name before it), "a family
-# of five", "a boy of 17 years" (the unit reads it).
+# The ages listed after the first are taken with it, so none is read as a count: "aged 33 and
+# 32", "aged 8, 12 and 13", "ages 9 to 15". Must not match: "aged cheese", "14" in "lines 4,
+# 14, and 16" (no name before it), "a family of five", "a boy of 17 years" (the unit reads it),
+# "30" in "aged 60, and 30 others were hurt" (no list before the comma).
 AGED = re.compile(
-    r"\bage[d]?\s+(?P<n>\d{1,3})\b|(?<![\w'’.-])[A-Z][\w'’.-]*,\s(?P<appositive>\d{1,3}),(?=\s)"
+    r"\bage[ds]?\s+(?P<n>\d{1,3})(?:(?:(?:\s*,\s*\d{1,3}\b)+,?)?\s+(?:and|to|or)\s+\d{1,3})?\b"
+    r"|(?<![\w'’.-])[A-Z][\w'’.-]*,\s(?P<appositive>\d{1,3}),(?=\s)"
     rf"|\b(?i:{lang.alternation(lang.words('age_nouns'))})\s+of\s+"
     r"(?P<of>\d{1,3})\b(?!\s*(?:years?|months?|weeks?|days?)\b)"
 )
@@ -524,7 +527,7 @@ def _read_aged(m: re.Match[str], text: str) -> _Core | None:
     if m["appositive"]:
         start, end = m.span("appositive")
         return _Core(start, end, Decimal(m["appositive"]), unit="age", noun="none", rule="aged")
-    return _Core(m.start(), m.end(), Decimal(m["n"]), unit="age", noun="none", rule="aged")
+    return _Core(m.start(), m.end("n"), Decimal(m["n"]), unit="age", noun="none", rule="aged")
 
 
 def _read_compound(m: re.Match[str], text: str) -> _Core | None:
