@@ -475,13 +475,13 @@ def test_a_count_s_own_words_name_its_fate(tmp_path: Path) -> None:
 def test_how_people_died_is_still_their_death(tmp_path: Path) -> None:
     articles = {
         "a": "Published: 2025-02-03\n\nAt least five people drowned in the flood, the governor said.\n",
-        "b": "Published: 2025-02-03\n\nSix fatalities were reported and 20 people were treated in hospital.\n",
+        "b": "Published: 2025-02-03\n\nSix fatalities were reported, and two more people succumbed to their injuries.\n",
     }
     _write(tmp_path, articles)
     documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
-    drowned, fatalities, treated = match.items_by_kind(documents, mentions)[Kind.NUMBER]
+    drowned, fatalities, succumbed = match.items_by_kind(documents, mentions)[Kind.NUMBER]
     assert drowned.fates == fatalities.fates == {"die"}  # one toll, told two ways
-    assert treated.fates == {"injure"}  # the people hospitals treated are the injured
+    assert succumbed.fates == {"die"}  # dying of injuries is a death, not an injury
 
 
 def test_the_count_an_article_leads_with_is_marked(tmp_path: Path) -> None:

@@ -151,11 +151,15 @@ BLOCKERS = (MONTH_DATE, NUMERIC_DATE, CLOCK_TIME, PHONE, YEAR_SPAN, LIST_MARKER)
 # after a capitalised name ("Marta Olsen, 41, was sentenced"), and "17" after a noun for one
 # person and "of" ("a boy of 17"; lang/en/age_nouns.txt), as news English gives a person's age.
 # The ages listed after the first are taken with it, so none is read as a count: "aged 33 and
-# 32", "aged 8, 12 and 13", "ages 9 to 15". Must not match: "aged cheese", "14" in "lines 4,
-# 14, and 16" (no name before it), "a family of five", "a boy of 17 years" (the unit reads it),
-# "30" in "aged 60, and 30 others were hurt" (no list before the comma).
+# 32, respectively", "aged 8, 12 and 13.", "ages 9 to 15 were". A list ends where a clause
+# does; a number with a noun after it counts something else. Must not match: "aged cheese",
+# "14" in "lines 4, 14, and 16" (no name before it), "a family of five", "a boy of 17 years"
+# (the unit reads it), "30" in "aged 60 and 30 others were hurt" or "aged 60, and 30 others",
+# "10" in "sentenced a man aged 52 to 10 years", "1,200" in "aged 33 and 1,200 others".
 AGED = re.compile(
-    r"\bage[ds]?\s+(?P<n>\d{1,3})(?:(?:(?:\s*,\s*\d{1,3}\b)+,?)?\s+(?:and|to|or)\s+\d{1,3})?\b"
+    r"\bage[ds]?\s+(?P<n>\d{1,3})"
+    r"(?:(?:(?:\s*,\s*\d{1,3}\b)+,?)?\s+(?:and|to|or)\s+\d{1,3}(?![.,]?\d)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|but|were|was|are|is|had|have|has|who|respectively)\b))?\b"
     r"|(?<![\w'’.-])[A-Z][\w'’.-]*,\s(?P<appositive>\d{1,3}),(?=\s)"
     rf"|\b(?i:{lang.alternation(lang.words('age_nouns'))})\s+of\s+"
     r"(?P<of>\d{1,3})\b(?!\s*(?:years?|months?|weeks?|days?)\b)"
