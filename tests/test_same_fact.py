@@ -460,28 +460,21 @@ def test_a_phrase_in_quotation_marks_is_never_an_altered_statement(tmp_path: Pat
     assert match.never_one_fact(a, b) == "too short to be altered"
 
 
-def test_a_count_s_own_words_name_its_fate(tmp_path: Path) -> None:
-    articles = {
-        "a": "Published: 2025-02-03\n\nThe landslide claimed 30 lives in the valley, officials said.\n",
-        "b": "Published: 2025-02-03\n\nRescuers freed 12 villagers from the mud, officials said.\n",
-    }
-    _write(tmp_path, articles)
+@pytest.mark.parametrize(
+    ("sentence", "fates"),
+    [
+        ("The landslide claimed 30 lives in the valley, officials said.", {"die"}),  # the count's own noun
+        ("Rescuers freed 12 villagers from the mud, officials said.", set()),
+        ("At least five people drowned in the flood, the governor said.", {"die"}),  # how they died
+        ("Six fatalities were reported in the province, officials said.", {"die"}),
+        ("Two more people succumbed to their injuries overnight.", {"die"}),  # a death, not an injury
+    ],
+)
+def test_a_count_s_words_name_its_fate(tmp_path: Path, sentence: str, fates: set[str]) -> None:
+    _write(tmp_path, {"a": f"Published: 2025-02-03\n\n{sentence}\n"})
     documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
-    lives, freed = match.items_by_kind(documents, mentions)[Kind.NUMBER]
-    assert lives.fates == {"die"}  # "30 lives": the count's own noun says what befell them
-    assert freed.fates == frozenset()
-
-
-def test_how_people_died_is_still_their_death(tmp_path: Path) -> None:
-    articles = {
-        "a": "Published: 2025-02-03\n\nAt least five people drowned in the flood, the governor said.\n",
-        "b": "Published: 2025-02-03\n\nSix fatalities were reported, and two more people succumbed to their injuries.\n",
-    }
-    _write(tmp_path, articles)
-    documents, mentions = pipeline.read_all([str(tmp_path)], Settings())
-    drowned, fatalities, succumbed = match.items_by_kind(documents, mentions)[Kind.NUMBER]
-    assert drowned.fates == fatalities.fates == {"die"}  # one toll, told two ways
-    assert succumbed.fates == {"die"}  # dying of injuries is a death, not an injury
+    (count,) = match.items_by_kind(documents, mentions)[Kind.NUMBER]
+    assert count.fates == fates
 
 
 def test_the_count_an_article_leads_with_is_marked(tmp_path: Path) -> None:
