@@ -245,11 +245,13 @@ def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, st
         blamed = {id(m) for m in misattributed}
         for mention in claim.mentions:
             integrity = quote_integrity(canonical, mention)
-            added, dropped = (
-                values.word_diff(values.quote_words(canonical.value), values.quote_words(mention.value))
-                if integrity == ALTERED
-                else ((), ())
-            )
+            words = values.quote_words(canonical.value), values.quote_words(mention.value)
+            if integrity == ALTERED:
+                added, dropped = values.word_diff(*words)
+            elif integrity == COSMETIC:
+                added, dropped = values.reworded(*words)  # another transcript's word: shown, not a conflict
+            else:
+                added, dropped = (), ()
             if id(mention) in blamed:
                 integrity = MISATTRIBUTED
             differences.append(

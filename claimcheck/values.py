@@ -420,11 +420,15 @@ LIGHT_MIN_KEPT = 3  # content words both must share before light words may diffe
 def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """``shorter`` is a run of ``longer`` but for light words swapped, added or dropped inside it
     ("the results are good" in "we said the results will be good"; "a private account" and "the
-    private account"), or for a few words one transcript adds or leaves out ("the progress we
-    have made on inflation" / "the progress on inflation"; "I will say" / "I have to say,
-    though"). Every other word stays, in order; a word that changes what was said (a negation, a
-    modal such as "could", a number) is never added or dropped, and a replaced content word is
-    another statement: "we will not win" keeps "not", "a sick child" is not "a sick woman"."""
+    private account"), for a few words one transcript adds or leaves out ("the progress we have
+    made on inflation" / "the progress on inflation"; "I will say" / "I have to say, though"),
+    for a word misspelled ("the mass casualty" / "the mass casuality"), or, in a long quotation, for a
+    word or two one transcript or translation gives for another's ("drove off with the car while
+    the driver unloaded" / "drove off with the vehicle while the driver was unloading"). Every
+    other word stays, in order; a word that changes what was said (a negation, a modal such as
+    "could", a number) is never added, dropped or swapped, and in a short quotation a replaced
+    content word is another statement: "we will not win" keeps "not", "a sick child" is not "a
+    sick woman"."""
     if len(longer) > EXCERPT_MAX_WORDS:
         return False
     transcription = _transcription()
@@ -434,17 +438,25 @@ def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool
         return False
     # An inflection or a capital is a transcription too: "This damage and loss is" / "The damage
     # and losses are".
-    edits = 0
-    for replaced, put in _edits(_folded(longer), _folded(shorter)):
+    edits = swaps = 0
+    for replaced, put in _edits(*_aligned(_folded(longer), _folded(shorter))):
         if light.issuperset(replaced) and light.issuperset(put):
             continue
-        if replaced and put:
-            return False  # a content word replaced by another
-        slip = [word for word in replaced or put if word not in light]
-        if len(slip) > SLIP_MAX_WORDS or any(word in weighty or word.isdigit() for word in slip):
+        if len(replaced) == len(put) and all(map(_spelled_alike, replaced, put)):
+            continue
+        heavy = [word for word in (*replaced, *put) if word not in light]
+        if any(word in weighty or word.isdigit() for word in heavy):
             return False
-        edits += len(slip)
-    return edits <= max(SLIP_MAX_WORDS, kept // SLIP_SHARE)
+        if replaced and put:
+            if max(len(replaced), len(put)) > SWAP_MAX_WORDS or not _swappable(heavy):
+                return False  # a phrase replaced, or a unit, a number or a day: another statement
+            swaps += max(sum(w not in light for w in replaced), sum(w not in light for w in put))
+            continue
+        if len(heavy) > SLIP_MAX_WORDS:
+            return False
+        edits += len(heavy)
+    allowed_swaps = kept // SWAP_SHARE if kept >= SWAP_MIN_KEPT else 0
+    return edits <= max(SLIP_MAX_WORDS, kept // SLIP_SHARE) and swaps <= allowed_swaps
 
 
 # A transcript may add or leave out a run of this many words ("the progress [we have made]");
@@ -452,6 +464,46 @@ def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool
 # celebration" holds a modal too).
 SLIP_MAX_WORDS = 3
 SLIP_SHARE = 5  # and in all no more such words than three or a fifth of the words kept, if more
+# Two transcripts, or two translations, of one long statement may give another word for a word
+# or two ("the car" / "the vehicle"): one such word per SWAP_SHARE content words kept, in a
+# quotation that keeps at least SWAP_MIN_KEPT, and never a run longer than SWAP_MAX_WORDS.
+SWAP_MAX_WORDS = 2
+SWAP_MIN_KEPT = 6
+SWAP_SHARE = 6
+# A word misspelled by one letter ("casualty" / "casuality"): only in a word this long, where one
+# letter rarely makes another word ("child" / "chile").
+TYPO_MIN_LETTERS = 6
+
+
+@functools.cache
+def _measuring_words() -> frozenset[str]:
+    """Units, number words and calendar words, folded as ``_lightly_reworded`` compares words."""
+    found = lang.unit_words() | lang.number_words() | lang.calendar_words()
+    return frozenset(found | {stem(word) for word in found})
+
+
+def _swappable(words: Sequence[str]) -> bool:
+    """Whether a transcript may give these words for others: not "percent" for "percentage
+    points", "Monday" for "Tuesday" or "three" for "four"."""
+    return not any(word in _measuring_words() for word in words)
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    return min(len(a), len(b)) >= TYPO_MIN_LETTERS and a[0] == b[0] and Levenshtein.distance(a, b) == 1
+
+
+def _aligned(longer: Sequence[str], shorter: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
+    """``longer`` cut to the stretch a partial quotation ``shorter`` can stand for: around the
+    longest run of words the two share, as far on each side as ``shorter`` reaches, and a few
+    words more. An edit script over the whole of ``longer`` may match a light word of
+    ``shorter`` far away ("police warned people to ... [people] gathered") and report the words
+    between as dropped."""
+    i, j, n = _longest_run(tuple(longer), tuple(shorter))
+    if not n:
+        return longer, shorter
+    start = max(0, i - j - SLIP_MAX_WORDS)
+    end = min(len(longer), i + n + (len(shorter) - j - n) + SLIP_MAX_WORDS)
+    return longer[start:end], shorter
 
 
 def _edits(canonical: Sequence[str], other: Sequence[str]) -> Iterator[tuple[Sequence[str], Sequence[str]]]:
@@ -480,6 +532,29 @@ def word_diff(canonical: Sequence[str], other: Sequence[str]) -> tuple[tuple[str
         dropped += replaced
         added += put
     return tuple(added), tuple(dropped)
+
+
+def reworded(canonical: Sequence[str], other: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The content words a compatible variant of a quotation adds and drops ("lorry" for
+    "truck"), as ``word_diff`` gives them, light words and inflections left out; nothing for two
+    excerpts of one statement, which differ wholly outside the words they share (``excerpts``)."""
+    longer, shorter = (tuple(canonical), tuple(other)) if len(canonical) >= len(other) else (tuple(other), tuple(canonical))
+    if not _within(longer, shorter):
+        return (), ()
+    light = _transcription().light
+    added: list[str] = []
+    dropped: list[str] = []
+    for replaced, put in _edits(*_aligned(canonical, other)):
+        if len(replaced) == len(put) and all(map(_spelled_alike, replaced, put)):
+            continue
+        added += [word for word in put if word not in light]
+        dropped += [word for word in replaced if word not in light]
+    # an inflection is no other word: "was unloading" / "unloaded"
+    in_canonical, in_other = {stem(word) for word in canonical}, {stem(word) for word in other}
+    return (
+        tuple(word for word in added if stem(word) not in in_canonical),
+        tuple(word for word in dropped if stem(word) not in in_other),
+    )
 
 
 @functools.lru_cache(maxsize=65536)

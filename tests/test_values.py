@@ -227,6 +227,33 @@ def test_a_bare_weekday_agrees_with_the_same_weekday_a_week_away() -> None:
         ("the ministry failed the families of the victims", "the ministry never failed the families of the victims", False),
         ("the fire killed 12 people in the old town", "the fire killed people in the old town", False),  # a number
         ("this is not the start of a new cycle of cuts", "this is not necessarily the start of a new cycle of cuts", False),
+        # Two transcripts of a long statement may give another word for one (a translation's
+        # "lorry" for "truck"), and misspell one; never a unit, a day or an outcome.
+        (
+            "a man jumped into the cab and drove off with the truck while the driver was unloading",
+            "a man jumped into the cab and drove off with the lorry while the driver unloaded",
+            True,
+        ),
+        (
+            "we told people to keep away from the river banks but people gathered on the bridge to watch the flood",
+            "people gatherd on the bridge to watch the flood",  # the second "people", one letter dropped
+            True,
+        ),
+        (
+            "prices have risen by more than 2 percentage points since the spring and will keep rising",
+            "prices have risen by more than 2 percent since the spring and will keep rising",
+            False,
+        ),
+        (
+            "the council expects the new bridge to open to traffic on monday after three years of work",
+            "the council expects the new bridge to open to traffic on tuesday after three years of work",
+            False,
+        ),
+        (
+            "the storm tore the roof off our school and flooded every classroom but we will win",
+            "the storm tore the roof off our school and flooded every classroom but we will lose",
+            False,
+        ),
     ],
 )
 def test_quotations_transcribed_differently_are_one_statement(a: str, b: str, same: bool) -> None:

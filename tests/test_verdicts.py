@@ -191,6 +191,21 @@ def test_quotation_integrity_verbatim_partial_altered() -> None:
     assert integrity["c"].added == ("never",) and integrity["c"].dropped == ("not",)
 
 
+def test_a_word_another_transcript_swaps_corroborates_and_is_shown() -> None:
+    a = _doc("a", '"We will rebuild the harbour wall before the winter storms return to the coast," Ana Duarte said.')
+    b = _doc("b", '"We will rebuild the harbour wall before the winter gales return to the coast," Duarte said.')
+    mentions = [
+        _quote(a, "We will rebuild the harbour wall before the winter storms return to the coast,", "Ana Duarte"),
+        _quote(b, "We will rebuild the harbour wall before the winter gales return to the coast,", "Ana Duarte"),
+    ]
+    verdicts = _verdicts([a, b], mentions)
+    assert [v.status for v in verdicts] == [Status.CORROBORATED]
+    integrity = {d.source_id: d for d in verdicts[0].differences}
+    changed = integrity["b"] if integrity["a"].kind == "verbatim" else integrity["a"]
+    assert changed.kind == "cosmetic"
+    assert {changed.added, changed.dropped} == {("gales",), ("storms",)}
+
+
 def test_the_same_words_from_two_speakers_are_misattributed() -> None:
     a = _doc(
         "a",

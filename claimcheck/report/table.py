@@ -137,15 +137,17 @@ def _evidence_cell(verdict: Verdict, evidence: _Evidence, limit: int) -> Group:
         line = Text(f"[{evidence.sources([mention.source_id])}] ", style="cyan")
         line.append_text(evidence.sentence_of(mention))
         difference = by_mention.get((mention.source_id, mention.start))
-        if difference is not None and difference.kind in ("altered", "misattributed"):
-            note = difference.kind
+        if difference is not None and (
+            difference.kind in ("altered", "misattributed") or difference.added or difference.dropped
+        ):
+            note = "worded differently" if difference.kind == "cosmetic" else difference.kind
             if difference.dropped:
                 note += f" {evidence.marks.minus}" + " ".join(difference.dropped)
             if difference.added:
                 note += " +" + " ".join(difference.added)
             if difference.kind == "misattributed":
                 note += f" (speaker: {mention.speaker})"
-            line.append(f"  [{printable(note)}]", style="red")
+            line.append(f"  [{printable(note)}]", style="yellow" if difference.kind == "cosmetic" else "red")
         lines.append(line)
     if hidden > 0:
         lines.append(Text(f"{evidence.marks.ellipsis} and {hidden} more", style="dim"))

@@ -46,6 +46,16 @@ def test_the_venue_conflict_names_the_dissent_in_its_evidence() -> None:
     assert "[e_citizen]" in out.getvalue()
 
 
+def test_a_quotation_worded_differently_shows_the_words_it_swaps() -> None:
+    # The defence lawyer's quotation: one outlet prints "the facts" where the others print "the
+    # law"; another transcript's word, corroborated, and the words are marked in its evidence.
+    settings = Settings(statuses=frozenset({Status.CORROBORATED}), kinds=frozenset({Kind.QUOTE}))
+    report = pipeline.check([str(FIXTURES / "trial" / "articles")], settings)
+    out = io.StringIO()
+    table.render(report, Console(file=out, width=200, color_system=None))
+    assert "[worded differently -law +facts]" in out.getvalue()
+
+
 ASCII_A = """Ministers to meet in Lisbon on March 12
 
 14 March 2024
