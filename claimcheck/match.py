@@ -39,7 +39,7 @@ from rapidfuzz import fuzz, process
 
 from claimcheck import lang, origins, values
 from claimcheck.extract import places
-from claimcheck.lang.names import NameIndex
+from claimcheck.lang.names import NameIndex, speakers_compatible
 from claimcheck.lang.spelling import stem
 from claimcheck.model import Claim, Document, Kind, Match, Mention, Role, Sentence, Story
 from claimcheck.settings import Matcher, Settings
@@ -172,6 +172,7 @@ FEATURES = (
     "same_authority",  # both attributed, to one authority
     "authority_apart",  # both attributed, to different authorities (one agency's magnitude, another's)
     "same_speaker",  # quotations given to one speaker
+    "speaker_apart",  # …or to two who cannot be one ("Jane Roe" and "John Doe"; a mayor and a minister)
     "short_quote",  # a quotation too short to identify a statement
     "quote_share",  # how many of the shorter quotation's words the other holds: an altered quote keeps most
     *(kind.value for kind in Kind),  # which kind the pair is
@@ -1021,6 +1022,7 @@ def pairs(kind: Kind, items: Sequence[_Item], workers: int = 1) -> Iterator[Pair
             "same_authority": float(bool(ka.authority & kb.authority)),
             "authority_apart": float(_apart(ka.authority, kb.authority)),
             "same_speaker": float(kind is Kind.QUOTE and ma.speaker is not None and ma.speaker == mb.speaker),
+            "speaker_apart": float(kind is Kind.QUOTE and speakers_compatible(ma.speaker, mb.speaker) is False),
             "short_quote": float(kind is Kind.QUOTE and min(len(a.words), len(b.words)) < values.QUOTE_MIN_WORDS),
             "quote_share": values.share(a.words, b.words) if kind is Kind.QUOTE else 0.0,
             **{k.value: float(k is kind) for k in Kind},

@@ -346,6 +346,7 @@ class _Transcription:
     dropped: frozenset[str]  # words transcripts keep or drop at will: "that", "um"
     light: frozenset[str]  # words they swap: "the results are" / "the results will be"
     weighty: frozenset[str]  # words that change what was said wherever they stand: "not", "could"
+    unswapped: frozenset[str]  # words no other word stands for, though a transcript may drop them: "we"
 
 
 @functools.cache
@@ -354,6 +355,7 @@ def _transcription() -> _Transcription:
     dropped: set[str] = set()
     light: set[str] = set()
     weighty: set[str] = set()
+    unswapped: set[str] = set()
     for canon, forms in lang.groups("transcription"):
         if canon == "-":
             dropped.update(forms)
@@ -361,11 +363,12 @@ def _transcription() -> _Transcription:
             light.update(forms)
             light.update(map(stem, forms))  # as ``_lightly_reworded`` compares them
         elif canon == "!":
-            weighty.update(forms)
-            weighty.update(map(stem, forms))
+            weighty.update(folded for form in forms for folded in _inflected(form))
+        elif canon == "=":
+            unswapped.update(folded for form in forms for folded in _inflected(form))
         else:
             expand.update({form: tuple(canon.split()) for form in forms})
-    return _Transcription(expand, frozenset(dropped), frozenset(light), frozenset(weighty))
+    return _Transcription(expand, frozenset(dropped), frozenset(light), frozenset(weighty), frozenset(unswapped))
 
 
 def transcribed(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -422,7 +425,7 @@ def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool
     ("the results are good" in "we said the results will be good"; "a private account" and "the
     private account"), for a few words one transcript adds or leaves out ("the progress we have
     made on inflation" / "the progress on inflation"; "I will say" / "I have to say, though"),
-    for a word misspelled ("the mass casualty" / "the mass casuality"), or, in a long quotation, for a
+    or, in a long quotation, for a
     word or two one transcript or translation gives for another's ("drove off with the car while
     the driver unloaded" / "drove off with the vehicle while the driver was unloading"). Every
     other word stays, in order; a word that changes what was said (a negation, a modal such as
@@ -442,10 +445,8 @@ def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool
     for replaced, put in _edits(*_aligned(_folded(longer), _folded(shorter))):
         if light.issuperset(replaced) and light.issuperset(put):
             continue
-        if len(replaced) == len(put) and all(map(_spelled_alike, replaced, put)):
-            continue
         heavy = [word for word in (*replaced, *put) if word not in light]
-        if any(word in weighty or word.isdigit() for word in heavy):
+        if any(word in weighty or _has_digit(word) for word in heavy):
             return False
         if replaced and put:
             if max(len(replaced), len(put)) > SWAP_MAX_WORDS or not _swappable(heavy):
@@ -470,26 +471,46 @@ SLIP_SHARE = 5  # and in all no more such words than three or a fifth of the wor
 SWAP_MAX_WORDS = 2
 SWAP_MIN_KEPT = 6
 SWAP_SHARE = 6
-# A word misspelled by one letter ("casualty" / "casuality"): only in a word this long, where one
-# letter rarely makes another word ("child" / "chile").
-TYPO_MIN_LETTERS = 6
-
-
 @functools.cache
-def _measuring_words() -> frozenset[str]:
-    """Units, number words and calendar words, folded as ``_lightly_reworded`` compares words."""
-    found = lang.unit_words() | lang.number_words() | lang.calendar_words()
-    return frozenset(found | {stem(word) for word in found})
+def _unswappable() -> frozenset[str]:
+    """Words no transcript gives for another, in every form ``_lightly_reworded`` folds them to:
+    units, numbers, calendar and relative days, seasons, compass points, fates, countries and
+    their peoples, and the "!" words of lang/en/transcription.txt ("percent" for "percentage
+    points", "Tuesday" for "Monday", "south" for "north", "injured" for "killed")."""
+    found = (
+        lang.unit_words()
+        | lang.number_words()
+        | lang.calendar_words()
+        | lang.words("relative_days")
+        | {row[0] for row in lang.rows("seasons")}
+        | lang.words("compass")
+        | {word for _, forms in lang.groups("fates") for word in forms}
+        | {word for entry in lang.words("countries") for word in entry.split("\t")[0].split()}
+        | _transcription().weighty
+        | _transcription().unswapped
+    )
+    return frozenset(folded for word in found for folded in _inflected(word))
 
 
 def _swappable(words: Sequence[str]) -> bool:
-    """Whether a transcript may give these words for others: not "percent" for "percentage
-    points", "Monday" for "Tuesday" or "three" for "four"."""
-    return not any(word in _measuring_words() for word in words)
+    """Whether a transcript may give these words for others (see ``_unswappable``)."""
+    return not any(word in _unswappable() or _has_digit(word) for word in words)
 
 
-def _spelled_alike(a: str, b: str) -> bool:
-    return min(len(a), len(b)) >= TYPO_MIN_LETTERS and a[0] == b[0] and Levenshtein.distance(a, b) == 1
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)  # "12", "10m", "3rd"
+
+
+def _inflected(word: str) -> set[str]:
+    """A word's plural and verb forms, folded as quotations are compared ("increase" →
+    "increases", "increased", "increasing"; "win" → "winning"), so that a lexicon of base forms
+    covers them."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    if word[-1:].isalpha() and word[-1:] not in "aeiouwxy":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return {word} | {stem(form) for form in forms}
 
 
 def _aligned(longer: Sequence[str], shorter: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
@@ -535,26 +556,30 @@ def word_diff(canonical: Sequence[str], other: Sequence[str]) -> tuple[tuple[str
 
 
 def reworded(canonical: Sequence[str], other: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The content words a compatible variant of a quotation adds and drops ("lorry" for
-    "truck"), as ``word_diff`` gives them, light words and inflections left out; nothing for two
-    excerpts of one statement, which differ wholly outside the words they share (``excerpts``)."""
-    longer, shorter = (tuple(canonical), tuple(other)) if len(canonical) >= len(other) else (tuple(other), tuple(canonical))
+    """The content words a compatible variant of a quotation gives in place of the canonical
+    one's ("lorry" for "truck"), as (added, dropped); light words, inflections and transcription
+    ("dont" / "do not") left out. Nothing for two excerpts of one statement, which differ
+    wholly outside the words they share (``excerpts``), nor for words one quotation leaves out
+    at either end."""
+    said, heard = transcribed(tuple(canonical)), transcribed(tuple(other))
+    longer, shorter = (said, heard) if len(said) >= len(heard) else (heard, said)
     if not _within(longer, shorter):
         return (), ()
     light = _transcription().light
-    added: list[str] = []
-    dropped: list[str] = []
-    for replaced, put in _edits(*_aligned(canonical, other)):
-        if len(replaced) == len(put) and all(map(_spelled_alike, replaced, put)):
-            continue
-        added += [word for word in put if word not in light]
-        dropped += [word for word in replaced if word not in light]
-    # an inflection is no other word: "was unloading" / "unloaded"
-    in_canonical, in_other = {stem(word) for word in canonical}, {stem(word) for word in other}
-    return (
-        tuple(word for word in added if stem(word) not in in_canonical),
-        tuple(word for word in dropped if stem(word) not in in_other),
-    )
+    put_in: list[str] = []  # words of the shorter quotation in place of the longer one's
+    taken_out: list[str] = []
+    stretch, part = _aligned(longer, shorter)
+    for replaced, put in _edits(stretch, part):
+        taken_out += [word for word in replaced if word not in light]
+        put_in += [word for word in put if word not in light]
+    # an inflection is no other word ("was unloading" / "unloaded", where the partial quotation
+    # ends before "unloading")
+    stems_out, stems_in = {stem(word) for word in stretch}, {stem(word) for word in part}
+    put_in = [word for word in put_in if stem(word) not in stems_out]
+    taken_out = [word for word in taken_out if stem(word) not in stems_in]
+    if longer is said:
+        return tuple(put_in), tuple(taken_out)
+    return tuple(taken_out), tuple(put_in)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -417,6 +417,19 @@ def test_two_statements_of_one_speaker_are_never_one_altered_quotation(tmp_path:
     assert match.never_one_fact(a, b) == "different statements"
 
 
+def test_quotations_given_to_two_different_people_are_marked_apart(tmp_path: Path) -> None:
+    articles = {
+        "a": "Published: 2025-02-03\n\nA rescuer, Tomas Brenner, said: \"We do not know if they are still "
+        "alive under the stones.\"\n",
+        "b": "Published: 2025-02-03\n\nThe governor, Ada Lind, said: \"We do not know if they are in "
+        "shock or hurt.\"\n",
+    }
+    a, b = _two_quotations(tmp_path, articles)
+    (pair,) = list(match.pairs(Kind.QUOTE, [a, b]))
+    features = dict(zip(match.FEATURES, pair.features, strict=True))
+    assert features["speaker_apart"] == 1.0 and features["same_speaker"] == 0.0
+
+
 def test_a_speaker_s_running_count_given_twice_is_two_statements(tmp_path: Path) -> None:
     articles = {
         "a": "Published: 2025-02-03\n\nThe health minister, Ada Lind, said: \"So far 31 people have died "

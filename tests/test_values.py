@@ -236,7 +236,7 @@ def test_a_bare_weekday_agrees_with_the_same_weekday_a_week_away() -> None:
         ),
         (
             "we told people to keep away from the river banks but people gathered on the bridge to watch the flood",
-            "people gatherd on the bridge to watch the flood",  # the second "people", one letter dropped
+            "people gathered on the old bridge to watch the flood",  # the second "people", and a word added
             True,
         ),
         (
@@ -254,11 +254,61 @@ def test_a_bare_weekday_agrees_with_the_same_weekday_a_week_away() -> None:
             "the storm tore the roof off our school and flooded every classroom but we will lose",
             False,
         ),
+        ("workers protested outside the ministry", "workers protected outside the ministry", False),
     ],
 )
 def test_quotations_transcribed_differently_are_one_statement(a: str, b: str, same: bool) -> None:
     assert values.quotes_compatible(a, b) is same
     assert values.quotes_compatible(b, a) is same
+
+
+LONG = "{} the bill because it protects families in every town across the region"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("we voted for", "we voted against"),  # a direction
+        ("he voted for", "she voted for"),  # who did it
+        ("prices increased for", "prices decreased for"),  # an outcome, inflected
+        ("four people were killed by", "four people were injured by"),  # a fate
+        ("we will spend 10m on", "we will spend 20m on"),  # a figure with a letter
+        ("next spring we vote on", "next autumn we vote on"),  # a season
+        ("forty acres burned over", "forty hectares burned over"),  # a unit
+        ("the north voted for", "the south voted for"),  # a compass point
+    ],
+)
+def test_a_transcript_never_swaps_what_changes_the_statement(one: str, other: str) -> None:
+    assert not values.quotes_compatible(LONG.format(one), LONG.format(other))
+
+
+@pytest.mark.parametrize(
+    ("canonical", "other", "added", "dropped"),
+    [
+        (
+            "a man jumped into the cab and drove off with the truck while the driver was unloading",
+            "a man jumped into the cab and drove off with the lorry while the driver unloaded",
+            ("lorry",),
+            ("truck",),
+        ),
+        (  # the canonical quotation is the partial one: the rest of the other is not "added"
+            "we will rebuild the harbour wall before the winter storms return",
+            "as i told the families we will rebuild the harbour wall before the winter gales return to the coast",
+            ("gales",),
+            ("storms",),
+        ),
+        (  # a contraction is no added negation
+            "we dont know if the wall will hold against the sea this winter and we are worried",
+            "we do not know if the wall will hold against the sea this winter and we are concerned",
+            ("concerned",),
+            ("worried",),
+        ),
+    ],
+)
+def test_the_words_a_transcript_swaps_are_named(
+    canonical: str, other: str, added: tuple[str, ...], dropped: tuple[str, ...]
+) -> None:
+    assert values.reworded(values.quote_words(canonical), values.quote_words(other)) == (added, dropped)
 
 
 def test_a_figure_written_with_decimals_is_no_count() -> None:
