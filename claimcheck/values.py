@@ -502,12 +502,14 @@ def _has_digit(word: str) -> bool:
 
 
 def _inflected(word: str) -> set[str]:
-    """A word's plural and verb forms, folded as quotations are compared ("increase" →
-    "increases", "increased", "increasing"; "win" → "winning"), so that a lexicon of base forms
-    covers them."""
+    """A word's regular plural and verb forms, folded as quotations are compared ("increase" →
+    "increases", "increased", "increasing"; "win" → "winning"; "deny" → "denied"), so that a
+    lexicon of base forms covers them; irregular forms are listed ("rose", "risen")."""
     forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
     if word.endswith("e"):
         forms.add(word[:-1] + "ing")
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        forms |= {word[:-1] + "ied", word[:-1] + "ies"}  # "deny" → "denied", "century" → "centuries"
     if word[-1:].isalpha() and word[-1:] not in "aeiouwxy":
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     return {word} | {stem(form) for form in forms}

@@ -276,6 +276,9 @@ LONG = "{} the bill because it protects families in every town across the region
         ("next spring we vote on", "next autumn we vote on"),  # a season
         ("forty acres burned over", "forty hectares burned over"),  # a unit
         ("the north voted for", "the south voted for"),  # a compass point
+        ("the northern towns voted for", "the southern towns voted for"),  # ...and its adjective
+        ("the minister denied", "the minister confirmed"),  # an outcome, "deny" inflected
+        ("prices have risen for", "prices have fallen for"),  # irregular forms, listed
     ],
 )
 def test_a_transcript_never_swaps_what_changes_the_statement(one: str, other: str) -> None:
