@@ -425,13 +425,12 @@ def _lightly_reworded(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool
     ("the results are good" in "we said the results will be good"; "a private account" and "the
     private account"), for a few words one transcript adds or leaves out ("the progress we have
     made on inflation" / "the progress on inflation"; "I will say" / "I have to say, though"),
-    or, in a long quotation, for a
-    word or two one transcript or translation gives for another's ("drove off with the car while
-    the driver unloaded" / "drove off with the vehicle while the driver was unloading"). Every
-    other word stays, in order; a word that changes what was said (a negation, a modal such as
-    "could", a number) is never added, dropped or swapped, and in a short quotation a replaced
-    content word is another statement: "we will not win" keeps "not", "a sick child" is not "a
-    sick woman"."""
+    or, in a long quotation, for a word or two one transcript or translation gives for another's
+    ("drove off with the car while the driver unloaded" / "drove off with the vehicle while the
+    driver was unloading"). Every other word stays, in order; a word that changes what was said (a
+    negation, a modal such as "could", a number) is never added, dropped or swapped, nor is any
+    word of ``_unswappable`` swapped; and in a short quotation a replaced content word is another
+    statement: "we will not win" keeps "not", "a sick child" is not "a sick woman"."""
     if len(longer) > EXCERPT_MAX_WORDS:
         return False
     transcription = _transcription()
@@ -471,12 +470,15 @@ SLIP_SHARE = 5  # and in all no more such words than three or a fifth of the wor
 SWAP_MAX_WORDS = 2
 SWAP_MIN_KEPT = 6
 SWAP_SHARE = 6
+
+
 @functools.cache
 def _unswappable() -> frozenset[str]:
     """Words no transcript gives for another, in every form ``_lightly_reworded`` folds them to:
     units, numbers, calendar and relative days, seasons, compass points, fates, countries and
-    their peoples, and the "!" words of lang/en/transcription.txt ("percent" for "percentage
-    points", "Tuesday" for "Monday", "south" for "north", "injured" for "killed")."""
+    their peoples, and the "!" and "=" words of lang/en/transcription.txt ("percent" for
+    "percentage points", "Tuesday" for "Monday", "south" for "north", "injured" for "killed",
+    "she" for "he")."""
     found = (
         lang.unit_words()
         | lang.number_words()
