@@ -205,7 +205,8 @@ def _running(groups: Sequence[Sequence[Mention]]) -> bool:
 
 @functools.cache
 def _fate_words() -> frozenset[str]:
-    return frozenset(word for canon, words in lang.groups("fates") for word in (canon, *words))
+    """The fate words and their head words ("die", "injure"): a fact key's attribute may be either."""
+    return lang.fate_words() | {canon for canon, _ in lang.groups("fates")}
 
 
 def _tally(groups: Sequence[Sequence[Mention]]) -> bool:
@@ -245,13 +246,12 @@ def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, st
         blamed = {id(m) for m in misattributed}
         for mention in claim.mentions:
             integrity = quote_integrity(canonical, mention)
-            words = values.quote_words(canonical.value), values.quote_words(mention.value)
-            if integrity == ALTERED:
-                added, dropped = values.word_diff(*words)
-            elif integrity == COSMETIC:
-                added, dropped = values.reworded(*words)  # another transcript's word: shown, not a conflict
-            else:
-                added, dropped = (), ()
+            added: tuple[str, ...] = ()
+            dropped: tuple[str, ...] = ()
+            if integrity in (ALTERED, COSMETIC):
+                # a cosmetic variant's words are another transcript's: shown, not a conflict
+                compare = values.word_diff if integrity == ALTERED else values.reworded
+                added, dropped = compare(values.quote_words(canonical.value), values.quote_words(mention.value))
             if id(mention) in blamed:
                 integrity = MISATTRIBUTED
             differences.append(

@@ -486,8 +486,8 @@ def _unswappable() -> frozenset[str]:
         | lang.words("relative_days")
         | {row[0] for row in lang.rows("seasons")}
         | lang.words("compass")
-        | {word for _, forms in lang.groups("fates") for word in forms}
-        | {word for entry in lang.words("countries") for word in entry.split("\t")[0].split()}
+        | lang.fate_words()
+        | {word for country in lang.tagged("countries") for word in country.split()}
         | _transcription().weighty
         | _transcription().unswapped
     )
@@ -495,8 +495,9 @@ def _unswappable() -> frozenset[str]:
 
 
 def _swappable(words: Sequence[str]) -> bool:
-    """Whether a transcript may give these words for others (see ``_unswappable``)."""
-    return not any(word in _unswappable() or _has_digit(word) for word in words)
+    """Whether a transcript may give these words for others (see ``_unswappable``; a word with a
+    digit never gets this far)."""
+    return not any(word in _unswappable() for word in words)
 
 
 def _has_digit(word: str) -> bool:

@@ -20,11 +20,11 @@ attribute. The key is read only; matching does not use it yet.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.lang.lexicon import (
+    fate_words,
     groups,
     saying_verbs,
     tagged,
@@ -348,7 +348,7 @@ def _attribute(tree: Tree, anchor: int, named: int | None, inside: set[int]) -> 
                 verb = _verb_of(tree, named)
         phrase = tree.phrase_lemmas(named)
         holder = _holder(tree, named)
-        if holder is not None and tree.tokens[holder].text.casefold() in _fate_words():
+        if holder is not None and tree.tokens[holder].text.casefold() in fate_words():
             return f"{phrase} {tree.tokens[holder].lemma.casefold()}"  # "the deaths of 151 passengers"
         return f"{phrase} {_verb_word(tree, verb)}" if verb is not None else phrase
     token = tree.tokens[anchor]
@@ -428,12 +428,6 @@ def _holder(tree: Tree, noun: int) -> int | None:
         holder = tree.head(up)
         return holder if tree.tokens[holder].pos == "NOUN" else None
     return None
-
-
-@functools.cache
-def _fate_words() -> frozenset[str]:
-    """The words of what befell people ("deaths", "injured", "missing"), from lang/en/fates.txt."""
-    return frozenset(word for _, forms in groups("fates") for word in forms)
 
 
 def _verb_word(tree: Tree, verb: int) -> str:

@@ -71,6 +71,17 @@ def number_words() -> frozenset[str]:
 
 
 @functools.cache
+def fate_words() -> frozenset[str]:
+    """The words that say what befell people ("died", "injured", "missing"), from fates.txt; its
+    head words ("die", "injure") are ``groups("fates")``'s first items.
+
+    >>> {"killed", "wounded", "missing"} <= fate_words()
+    True
+    """
+    return frozenset(word for _, forms in groups("fates") for word in forms)
+
+
+@functools.cache
 def saying_verbs() -> frozenset[str]:
     """Base forms of the verbs that attribute words or a figure to a source ("say", "report",
     "add", "tweet"): reporting_verbs.txt and speech_verbs.txt together.
