@@ -5,6 +5,7 @@ lost on the way to one claim.
     python benchmarks/why_missed.py fixtures/news-*            # a count of causes, then each pair
     python benchmarks/why_missed.py fixtures/* --summary       # the counts only
     python benchmarks/why_missed.py fixtures/news-* --status conflicting
+    python benchmarks/why_missed.py fixtures/news-* --summary -j 2 --cache /tmp/parses
 
 A pair of gold mentions is lost at the first of these stages that it fails:
 
@@ -23,6 +24,7 @@ Uses the shipped matcher: run after ``fit_matcher.py`` to see in-sample causes.
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import sys
 from collections import Counter
@@ -31,14 +33,15 @@ from pathlib import Path
 from claimcheck import match, pipeline, values
 from claimcheck.evaluate import GoldClaim, labelled_sets, load_gold, read_set
 from claimcheck.model import Kind, Mention, Status
+from claimcheck.settings import Settings
 
 
 def _extracted(gold_mention, kind: Kind, mentions: list[Mention]) -> Mention | None:
     return next((m for m in mentions if m.kind is kind and gold_mention.overlaps(m)), None)
 
 
-def diagnose(set_dir: Path, statuses: set[Status]) -> tuple[Counter[str], list[str]]:
-    fixture = read_set(set_dir)
+def diagnose(set_dir: Path, statuses: set[Status], base: Settings | None = None) -> tuple[Counter[str], list[str]]:
+    fixture = read_set(set_dir, base)
     settings = fixture.settings
     report = pipeline.check([str(fixture.articles)], settings)
     documents = list(report.documents)
@@ -128,12 +131,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sets", nargs="+")
     parser.add_argument("--status", choices=["conflicting", "corroborated"], help="only claims of this status")
     parser.add_argument("--summary", action="store_true", help="print the counts of causes only")
+    parser.add_argument("--cache", metavar="DIR", help="keep and reuse each article's parse in DIR (as run's --cache)")
+    parser.add_argument("--workers", "-j", type=int, default=1, help="processes that share the sets out")
     args = parser.parse_args(argv)
     statuses = {Status(args.status)} if args.status else {Status.CONFLICTING, Status.CORROBORATED}
+    base = Settings(parse_cache=args.cache) if args.cache else Settings()
+    diagnosed = pipeline.in_processes(
+        functools.partial(diagnose, statuses=statuses, base=base), [Path(s) for s in labelled_sets(args.sets)], args.workers
+    )
     total: Counter[str] = Counter()
     out: list[str] = []
-    for set_dir in labelled_sets(args.sets):
-        causes, lines = diagnose(Path(set_dir), statuses)
+    for causes, lines in diagnosed:
         total += causes
         out += lines
     print("missed claims by the cause that loses most of their pairs:")

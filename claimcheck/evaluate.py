@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -413,9 +414,19 @@ def labelled_sets(paths: Sequence[str | Path]) -> list[Path]:
     return found
 
 
+def one_set_per_worker(base: Settings | None) -> tuple[Settings, int]:
+    """Settings to run one set with, and how many sets run at once: ``base.workers`` processes
+    share the sets out, each set read in one (a worker of a pool cannot start its own)."""
+    base = base or Settings()
+    return dataclasses.replace(base, workers=1), base.workers
+
+
 def evaluate(paths: Sequence[str | Path], base: Settings | None = None) -> list[SetResult]:
-    """Evaluate labelled sets (see ``labelled_sets``); every set is checked before any is run."""
-    return [evaluate_set(path, base) for path in labelled_sets(paths)]
+    """Evaluate labelled sets (see ``labelled_sets``); every set is checked before any is run.
+    The sets are shared among ``base.workers`` processes; the results never depend on it."""
+    set_dirs = labelled_sets(paths)
+    settings, workers = one_set_per_worker(base)
+    return pipeline.in_processes(functools.partial(evaluate_set, base=settings), set_dirs, workers)
 
 
 # -- rendering -------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ whose values differ.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,14 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck import match, pipeline
-from claimcheck.evaluate import SetResult, labelled_sets, load_gold, read_set, score
+from claimcheck.evaluate import (
+    SetResult,
+    labelled_sets,
+    load_gold,
+    one_set_per_worker,
+    read_set,
+    score,
+)
 from claimcheck.model import Mention
 from claimcheck.settings import Matcher, Settings
 
@@ -123,17 +131,22 @@ def fit(sets: Sequence[LabelledPairs]) -> Matcher:
     return Matcher(match.FEATURES, models[0], models[1], AGREE_CUT, DIFFER_CUT)
 
 
+def _score_held_out(held_out: int, set_dirs: Sequence[Path], pairs: Sequence[LabelledPairs], base: Settings) -> SetResult:
+    """Score one set with a matcher fitted on every other set's pairs."""
+    matcher = fit([p for n, p in enumerate(pairs) if n != held_out])
+    fixture = read_set(set_dirs[held_out], base)
+    settings = dataclasses.replace(fixture.settings, matcher=matcher)
+    return score(fixture, pipeline.check([str(fixture.articles)], settings))
+
+
 def cross_validate(paths: Sequence[str | Path], base: Settings | None = None) -> list[SetResult]:
-    """Leave one set out: each set is scored with a matcher fitted on all the others."""
+    """Leave one set out: each set is scored with a matcher fitted on all the others. The sets
+    are shared among ``base.workers`` processes; the results never depend on it."""
     set_dirs = labelled_sets(paths)
-    pairs = [labelled_pairs(path, base) for path in set_dirs]
-    results = []
-    for held_out, path in enumerate(set_dirs):
-        matcher = fit([p for n, p in enumerate(pairs) if n != held_out])
-        fixture = read_set(path, base)
-        settings = dataclasses.replace(fixture.settings, matcher=matcher)
-        results.append(score(fixture, pipeline.check([str(fixture.articles)], settings)))
-    return results
+    settings, workers = one_set_per_worker(base)
+    pairs = pipeline.in_processes(functools.partial(labelled_pairs, base=settings), set_dirs, workers)
+    held_out = functools.partial(_score_held_out, set_dirs=set_dirs, pairs=pairs, base=settings)
+    return pipeline.in_processes(held_out, range(len(set_dirs)), workers)
 
 
 __all__ = ["LabelledPairs", "cross_validate", "fit", "labelled_pairs"]

@@ -145,6 +145,19 @@ def _in_workers(function: Callable[[Sequence[T]], R], items: Sequence[T], worker
         pool.join()
 
 
+def _each(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    return [function(item) for item in items]
+
+
+def in_processes(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """``function`` of each item, in ``workers`` processes (in this one when 1), in input order.
+    ``function`` must pickle where processes are spawned: a module-level function or a partial."""
+    if workers <= 1 or len(items) < 2:
+        return _each(function, items)
+    chunks = _in_workers(functools.partial(_each, function), items, workers)
+    return [result for chunk in chunks for result in chunk]
+
+
 def _settle_many(work: Sequence[StoryWork], settings: Settings) -> list[tuple[Verdict, ...]]:
     return [settle(one, settings) for one in work]
 

@@ -55,3 +55,10 @@ def test_shipped_weights_are_a_refit_of_the_labelled_sets() -> None:
 def test_eval_cross_validate_scores_each_set_with_the_others_weights() -> None:
     out = run_cli(["eval", "--cross-validate", str(FIXTURES / "trial"), str(FIXTURES / "quake")]).stdout
     assert "| trial |" in out and "| quake |" in out and "**total invented** (2 sets)" in out
+
+
+def test_eval_figures_do_not_depend_on_the_workers() -> None:
+    sets = [str(FIXTURES / "trial"), str(FIXTURES / "quake"), str(FIXTURES / "strike")]
+    for command in (["eval", "--json"], ["eval", "--json", "--cross-validate"]):
+        one, two = (run_cli([*command, "--workers", n, *sets]).stdout for n in ("1", "2"))
+        assert one == two and '"set": "strike"' in two
