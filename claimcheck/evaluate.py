@@ -366,8 +366,9 @@ def score(fixture: FixtureSet, report: Report) -> SetResult:
             result.found[key] += 1
             if claim.disagreement:
                 result.disagreement_found[claim.disagreement] += 1
-                # gold calls a quotation's changed words or speaker "altered"
-                typed = "altered" if verdict.disagreement == "misattributed" else verdict.disagreement
+                # gold calls a quotation credited to two speakers "attribution" (the labelling
+                # brief's word for values credited to different authorities)
+                typed = "attribution" if verdict.disagreement == "misattributed" else verdict.disagreement
                 result.disagreement_right[claim.disagreement] += typed == claim.disagreement
             matched[verdict.claim.id] = claim
             continue
