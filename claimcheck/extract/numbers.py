@@ -29,7 +29,7 @@ outlets disagree on them: "aged 45" and "a 45-year-old" both give 45 with unit "
 Not numbers: dates and years ("March 12", "in 2014"), clock times, numbered names ("Article 5",
 "Boeing 737", "F-16", "the 2nd Armored Division"), list markers, phone numbers, an ascending
 pair that may be a range or a score ("a 2-3 defeat"), addresses ("10 Downing Street") and "one" as a pronoun ("one of the", "no one").
-Numbers inside quotations are kept.
+Numbers inside quotations are read here too; the extract stage leaves them to the quotation.
 """
 
 from __future__ import annotations

@@ -207,6 +207,9 @@ REPORTING_VERB = re.compile(
     r"demands|wants|believes|argued|argues)\b"
 )
 
+# "Fla" → "fl": the state a city names in news style, "Orlando, Fla." (lang/en/state_abbreviations.txt).
+STATE_ABBREVIATIONS = {short: code.casefold() for short, code in lang.rows("state_abbreviations")}
+
 # What may follow an abbreviation or "the X" and still leave it a place.
 # "in the U.S. on Monday" is a venue; "at the U.S. mission" names a building by its owner.
 FOLLOW_OK = lang.tagged("place_followers", "lower")
@@ -598,6 +601,9 @@ def _qualifier(text: str, hit: _Hit) -> _Hit | None:
         code = _gazetteer().state(fold(m.group()).replace(" ", ""))
         if code is not None and (len(m.group()) == 2 or "." in m.group()):
             return _Hit(pos, m.end(), (code,), False, True)
+        abbreviated = STATE_ABBREVIATIONS.get(m.group()) if text.startswith(".", m.end()) else None
+        if abbreviated is not None and (state := _gazetteer().state(abbreviated)) is not None:
+            return _Hit(pos, m.end() + 1, (state,), False, True)  # "Orlando, Fla."
     qual = _lookup(text, pos)
     if qual is None or not any(p.kind in ("country", "state") for p in qual.places):
         return None
@@ -1256,8 +1262,14 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
         elif g.dep == "pobj" and tree.word(up) == "of" and (c := tree.parent(up)) is not None:
             # "Maine" in "held in Lisbon, 30 miles north of Portland in Maine"
             governor = tree.parent(c) if tree.word(c) in COMPASS else c
-        elif g.dep == "dobj" or (g.dep == "pobj" and _carries(tree, up, governor)):
-            governor = up if g.dep == "dobj" else tree.parent(up)  # "killed by rocks on a trail"
+        elif g.dep == "nsubj":
+            # what something there did is an event there only when it is one: "a bridge in Lyon
+            # collapsed", not "officials in Lyon declined to comment", "prices in Lyon rose"
+            return _eventful(tree, up)
+        elif g.dep in ("dobj", "nsubjpass") or (g.dep == "pobj" and _carries(tree, up, governor)):
+            # "killed by rocks on a trail"; what was done to something there was done there:
+            # "homes in Lyon were destroyed"
+            governor = tree.parent(up) if g.dep == "pobj" else up
         else:
             return False
     return False

@@ -98,3 +98,18 @@ def test_never_crashes_and_offsets_hold(text: str) -> None:
     for m in numbers.extract(doc, settings=Settings()):
         assert doc.source.text[m.start : m.end] == m.text
         assert VALUE.match(m.value), m.value
+
+
+def test_the_extract_stage_leaves_a_quoted_figure_to_its_quotation() -> None:
+    from claimcheck import extract
+
+    text = (
+        'The fire killed 14 people, officials said. "We saw at least 30 people trapped on the roof '
+        'of the building," a neighbour told reporters.\n'
+    )
+    doc = document(text, parsed=True)
+    found = extract.extract(doc, settings=Settings()).mentions
+    assert [m.text for m in found if m.kind is Kind.NUMBER] == ["14 people"]
+    assert any(m.kind is Kind.QUOTE and "30 people" in m.text for m in found)
+    # the numbers extractor itself still reads it: the stage, which sees every kind, drops it
+    assert "at least 30 people" in [m.text for m in run(text)]
