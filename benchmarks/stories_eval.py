@@ -1,6 +1,6 @@
 """How well articles are grouped into stories: every labelled set in one mixed folder.
 
-    python benchmarks/stories_eval.py [--similarity 0.25 ...]
+    python benchmarks/stories_eval.py [--similarity 0.25 ...] [--cache DIR]
 
 The truth is each set's articles as one story, or, where a set's gold.json lists `events`
 (two events of one kind in one folder), each event's articles. Purity: the share of articles
@@ -20,16 +20,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claimcheck import evaluate, origins, pipeline, stories
+from claimcheck.settings import Settings
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sets", nargs="*", type=Path, help="labelled sets (default: fixtures/)")
     parser.add_argument("--similarity", type=float, nargs="*", default=[stories.STORY_SIMILARITY])
+    parser.add_argument("--cache", metavar="DIR", help="keep and reuse each article's parse in DIR (as run's --cache)")
     args = parser.parse_args()
+    base = Settings(parse_cache=args.cache) if args.cache else None
     documents, mentions, truth = [], [], []
     for path in evaluate.labelled_sets(args.sets or [ROOT / "fixtures"]):
-        fixture = evaluate.read_set(path)
+        fixture = evaluate.read_set(path, base)
         docs, found = pipeline.read_all([str(fixture.articles)], fixture.settings)
         # One folder: source ids must be unique, as ingest makes them in a real run.
         docs = tuple(replace(d, source=replace(d.source, id=f"{path.name}/{d.source.id}")) for d in docs)
