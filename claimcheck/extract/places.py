@@ -598,12 +598,13 @@ def _qualifier(text: str, hit: _Hit) -> _Hit | None:
     pos = hit.end + 2
     m = NAME_WORD.match(text, pos)
     if m is not None:
+        # news style first, its full stop with it, even when the stop also ends the sentence
+        abbreviated = STATE_ABBREVIATIONS.get(m.group()) if text.startswith(".", m.end()) else None
+        if abbreviated is not None and (state := _gazetteer().state(abbreviated)) is not None:
+            return _Hit(pos, m.end() + 1, (state,), False, True)  # "Orlando, Fla.", "Athens, Ga."
         code = _gazetteer().state(fold(m.group()).replace(" ", ""))
         if code is not None and (len(m.group()) == 2 or "." in m.group()):
             return _Hit(pos, m.end(), (code,), False, True)
-        abbreviated = STATE_ABBREVIATIONS.get(m.group()) if text.startswith(".", m.end()) else None
-        if abbreviated is not None and (state := _gazetteer().state(abbreviated)) is not None:
-            return _Hit(pos, m.end() + 1, (state,), False, True)  # "Orlando, Fla."
     qual = _lookup(text, pos)
     if qual is None or not any(p.kind in ("country", "state") for p in qual.places):
         return None
@@ -1262,14 +1263,13 @@ def _located(tree: Tree, k: int, unlisted: bool, depth: int = 0) -> bool:
         elif g.dep == "pobj" and tree.word(up) == "of" and (c := tree.parent(up)) is not None:
             # "Maine" in "held in Lisbon, 30 miles north of Portland in Maine"
             governor = tree.parent(c) if tree.word(c) in COMPASS else c
-        elif g.dep == "nsubj":
-            # what something there did is an event there only when it is one: "a bridge in Lyon
-            # collapsed", not "officials in Lyon declined to comment", "prices in Lyon rose"
-            return _eventful(tree, up)
-        elif g.dep in ("dobj", "nsubjpass") or (g.dep == "pobj" and _carries(tree, up, governor)):
-            # "killed by rocks on a trail"; what was done to something there was done there:
-            # "homes in Lyon were destroyed"
-            governor = tree.parent(up) if g.dep == "pobj" else up
+        elif g.dep in ("nsubj", "nsubjpass"):
+            # what befell something there, or what it did, happened there only when the verb is
+            # itself an event: "homes in Lyon were destroyed", "a bridge in Lyon collapsed"; not
+            # "officials in Lyon were briefed", "officials in Lyon reported 40 deaths"
+            return _is_event(tree.tokens[up])
+        elif g.dep == "dobj" or (g.dep == "pobj" and _carries(tree, up, governor)):
+            governor = up if g.dep == "dobj" else tree.parent(up)  # "killed by rocks on a trail"
         else:
             return False
     return False

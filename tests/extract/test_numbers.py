@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from claimcheck import extract
 from claimcheck.extract import numbers
 from claimcheck.model import Kind, Mention, Role
 from claimcheck.settings import Settings
@@ -101,15 +102,24 @@ def test_never_crashes_and_offsets_hold(text: str) -> None:
 
 
 def test_the_extract_stage_leaves_a_quoted_figure_to_its_quotation() -> None:
-    from claimcheck import extract
-
     text = (
         'The fire killed 14 people, officials said. "We saw at least 30 people trapped on the roof '
         'of the building," a neighbour told reporters.\n'
     )
-    doc = document(text, parsed=True)
-    found = extract.extract(doc, settings=Settings()).mentions
+    found = extract.extract(document(text, parsed=True), settings=Settings()).mentions
     assert [m.text for m in found if m.kind is Kind.NUMBER] == ["14 people"]
     assert any(m.kind is Kind.QUOTE and "30 people" in m.text for m in found)
     # the numbers extractor itself still reads it: the stage, which sees every kind, drops it
     assert "at least 30 people" in [m.text for m in run(text)]
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ('Police said the blast killed "at least 30" people.', "at least 30"),  # the figure is the quotation
+        ('The ministry put the toll at "40 dead" on Tuesday.', "40"),  # a scare quote
+    ],
+)
+def test_a_figure_that_is_most_of_its_quotation_stays_a_figure(text: str, figure: str) -> None:
+    found = extract.extract(document(text, parsed=True), settings=Settings()).mentions
+    assert figure in [m.text for m in found if m.kind is Kind.NUMBER]
