@@ -56,10 +56,11 @@ def _surface(text: str) -> str:
 
 
 def quote_integrity(canonical: Mention, mention: Mention) -> str:
-    """Verbatim, cosmetic variant or altered, measured against the claim's canonical quotation."""
+    """Verbatim, cosmetic variant (another transcript, or other words that say the same:
+    ``values.same_statement``) or altered, measured against the claim's canonical quotation."""
     if _surface(mention.text) in _surface(canonical.text):
         return VERBATIM
-    if values.quotes_compatible(canonical.value, mention.value):
+    if values.same_statement(canonical, mention):
         return COSMETIC
     return ALTERED
 
@@ -235,7 +236,7 @@ def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, st
     published = published or {}
     sources = tuple(sorted({m.source_id for m in claim.mentions}))
     independent = len({origin_of.get(s, s) for s in sources})
-    groups = value_groups(claim.mentions)
+    groups = value_groups(claim.mentions, values.same_statement if claim.kind is Kind.QUOTE else values.compatible)
     canonical = groups[0][0]
     differences: list[Difference] = []
     rival_groups = [groups[i] for i in sorted(_rivals(groups))]
@@ -250,7 +251,8 @@ def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, st
             dropped: tuple[str, ...] = ()
             if integrity in (ALTERED, COSMETIC):
                 # a cosmetic variant's words are another transcript's: shown, not a conflict
-                compare = values.word_diff if integrity == ALTERED else values.reworded
+                transcript = values.quotes_compatible(canonical.value, mention.value)
+                compare = values.reworded if transcript else values.word_diff
                 added, dropped = compare(values.quote_words(canonical.value), values.quote_words(mention.value))
             if id(mention) in blamed:
                 integrity = MISATTRIBUTED

@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import functools
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -347,6 +347,7 @@ class _Transcription:
     light: frozenset[str]  # words they swap: "the results are" / "the results will be"
     weighty: frozenset[str]  # words that change what was said wherever they stand: "not", "could"
     unswapped: frozenset[str]  # words no other word stands for, though a transcript may drop them: "we"
+    negations: frozenset[str]  # words that negate: "not", "never"
 
 
 @functools.cache
@@ -356,19 +357,24 @@ def _transcription() -> _Transcription:
     light: set[str] = set()
     weighty: set[str] = set()
     unswapped: set[str] = set()
+    negations: set[str] = set()
     for canon, forms in lang.groups("transcription"):
         if canon == "-":
             dropped.update(forms)
         elif canon == "~":
             light.update(forms)
             light.update(map(stem, forms))  # as ``_lightly_reworded`` compares them
-        elif canon == "!":
+        elif canon in ("!", "¬"):
             weighty.update(folded for form in forms for folded in _inflected(form))
+            if canon == "¬":
+                negations.update(forms)
         elif canon == "=":
             unswapped.update(folded for form in forms for folded in _inflected(form))
         else:
             expand.update({form: tuple(canon.split()) for form in forms})
-    return _Transcription(expand, frozenset(dropped), frozenset(light), frozenset(weighty), frozenset(unswapped))
+    return _Transcription(
+        expand, frozenset(dropped), frozenset(light), frozenset(weighty), frozenset(unswapped), frozenset(negations)
+    )
 
 
 def transcribed(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -597,6 +603,64 @@ def quotes_compatible(a: str, b: str) -> bool:
     return (_within(wa, wb) if len(wa) >= len(wb) else _within(wb, wa)) or excerpts(wa, wb)
 
 
+def same_statement(a: Mention, b: Mention) -> bool:
+    """Whether two quotations of one statement say the same thing: words that change nothing of
+    what was said (``changes_meaning``). Matching decides which quotations are one statement;
+    this decides whether the sources then agree on it."""
+    return not changes_meaning(a, b)
+
+
+def changes_meaning(a: Mention, b: Mention) -> bool:
+    """Whether two quotations of one statement, where their words differ, say different things:
+    a negation added, dropped or swapped ("we will win" / "we will not win"), or a figure, a name
+    or a person replaced by another ("30 people" / "40 people", "the group's chief" / "Jane
+    Roe", "I've got work to do" / "We've got work to do").
+
+    Any other difference is how transcripts and translations of one statement differ: synonyms,
+    tense, a modal, word order, a word or two more or less ("I came out of the toilet" / "I come
+    out of the bathroom"). Measured on the labelled real-news sets: of 349 pairs of mentions of one
+    gold quotation whose words differ beyond ``quotes_compatible``, 301 are corroborated and 48
+    altered; these four changes mark 20 of the 48 and 23 of the 301."""
+    wa, wb = quote_words(a.value), quote_words(b.value)
+    wa, wb = _abbreviated(wa, wb), _abbreviated(wb, wa)  # "the NTSB" / "the National Transportation Safety Board"
+    if excerpts(wa, wb):
+        return False  # two cuts of one statement differ wholly outside the words they share
+    said, heard = transcribed(wa), transcribed(wb)
+    longer, shorter = (said, heard) if len(said) >= len(heard) else (heard, said)
+    negations = _transcription().negations
+    persons = _transcription().unswapped
+    names = _names(a.text) | _names(b.text)
+    for replaced, put in _edits(*_aligned(_folded(longer), _folded(shorter))):
+        if any(word in negations for word in (*replaced, *put)):
+            return True
+        if not (replaced and put):
+            continue  # words one transcript leaves out
+        if _figures(replaced) != _figures(put) or any(word in names for word in (*replaced, *put)):
+            return True
+        if sorted(w for w in replaced if w in persons) != sorted(w for w in put if w in persons):
+            return True
+    return False
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’]?\s+")
+NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _names(text: str) -> frozenset[str]:
+    """The capitalised words of a quotation that do not open a sentence, folded as ``_edits``
+    compares words: its names ("Jane", "Roe", "Lyon"), and "I" left out."""
+    found = set()
+    for sentence in SENTENCE_BREAK.split(text.strip()):
+        for word in NAME_WORD.findall(sentence)[1:]:
+            if word[0].isupper() and word != "I":
+                found.add(stem(word.casefold()))
+    return frozenset(found)
+
+
+def _figures(words: Sequence[str]) -> list[str]:
+    return sorted(word for word in words if _has_digit(word))
+
+
 INITIALISM_LETTERS = range(2, 7)  # "UN" … "NASDAQ": longer runs of initials are not a name
 
 
@@ -735,8 +799,9 @@ def specificity(mention: Mention) -> int:
     return 0 if is_vague_number(mention.value) else (1 if mention.qualifier else 2)
 
 
-def value_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Mentions grouped by compatible value; each group's first mention is its most specific.
+def value_groups(mentions: Sequence[Mention], alike: Callable[[Mention, Mention], bool] = compatible) -> list[list[Mention]]:
+    """Mentions grouped by compatible value (or by ``alike``); each group's first mention is its
+    most specific.
 
     Groups are ordered by how many sources state them, then by how specific they are.
     """
@@ -744,7 +809,7 @@ def value_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     for mention in ordered:
         for group in groups:
-            if compatible(group[0], mention):
+            if alike(group[0], mention):
                 group.append(mention)
                 break
         else:

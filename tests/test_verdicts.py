@@ -206,6 +206,37 @@ def test_a_word_another_transcript_swaps_corroborates_and_is_shown() -> None:
     assert {changed.added, changed.dropped} == {("gales",), ("storms",)}
 
 
+def test_two_transcripts_of_one_remark_in_other_words_corroborate_and_show_the_words() -> None:
+    # two outlets' translations of one remark: tense, a synonym, a word more
+    a = _doc("a", '"I came out of the kitchen and I heard the shots. They could not run," the cook said.')
+    b = _doc("b", '"I come out of the pantry and I hear the shots. They can\'t run away," the cook said.')
+    mentions = [
+        _quote(a, "I came out of the kitchen and I heard the shots. They could not run,", "cook"),
+        _quote(b, "I come out of the pantry and I hear the shots. They can't run away,", "cook"),
+    ]
+    verdicts = _verdicts([a, b], mentions)
+    assert [v.status for v in verdicts] == [Status.CORROBORATED]
+    changed = next(d for d in verdicts[0].differences if d.kind != "verbatim")
+    assert changed.kind == "cosmetic"
+    assert {"kitchen", "pantry"} <= {*changed.added, *changed.dropped}
+
+
+def test_another_figure_name_or_person_in_one_remark_alters_it() -> None:
+    original = "We have rebuilt 40 homes in the valley since the flood and Ana Duarte has led the work,"
+    for other in (
+        "We have rebuilt 45 homes in the valley since the flood and Ana Duarte has led the work,",
+        "We have rebuilt 40 homes in the valley since the flood and Tomas Weber has led the work,",
+        "I have rebuilt 40 homes in the valley since the flood and Ana Duarte has led the work,",
+        "We have not rebuilt 40 homes in the valley since the flood and Ana Duarte has led the work,",
+    ):
+        a = _doc("a", f'"{original}" the mayor said.')
+        b = _doc("b", f'"{other}" the mayor said.')
+        mentions = [_quote(a, original, "mayor"), _quote(b, other, "mayor")]
+        assert judge.values.changes_meaning(mentions[0], mentions[1]), other
+        verdicts = _verdicts([a, b], mentions)
+        assert [(v.status, v.disagreement) for v in verdicts] == [(Status.CONFLICTING, "altered")], other
+
+
 def test_the_same_words_from_two_speakers_are_misattributed() -> None:
     a = _doc(
         "a",
