@@ -236,7 +236,7 @@ def judge_claim(claim: Claim, origin_of: dict[str, str], published: dict[str, st
     published = published or {}
     sources = tuple(sorted({m.source_id for m in claim.mentions}))
     independent = len({origin_of.get(s, s) for s in sources})
-    groups = value_groups(claim.mentions, values.same_statement if claim.kind is Kind.QUOTE else values.compatible)
+    groups = value_groups(claim.mentions, values.agreeing(claim.kind))
     canonical = groups[0][0]
     differences: list[Difference] = []
     rival_groups = [groups[i] for i in sorted(_rivals(groups))]

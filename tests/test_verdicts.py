@@ -237,6 +237,20 @@ def test_another_figure_name_or_person_in_one_remark_alters_it() -> None:
         assert [(v.status, v.disagreement) for v in verdicts] == [(Status.CONFLICTING, "altered")], other
 
 
+def test_what_changes_the_meaning_of_a_remark_and_what_does_not() -> None:
+    def changes(one: str, other: str) -> bool:
+        a, b = _doc("a", f'"{one}," she said.'), _doc("b", f'"{other}," she said.')
+        return judge.values.changes_meaning(_quote(a, one, None), _quote(b, other, None))
+
+    # the tense of "to be", a moved negation, a word in capitals: the same remark
+    assert not changes("It is hard to rebuild the homes in the valley", "It was hard to rebuild the homes in the valley")
+    assert not changes("Never have we seen water rise so fast in the valley", "We have never seen water rise so fast in the valley")
+    assert not changes("We have REBUILT the homes in the valley since the flood", "We have rebuilt the houses in the valley since the flood")
+    # a negation gone or another name after a title: another remark
+    assert changes("We have nothing left in the valley since the flood", "We have everything left in the valley since the flood")
+    assert changes("We thank Mr. Roe for the boats he sent to the valley", "We thank Mr. Poe for the boats he sent to the valley")
+
+
 def test_the_same_words_from_two_speakers_are_misattributed() -> None:
     a = _doc(
         "a",

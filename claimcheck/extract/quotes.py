@@ -972,7 +972,7 @@ class _Index:
 
     def fullest(self, display: str) -> str:
         """The earliest name the document gives that contains every word of ``display``
-        ("Haroun Mahamat" → "Abakar Mahamat", written "Abakar Haroun Mahamat")."""
+        ("Luisa Ortega" → "Maria Luisa Ortega")."""
         words = frozenset(display.split())
         for name in self.persons.get(person_key(display), []):
             if words <= self.written.get(name, frozenset()):

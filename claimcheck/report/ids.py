@@ -44,7 +44,7 @@ def evidence_mentions(verdict: Verdict, limit: int) -> tuple[list[Mention], int]
     by_source = sorted(verdict.claim.mentions, key=lambda m: (m.source_id, -values.specificity(m), m.start))
     shown: list[Mention] = []
     if verdict.status is Status.CONFLICTING:
-        for group in values.value_groups(verdict.claim.mentions):
+        for group in values.value_groups(verdict.claim.mentions, values.agreeing(verdict.claim.kind)):
             pick = next((m for m in by_source if m in group and m.source_id not in {s.source_id for s in shown}), None)
             if pick is not None and len(shown) < limit:
                 shown.append(pick)

@@ -110,6 +110,8 @@ def test_roles_and_countries_come_from_the_lexicons() -> None:
         ("Jane Smith", "Smith", True),
         ("Amara Okafor", "Amara", True),  # known by the given name
         ("Amara Chidi Okafor", "Amara", True),
+        ("Amara Chidi Okafor", "Chidi Okafor", True),  # outlets pick different given names
+        ("Amara Okafor", "Chidi Okafor", False),
         ("Amara Okafor", "Chidi", False),
         ("Piotr Chaikovsky", "Pyotr Tchaikovskiy", True),
         ("Jane Smith", "John Brown", False),

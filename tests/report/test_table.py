@@ -28,7 +28,7 @@ def test_a_conflict_shows_one_sentence_per_value_before_the_rest() -> None:
     # twice) and "… and 2 more", hiding the one sentence that says Pretoria.
     for verdict in trial_conflicts().verdicts:
         shown, _hidden = evidence_mentions(verdict, limit=4)
-        groups = values.value_groups(verdict.claim.mentions)
+        groups = values.value_groups(verdict.claim.mentions, values.agreeing(verdict.claim.kind))
         for group in groups[:4]:
             assert any(m in group for m in shown), (verdict.claim.kind, group[0].value)
         sources = [m.source_id for m in shown]
