@@ -348,7 +348,7 @@ class _Transcription:
     weighty: frozenset[str]  # words that change what was said wherever they stand: "not", "could"
     unswapped: frozenset[str]  # words no other word stands for, though a transcript may drop them: "we"
     negations: frozenset[str]  # words that negate, folded as ``_edits`` compares words: "not", "never"
-    persons: frozenset[str]  # the "=" words as written and folded (not inflected): "i", "we", "she"
+    persons: frozenset[str]  # the "=" words, folded as ``_edits`` compares words (not inflected): "i", "we"
 
 
 @functools.cache
@@ -369,11 +369,9 @@ def _transcription() -> _Transcription:
         elif canon in ("!", "¬"):
             weighty.update(folded for form in forms for folded in _inflected(form))
             if canon == "¬":
-                negations.update(forms)
                 negations.update(map(stem, forms))
         elif canon == "=":
             unswapped.update(folded for form in forms for folded in _inflected(form))
-            persons.update(forms)
             persons.update(map(stem, forms))
         else:
             expand.update({form: tuple(canon.split()) for form in forms})
